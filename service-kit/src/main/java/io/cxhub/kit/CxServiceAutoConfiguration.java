@@ -1,0 +1,67 @@
+package io.cxhub.kit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.cxhub.kit.error.GrpcErrorMapping;
+import io.cxhub.kit.mongo.MongoSupport;
+import io.cxhub.kit.tenant.TenantClientInterceptor;
+import io.cxhub.kit.tenant.TenantServerInterceptor;
+import java.time.Clock;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.client.GlobalClientInterceptor;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+
+/**
+ * What every CX Hub service gets by depending on the kit: tenant scoping of gRPC calls
+ * in and out, domain-exception mapping, the service's own MongoDB database (from
+ * {@code spring.data.mongodb.uri}, whose path names the database) and its readiness check,
+ * and a UTC {@link Clock} to inject.
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class)
+public class CxServiceAutoConfiguration {
+
+  @Bean
+  @GlobalServerInterceptor
+  @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+  TenantServerInterceptor tenantServerInterceptor() {
+    return new TenantServerInterceptor();
+  }
+
+  @Bean
+  @GlobalClientInterceptor
+  TenantClientInterceptor tenantClientInterceptor() {
+    return new TenantClientInterceptor();
+  }
+
+  @Bean
+  GrpcErrorMapping grpcErrorMapping() {
+    return new GrpcErrorMapping();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnBean(MongoClient.class)
+  @ConditionalOnMissingBean
+  MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
+    return MongoSupport.database(client, properties.getMongoClientDatabase());
+  }
+
+  @Bean(name = "mongoHealthIndicator")
+  @ConditionalOnBean(MongoDatabase.class)
+  HealthIndicator mongoHealthIndicator(MongoDatabase database) {
+    return MongoSupport.healthIndicator(database);
+  }
+}

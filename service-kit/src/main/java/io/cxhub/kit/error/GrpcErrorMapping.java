@@ -1,0 +1,60 @@
+package io.cxhub.kit.error;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+
+/**
+ * The one place where a service's domain exceptions become gRPC statuses. Invalid input
+ * carries a {@code google.rpc.BadRequest} detail with one field violation per bad field,
+ * which the gateway turns into a problem+json body. Anything unexpected becomes INTERNAL
+ * without leaking its message.
+ */
+public final class GrpcErrorMapping implements GrpcExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(GrpcErrorMapping.class);
+
+  @Override
+  public StatusException handleException(Throwable error) {
+    if (error instanceof StatusRuntimeException sre) {
+      return new StatusException(sre.getStatus(), sre.getTrailers());
+    }
+    if (error instanceof StatusException se) {
+      return se;
+    }
+    if (error instanceof InvalidInputException invalid) {
+      var badRequest = BadRequest.newBuilder();
+      invalid.violations().forEach(v -> badRequest.addFieldViolations(
+          BadRequest.FieldViolation.newBuilder().setField(v.field()).setDescription(v.description())));
+      return status(Code.INVALID_ARGUMENT, invalid.getMessage(), Any.pack(badRequest.build()));
+    }
+    if (error instanceof NotFoundException) {
+      return status(Code.NOT_FOUND, error.getMessage(), null);
+    }
+    if (error instanceof AlreadyExistsException) {
+      return status(Code.ALREADY_EXISTS, error.getMessage(), null);
+    }
+    if (error instanceof PreconditionFailedException) {
+      return status(Code.FAILED_PRECONDITION, error.getMessage(), null);
+    }
+    if (error instanceof DependencyUnavailableException) {
+      return status(Code.UNAVAILABLE, error.getMessage(), null);
+    }
+    log.error("unexpected error while handling a gRPC call", error);
+    return status(Code.INTERNAL, "internal error", null);
+  }
+
+  private static StatusException status(Code code, String message, Any detail) {
+    var status = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message);
+    if (detail != null) {
+      status.addDetails(detail);
+    }
+    return StatusProto.toStatusException(status.build());
+  }
+}
