@@ -1,0 +1,17 @@
+package io.cxhub.persona.persona.config;
+
+import io.cxhub.persona.persona.PersonaCatalog;
+import io.cxhub.persona.persona.Personas;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the framework-free persona use cases to their adapters. */
+@Configuration(proxyBeanMethods = false)
+class PersonaConfiguration {
+
+  @Bean
+  PersonaCatalog personaCatalog(Personas personas, Clock clock) {
+    return new PersonaCatalog(personas, clock);
+  }
+}

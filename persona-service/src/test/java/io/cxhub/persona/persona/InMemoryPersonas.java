@@ -1,0 +1,50 @@
+package io.cxhub.persona.persona;
+
+import io.cxhub.kit.error.AlreadyExistsException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link Personas} in a list, with the same uniqueness and ordering as the real one. */
+final class InMemoryPersonas implements Personas {
+
+  private static final Comparator<Persona> ORDER =
+      Comparator.comparing(Persona::nameKey).thenComparing(Persona::id);
+
+  private final List<Persona> stored = new ArrayList<>();
+
+  @Override
+  public void add(Persona persona) {
+    boolean taken = stored.stream().anyMatch(p ->
+        p.tenantId().equals(persona.tenantId()) && p.nameKey().equals(persona.nameKey()));
+    if (taken) {
+      throw new AlreadyExistsException("a persona named '" + persona.profile().name() + "' already exists");
+    }
+    stored.add(persona);
+  }
+
+  @Override
+  public Optional<Persona> find(String tenantId, String id) {
+    return stored.stream().filter(p -> p.tenantId().equals(tenantId) && p.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public List<Persona> list(String tenantId, ListPosition after, int limit) {
+    return stored.stream()
+        .filter(p -> p.tenantId().equals(tenantId))
+        .filter(p -> after == null || isAfter(p, after))
+        .sorted(ORDER)
+        .limit(limit)
+        .toList();
+  }
+
+  private static boolean isAfter(Persona p, ListPosition after) {
+    int byName = p.nameKey().compareTo(after.nameKey());
+    return byName > 0 || (byName == 0 && p.id().compareTo(after.id()) > 0);
+  }
+
+  int size() {
+    return stored.size();
+  }
+}
