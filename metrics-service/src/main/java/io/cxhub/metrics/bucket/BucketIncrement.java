@@ -1,0 +1,36 @@
+package io.cxhub.metrics.bucket;
+
+import io.cxhub.metrics.nps.NpsCategory;
+
+/**
+ * What one scored answer adds to its bucket: one to the count, the score to the sum, its
+ * square to the sum of squares, one to the histogram slot of the score and, for NPS, one to
+ * its category. {@code responseId} is the evidence that makes the addition happen at most
+ * once per bucket.
+ *
+ * @param npsCategory null unless the kind is NPS
+ */
+public record BucketIncrement(BucketKey key, String kind, String responseId, int score, NpsCategory npsCategory) {
+
+  public static final String NPS = "NPS";
+
+  public static BucketIncrement of(BucketKey key, String kind, String responseId, int score) {
+    return new BucketIncrement(key, kind, responseId, score, NPS.equals(kind) ? NpsCategory.of(score) : null);
+  }
+
+  public long sumSquares() {
+    return (long) score * score;
+  }
+
+  public int promoters() {
+    return npsCategory == NpsCategory.PROMOTER ? 1 : 0;
+  }
+
+  public int passives() {
+    return npsCategory == NpsCategory.PASSIVE ? 1 : 0;
+  }
+
+  public int detractors() {
+    return npsCategory == NpsCategory.DETRACTOR ? 1 : 0;
+  }
+}

@@ -1,0 +1,26 @@
+package io.cxhub.metrics.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of metrics-service under {@code cx.metrics}. */
+@ConfigurationProperties("cx.metrics")
+public record MetricsProperties(@DefaultValue Ingest ingest) {
+
+  /**
+   * Recording of relayed responses (see RecordResponses and LedgerSweeper).
+   *
+   * @param maxApplyDuration a recording running longer than this stops before touching buckets
+   * @param evidenceGrace how long applied response ids stay in the buckets' evidence
+   * @param staleApplyingAfter when an unfinished recording is presumed abandoned
+   * @param sweepInterval time between two sweeps (the first runs at start-up)
+   * @param sweepBatch ledger entries looked at per tenant and sweep
+   */
+  public record Ingest(
+      @DefaultValue("30s") Duration maxApplyDuration,
+      @DefaultValue("5m") Duration evidenceGrace,
+      @DefaultValue("1m") Duration staleApplyingAfter,
+      @DefaultValue("1m") Duration sweepInterval,
+      @DefaultValue("1000") int sweepBatch) {}
+}

@@ -1,0 +1,91 @@
+package io.cxhub.metrics.config;
+
+import io.cxhub.metrics.bucket.Buckets;
+import io.cxhub.metrics.ingest.IngestSettings;
+import io.cxhub.metrics.ingest.LedgerSweeper;
+import io.cxhub.metrics.ingest.RecordResponses;
+import io.cxhub.metrics.ingest.RecordedResponses;
+import io.cxhub.metrics.nps.GetNps;
+import io.cxhub.metrics.nps.NpsCounts;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java use cases to their adapters and schedules the ledger sweeper. */
+@Configuration(proxyBeanMethods = false)
+class MetricsServiceConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(MetricsServiceConfiguration.class);
+
+  @Bean
+  IngestSettings ingestSettings(MetricsProperties properties) {
+    var ingest = properties.ingest();
+    return new IngestSettings(
+        ingest.maxApplyDuration(), ingest.evidenceGrace(), ingest.staleApplyingAfter(), ingest.sweepBatch());
+  }
+
+  @Bean
+  RecordResponses recordResponses(RecordedResponses ledger, Buckets buckets, Clock clock, IngestSettings settings) {
+    return new RecordResponses(ledger, buckets, clock, settings);
+  }
+
+  @Bean
+  LedgerSweeper ledgerSweeper(RecordedResponses ledger, Buckets buckets, Clock clock, IngestSettings settings) {
+    return new LedgerSweeper(ledger, buckets, clock, settings);
+  }
+
+  @Bean
+  GetNps getNps(NpsCounts counts) {
+    return new GetNps(counts);
+  }
+
+  /** Runs the sweeper at start-up and then periodically, on one daemon thread stopped with the context. */
+  @Bean
+  SmartLifecycle ledgerSweeperSchedule(LedgerSweeper sweeper, MetricsProperties properties) {
+    return new SmartLifecycle() {
+      private ScheduledExecutorService executor;
+
+      @Override
+      public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+          var thread = new Thread(r, "ledger-sweeper");
+          thread.setDaemon(true);
+          return thread;
+        });
+        long period = properties.ingest().sweepInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+          try {
+            sweeper.sweep();
+          } catch (RuntimeException e) {
+            log.warn("ledger sweep failed; next try in {}ms", period, e);
+          }
+        }, 0, period, TimeUnit.MILLISECONDS);
+      }
+
+      @Override
+      public synchronized void stop() {
+        executor.shutdown();
+        try {
+          if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+          }
+        } catch (InterruptedException e) {
+          executor.shutdownNow();
+          Thread.currentThread().interrupt();
+        }
+        executor = null;
+      }
+
+      @Override
+      public synchronized boolean isRunning() {
+        return executor != null;
+      }
+    };
+  }
+}

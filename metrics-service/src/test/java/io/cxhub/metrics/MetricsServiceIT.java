@@ -1,0 +1,378 @@
+package io.cxhub.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.metrics.bucket.BucketIncrement;
+import io.cxhub.metrics.bucket.BucketKey;
+import io.cxhub.metrics.bucket.Buckets;
+import io.cxhub.metrics.ingest.LedgerSweeper;
+import io.cxhub.metrics.ingest.RecordedResponses;
+import io.cxhub.metrics.ingest.ScoredAnswer;
+import io.cxhub.proto.common.v1.Channel;
+import io.cxhub.proto.common.v1.DateRange;
+import io.cxhub.proto.metrics.v1.GetNpsRequest;
+import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
+import io.cxhub.proto.metrics.v1.MetricsServiceGrpc.MetricsServiceBlockingStub;
+import io.cxhub.proto.metrics.v1.NpsResult;
+import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
+import io.cxhub.proto.metrics.v1.RecordResponsesResponse;
+import io.cxhub.proto.survey.v1.RecordedAnswer;
+import io.cxhub.proto.survey.v1.RecordedResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * metrics-service started as an application (real gRPC server on a random port, real
+ * driver against the embedded MongoDB), called over a real Netty channel. The bucket
+ * protocol's operators ($setOnInsert upserts, $inc on dotted paths, $push/$ne evidence,
+ * $pullAll, unordered bulk writes) run here against the embedded server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MetricsServiceIT {
+
+  private static final Instant DAY1 = Instant.parse("2025-03-14T08:00:00Z");
+  private static final Instant DAY2 = Instant.parse("2025-03-15T23:59:59Z");
+
+  @TempDir
+  static Path dataDir;
+
+  private EmbeddedMongo mongo;
+  private ConfigurableApplicationContext app;
+  private ManagedChannel channel;
+  private MongoClient client;
+  private MongoDatabase db;
+
+  @BeforeAll
+  void start() {
+    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    app = new SpringApplicationBuilder(MetricsServiceApplication.class).run(
+        "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
+        "--spring.grpc.server.port=0",
+        "--server.port=0",
+        // the sweeper is run by hand below; abandoned applications count as stale at once
+        "--cx.metrics.ingest.sweep-interval=1h",
+        "--cx.metrics.ingest.stale-applying-after=0s");
+    int port = app.getEnvironment().getRequiredProperty("local.grpc.port", Integer.class);
+    channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+    client = MongoClients.create(mongo.connectionString("cx_metrics"));
+    db = client.getDatabase("cx_metrics");
+  }
+
+  @AfterAll
+  void stop() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    app.close();
+    client.close();
+    mongo.close();
+  }
+
+  private MetricsServiceBlockingStub anonymous() {
+    return MetricsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+  }
+
+  private MetricsServiceBlockingStub tenant(String tenant) {
+    var headers = new Metadata();
+    headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
+    return anonymous().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  private static RecordedResponse nps(String responseId, String surveyId, int score, Instant at, Channel channel) {
+    return RecordedResponse.newBuilder()
+        .setResponseId(responseId)
+        .setSurveyId(surveyId)
+        .setSurveyVersion(1)
+        .setChannel(channel)
+        .setSubmitTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
+        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("q1").setKind("NPS").setScore(score).setScaleMin(0).setScaleMax(10))
+        .build();
+  }
+
+  private static RecordResponsesRequest batch(RecordedResponse... responses) {
+    return RecordResponsesRequest.newBuilder().addAllResponses(List.of(responses)).build();
+  }
+
+  private NpsResult nps(String tenant, String surveyId) {
+    return tenant(tenant).getNps(GetNpsRequest.newBuilder().setSurveyId(surveyId).build());
+  }
+
+  private static List<String> violatedFields(StatusRuntimeException e) throws Exception {
+    var fields = new ArrayList<String>();
+    for (var detail : StatusProto.fromThrowable(e).getDetailsList()) {
+      if (detail.is(BadRequest.class)) {
+        detail.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
+      }
+    }
+    return fields;
+  }
+
+  private Document bucket(String tenant, String survey, String question, Instant at, String channel) {
+    var key = BucketKey.of(tenant, survey, question, LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), channel);
+    return db.getCollection("buckets").find(Filters.eq("_id", key.id())).first();
+  }
+
+  @Nested
+  class Tenancy {
+
+    @Test
+    void callsWithoutTenantAreUnauthenticated() {
+      var record = catchThrowableOfType(StatusRuntimeException.class,
+          () -> anonymous().recordResponses(batch(nps("r1", "s-auth", 9, DAY1, Channel.CHANNEL_LINK))));
+      var read = catchThrowableOfType(StatusRuntimeException.class,
+          () -> anonymous().getNps(GetNpsRequest.newBuilder().setSurveyId("s-auth").build()));
+      assertThat(record.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+      assertThat(read.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void anotherTenantSeesNoIndicators() {
+      tenant("acme").recordResponses(batch(nps("r1", "s-iso", 9, DAY1, Channel.CHANNEL_LINK)));
+      assertThat(nps("acme", "s-iso").getN()).isEqualTo(1);
+      assertThat(nps("globex", "s-iso").getN()).isZero();
+    }
+  }
+
+  @Nested
+  class Recording {
+
+    @Test
+    void aDuplicateBatchIsAppliedOnce() {
+      var request = batch(
+          nps("d1", "s-dup", 10, DAY1, Channel.CHANNEL_LINK),
+          nps("d2", "s-dup", 3, DAY1, Channel.CHANNEL_LINK));
+      RecordResponsesResponse first = tenant("acme").recordResponses(request);
+      RecordResponsesResponse second = tenant("acme").recordResponses(request);
+
+      assertThat(first.getRecordedResponseIdsList()).containsExactly("d1", "d2");
+      assertThat(first.getAppliedCount()).isEqualTo(2);
+      assertThat(first.getDuplicateCount()).isZero();
+      assertThat(second.getRecordedResponseIdsList()).containsExactly("d1", "d2");
+      assertThat(second.getAppliedCount()).isZero();
+      assertThat(second.getDuplicateCount()).isEqualTo(2);
+
+      Document b = bucket("acme", "s-dup", "q1", DAY1, "LINK");
+      assertThat(b.getLong("count")).isEqualTo(2);
+      assertThat(b.getLong("sum")).isEqualTo(13);
+      assertThat(b.getLong("sumSq")).isEqualTo(109);
+      assertThat(b.get("hist", Document.class)).containsEntry("10", 1L).containsEntry("3", 1L);
+      assertThat(b.getLong("promoters")).isEqualTo(1);
+      assertThat(b.getLong("passives")).isZero();
+      assertThat(b.getLong("detractors")).isEqualTo(1);
+      assertThat(b).containsEntry("tenantId", "acme").containsEntry("surveyId", "s-dup")
+          .containsEntry("questionId", "q1").containsEntry("day", "2025-03-14").containsEntry("channel", "LINK")
+          .containsEntry("kind", "NPS").containsEntry("stage", "").containsEntry("segment", "");
+      assertThat(db.getCollection("responses").find(Filters.eq("_id", "acme:d1")).first())
+          .containsEntry("state", "APPLIED").containsEntry("tenantId", "acme");
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneBatchCountOnce() throws Exception {
+      var request = batch(
+          nps("c1", "s-conc", 9, DAY1, Channel.CHANNEL_LINK),
+          nps("c2", "s-conc", 9, DAY1, Channel.CHANNEL_LINK),
+          nps("c3", "s-conc", 0, DAY1, Channel.CHANNEL_LINK));
+      var pool = Executors.newFixedThreadPool(6);
+      try {
+        var calls = new ArrayList<Callable<RecordResponsesResponse>>();
+        for (int i = 0; i < 6; i++) {
+          calls.add(() -> tenant("acme").recordResponses(request));
+        }
+        for (var f : pool.invokeAll(calls)) {
+          assertThat(f.get().getRecordedResponseIdsList()).containsExactly("c1", "c2", "c3");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      var result = nps("acme", "s-conc");
+      assertThat(result.getN()).isEqualTo(3);
+      assertThat(result.getPromoters()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchLeftAfterTheBucketStepIsCompletedWithoutDoubleCounting() {
+      // pre-seed what a first attempt did before dying: step 1 (ledger) and step 2 (buckets)
+      var ledger = app.getBean(RecordedResponses.class);
+      var buckets = app.getBean(Buckets.class);
+      var crashed = new io.cxhub.metrics.ingest.RecordedResponse(
+          "x1", "s-crash", 1, "LINK", DAY1, List.of(new ScoredAnswer("q1", "NPS", 9, 0, 10)));
+      ledger.insertIfAbsent("acme", List.of(crashed), Instant.now());
+      buckets.applyOnce("acme", List.of(BucketIncrement.of(
+          BucketKey.of("acme", "s-crash", "q1", LocalDate.of(2025, 3, 14), "LINK"), "NPS", "x1", 9)));
+      assertThat(db.getCollection("responses").find(Filters.eq("_id", "acme:x1")).first())
+          .containsEntry("state", "APPLYING");
+
+      var resent = tenant("acme").recordResponses(batch(
+          nps("x1", "s-crash", 9, DAY1, Channel.CHANNEL_LINK),
+          nps("x2", "s-crash", 0, DAY1, Channel.CHANNEL_LINK)));
+
+      assertThat(resent.getRecordedResponseIdsList()).containsExactly("x1", "x2");
+      assertThat(resent.getAppliedCount()).isEqualTo(2);
+      var result = nps("acme", "s-crash");
+      assertThat(result.getN()).isEqualTo(2);
+      assertThat(result.getPromoters()).isEqualTo(1);
+      assertThat(result.getDetractors()).isEqualTo(1);
+      assertThat(bucket("acme", "s-crash", "q1", DAY1, "LINK").getList("pending", String.class))
+          .containsExactlyInAnyOrder("x1", "x2");
+    }
+
+    @Test
+    void theSweeperCompletesAnAbandonedApplication() {
+      var ledger = app.getBean(RecordedResponses.class);
+      var buckets = app.getBean(Buckets.class);
+      var abandoned = new io.cxhub.metrics.ingest.RecordedResponse("y1", "s-sweep", 1, "LINK", DAY1, List.of(
+          new ScoredAnswer("q1", "NPS", 10, 0, 10), new ScoredAnswer("q2", "CSAT", 4, 1, 5)));
+      ledger.registerTenant("acme");
+      ledger.insertIfAbsent("acme", List.of(abandoned), Instant.now().minusSeconds(120));
+      // only the first of its two buckets was reached
+      buckets.applyOnce("acme", List.of(BucketIncrement.of(
+          BucketKey.of("acme", "s-sweep", "q1", LocalDate.of(2025, 3, 14), "LINK"), "NPS", "y1", 10)));
+
+      app.getBean(LedgerSweeper.class).sweep();
+
+      assertThat(db.getCollection("responses").find(Filters.eq("_id", "acme:y1")).first())
+          .containsEntry("state", "APPLIED");
+      assertThat(bucket("acme", "s-sweep", "q1", DAY1, "LINK").getLong("count")).isEqualTo(1);
+      Document csat = bucket("acme", "s-sweep", "q2", DAY1, "LINK");
+      assertThat(csat.getLong("count")).isEqualTo(1);
+      assertThat(csat.getLong("sum")).isEqualTo(4);
+      assertThat(csat).doesNotContainKey("promoters");
+      var again = tenant("acme").recordResponses(batch(nps("y1", "s-sweep", 10, DAY1, Channel.CHANNEL_LINK)));
+      assertThat(again.getDuplicateCount()).isEqualTo(1);
+      assertThat(nps("acme", "s-sweep").getN()).isEqualTo(1);
+    }
+
+    @Test
+    void releasedEvidenceLeavesTheCountersAlone() {
+      tenant("acme").recordResponses(batch(nps("e1", "s-evid", 8, DAY1, Channel.CHANNEL_LINK)));
+      var id = BucketKey.of("acme", "s-evid", "q1", LocalDate.of(2025, 3, 14), "LINK").id();
+
+      app.getBean(Buckets.class).releaseEvidence("acme", Map.of(id, List.of("e1")));
+
+      Document b = bucket("acme", "s-evid", "q1", DAY1, "LINK");
+      assertThat(b.getList("pending", String.class)).isEmpty();
+      assertThat(b.getLong("count")).isEqualTo(1);
+    }
+
+    @Test
+    void moreThan500ResponsesAreInvalid() throws Exception {
+      var request = RecordResponsesRequest.newBuilder();
+      for (int i = 0; i < 501; i++) {
+        request.addResponses(nps("big" + i, "s-big", 9, DAY1, Channel.CHANNEL_LINK));
+      }
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").recordResponses(request.build()));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(e)).containsExactly("responses");
+      assertThat(nps("acme", "s-big").getN()).isZero();
+    }
+
+    @Test
+    void invalidAnswersAreNamed() throws Exception {
+      var bad = nps("bad1", "s-bad", 9, DAY1, Channel.CHANNEL_LINK).toBuilder()
+          .setAnswers(0, RecordedAnswer.newBuilder().setQuestionId("q1").setKind("NPS").setScore(12).setScaleMax(10))
+          .build();
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").recordResponses(batch(bad)));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(e)).containsExactly("responses[0].answers[0].score");
+    }
+  }
+
+  @Nested
+  class Nps {
+
+    @Test
+    void equalsTheHandComputedScore() {
+      int[] scores = {10, 10, 9, 9, 9, 8, 7, 6, 3, 0};
+      var request = RecordResponsesRequest.newBuilder();
+      for (int i = 0; i < scores.length; i++) {
+        // first five on day 1 by link, last five on day 2 by QR: several buckets to sum
+        request.addResponses(nps("n" + i, "s-nps", scores[i], i < 5 ? DAY1 : DAY2,
+            i < 5 ? Channel.CHANNEL_LINK : Channel.CHANNEL_QR));
+      }
+      tenant("acme").recordResponses(request.build());
+
+      var all = nps("acme", "s-nps");
+      assertThat(all.getQuestionId()).isEqualTo("q1");
+      assertThat(all.getN()).isEqualTo(10);
+      assertThat(all.getPromoters()).isEqualTo(5);
+      assertThat(all.getPassives()).isEqualTo(2);
+      assertThat(all.getDetractors()).isEqualTo(3);
+      assertThat(all.getNps()).isEqualTo(20.0);
+
+      var day2 = tenant("acme").getNps(GetNpsRequest.newBuilder().setSurveyId("s-nps")
+          .setPeriod(DateRange.newBuilder().setStartDate("2025-03-15").setEndDate("2025-03-15")).build());
+      assertThat(day2.getN()).isEqualTo(5);
+      assertThat(day2.getNps()).isEqualTo(-60.0);
+      assertThat(day2.getPeriod().getStartDate()).isEqualTo("2025-03-15");
+
+      var before = tenant("acme").getNps(GetNpsRequest.newBuilder().setSurveyId("s-nps")
+          .setPeriod(DateRange.newBuilder().setEndDate("2025-03-13")).build());
+      assertThat(before.getN()).isZero();
+      assertThat(before.getNps()).isZero();
+    }
+
+    @Test
+    void severalNpsQuestionsNeedAQuestionId() throws Exception {
+      var twoQuestions = nps("m1", "s-multi", 9, DAY1, Channel.CHANNEL_LINK).toBuilder()
+          .addAnswers(RecordedAnswer.newBuilder().setQuestionId("q9").setKind("NPS").setScore(2).setScaleMax(10))
+          .build();
+      tenant("acme").recordResponses(batch(twoQuestions));
+
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> nps("acme", "s-multi"));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(e)).containsExactly("question_id");
+      var q9 = tenant("acme").getNps(GetNpsRequest.newBuilder().setSurveyId("s-multi").setQuestionId("q9").build());
+      assertThat(q9.getDetractors()).isEqualTo(1);
+      assertThat(q9.getNps()).isEqualTo(-100.0);
+    }
+
+    @Test
+    void aSurveyWithoutDataHasNoScore() {
+      var result = nps("acme", "s-empty");
+      assertThat(result.getN()).isZero();
+      assertThat(result.getNps()).isZero();
+    }
+
+    @Test
+    void invalidPeriodsAreNamed() throws Exception {
+      var badDate = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").getNps(
+          GetNpsRequest.newBuilder().setSurveyId("s-nps").setPeriod(DateRange.newBuilder().setStartDate("2025-02-30")).build()));
+      assertThat(violatedFields(badDate)).containsExactly("period.start_date");
+
+      var reversed = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").getNps(
+          GetNpsRequest.newBuilder().setSurveyId("s-nps")
+              .setPeriod(DateRange.newBuilder().setStartDate("2025-03-02").setEndDate("2025-03-01")).build()));
+      assertThat(reversed.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(reversed)).containsExactly("period.start_date");
+    }
+  }
+}

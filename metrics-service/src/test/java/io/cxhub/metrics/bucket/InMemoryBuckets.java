@@ -1,0 +1,78 @@
+package io.cxhub.metrics.bucket;
+
+import io.cxhub.metrics.nps.NetPromoterScore;
+import io.cxhub.metrics.nps.NpsCounts;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Buckets in memory with the same evidence rule as the Mongo adapter, for unit tests. */
+public final class InMemoryBuckets implements Buckets, NpsCounts {
+
+  /** One bucket's state. */
+  public static final class Bucket {
+    public final BucketKey key;
+    public final String kind;
+    public long count;
+    public long sum;
+    public long sumSq;
+    public long promoters;
+    public long passives;
+    public long detractors;
+    public final Map<Integer, Long> hist = new HashMap<>();
+    public final Set<String> pending = new LinkedHashSet<>();
+
+    Bucket(BucketKey key, String kind) {
+      this.key = key;
+      this.kind = kind;
+    }
+  }
+
+  private final Map<String, Bucket> buckets = new HashMap<>();
+
+  @Override
+  public synchronized void applyOnce(String tenantId, List<BucketIncrement> increments) {
+    for (BucketIncrement inc : increments) {
+      Bucket b = buckets.computeIfAbsent(inc.key().id(), id -> new Bucket(inc.key(), inc.kind()));
+      if (!b.pending.add(inc.responseId())) {
+        continue;
+      }
+      b.count++;
+      b.sum += inc.score();
+      b.sumSq += inc.sumSquares();
+      b.hist.merge(inc.score(), 1L, Long::sum);
+      b.promoters += inc.promoters();
+      b.passives += inc.passives();
+      b.detractors += inc.detractors();
+    }
+  }
+
+  @Override
+  public synchronized void releaseEvidence(String tenantId, Map<String, ? extends Collection<String>> responseIdsByBucket) {
+    responseIdsByBucket.forEach((id, ids) -> {
+      Bucket b = buckets.get(id);
+      if (b != null) {
+        b.pending.removeAll(ids);
+      }
+    });
+  }
+
+  @Override
+  public synchronized List<DayCounts> npsBuckets(String tenantId, String surveyId) {
+    return buckets.values().stream()
+        .filter(b -> b.key.tenantId().equals(tenantId) && b.key.surveyId().equals(surveyId) && b.kind.equals("NPS"))
+        .map(b -> new DayCounts(b.key.questionId(), b.key.day(), new NetPromoterScore(b.promoters, b.passives, b.detractors)))
+        .toList();
+  }
+
+  public synchronized Bucket bucket(BucketKey key) {
+    return buckets.get(key.id());
+  }
+
+  public synchronized long totalCount() {
+    return buckets.values().stream().mapToLong(b -> b.count).sum();
+  }
+}

@@ -1,0 +1,12 @@
+package io.cxhub.survey.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Addresses ({@code host:port}) of the services survey-service calls, under {@code cx.peers}.
+ *
+ * @param metrics metrics-service, which receives the recorded responses
+ * @param journey journey-service (not called yet)
+ */
+@ConfigurationProperties("cx.peers")
+public record PeersProperties(String metrics, String journey) {}

@@ -1,0 +1,122 @@
+package io.cxhub.survey.config;
+
+import io.cxhub.survey.relay.MetricsRelay;
+import io.cxhub.survey.relay.OutboxLagProbe;
+import io.cxhub.survey.relay.RelaySettings;
+import io.cxhub.survey.relay.grpc.MetricsClient;
+import io.cxhub.survey.response.ResponseValidator;
+import io.cxhub.survey.response.SubmitResponse;
+import io.cxhub.survey.response.SurveyResponses;
+import io.cxhub.survey.survey.CreateSurvey;
+import io.cxhub.survey.survey.GetSurvey;
+import io.cxhub.survey.survey.ListSurveys;
+import io.cxhub.survey.survey.SurveyValidator;
+import io.cxhub.survey.survey.Surveys;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.util.StringUtils;
+
+/** Wires the plain-Java use cases and the relay to their adapters. */
+@Configuration(proxyBeanMethods = false)
+class SurveyServiceConfiguration {
+
+  /** Name of the Resilience4j instances guarding calls to metrics-service. */
+  static final String METRICS = "metrics";
+
+  @Bean
+  CreateSurvey createSurvey(Surveys surveys, Clock clock) {
+    return new CreateSurvey(surveys, new SurveyValidator(), clock);
+  }
+
+  @Bean
+  GetSurvey getSurvey(Surveys surveys) {
+    return new GetSurvey(surveys);
+  }
+
+  @Bean
+  ListSurveys listSurveys(Surveys surveys) {
+    return new ListSurveys(surveys);
+  }
+
+  @Bean
+  SubmitResponse submitResponse(Surveys surveys, SurveyResponses responses, MetricsRelay relay, Clock clock) {
+    return new SubmitResponse(surveys, responses, new ResponseValidator(), relay, clock);
+  }
+
+  /**
+   * One cached client (and channel) to metrics-service. The channel comes from Spring gRPC's
+   * channel factory, which applies the global client interceptors (the tenant one) and shuts
+   * the channel down when the context closes.
+   */
+  @Bean
+  MetricsClient metricsClient(
+      GrpcChannelFactory channels,
+      PeersProperties peers,
+      CircuitBreakerRegistry circuitBreakers,
+      RetryRegistry retries,
+      SurveyProperties properties) {
+    if (!StringUtils.hasText(peers.metrics())) {
+      throw new IllegalStateException("cx.peers.metrics (host:port of metrics-service) is not set");
+    }
+    return new MetricsClient(
+        channels.createChannel(peers.metrics()),
+        circuitBreakers.circuitBreaker(METRICS),
+        retries.retry(METRICS),
+        properties.relay().deadline());
+  }
+
+  @Bean
+  MetricsRelay metricsRelay(SurveyResponses responses, MetricsClient client, Clock clock, SurveyProperties properties) {
+    var relay = properties.relay();
+    return new MetricsRelay(responses, client, clock, new RelaySettings(
+        relay.pollInterval(), relay.idleRecheck(), relay.batchSize(), relay.initialBackoff(), relay.maxBackoff()));
+  }
+
+  /** Starts the relay once the context is up and stops it (before channels close) on shutdown. */
+  @Bean
+  SmartLifecycle metricsRelayLifecycle(MetricsRelay relay, SurveyProperties properties) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        if (properties.relay().enabled()) {
+          relay.start();
+        }
+      }
+
+      @Override
+      public void stop() {
+        relay.stop();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return relay.isRunning();
+      }
+    };
+  }
+
+  @Bean
+  OutboxLagProbe outboxLagProbe(SurveyResponses responses, Clock clock, SurveyProperties properties) {
+    return new OutboxLagProbe(responses, clock, properties.relay().lagRefresh());
+  }
+
+  @Bean
+  MeterBinder outboxLagGauges(OutboxLagProbe probe) {
+    return registry -> {
+      Gauge.builder("cx.outbox.pending", probe, OutboxLagProbe::pending)
+          .description("Responses accepted but not yet acknowledged by metrics-service")
+          .register(registry);
+      Gauge.builder("cx.outbox.oldest.age", probe, OutboxLagProbe::oldestPendingAgeSeconds)
+          .description("Age of the oldest response not yet acknowledged by metrics-service")
+          .baseUnit("seconds")
+          .register(registry);
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package io.cxhub.survey.relay.grpc;
+
+import com.google.protobuf.Timestamp;
+import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
+import io.cxhub.proto.survey.v1.RecordedAnswer;
+import io.cxhub.proto.survey.v1.RecordedResponse;
+import io.cxhub.survey.response.AnswerValue;
+import io.cxhub.survey.response.ResponseAnswer;
+import io.cxhub.survey.response.SurveyResponse;
+import io.cxhub.survey.response.grpc.ResponseProtoMapper;
+import java.util.List;
+
+/** Builds the feed messages metrics-service records: scored answers with kind and scale. */
+final class RecordedResponseMapper {
+
+  private RecordedResponseMapper() {}
+
+  static RecordResponsesRequest toRequest(List<SurveyResponse> batch) {
+    var request = RecordResponsesRequest.newBuilder();
+    batch.forEach(r -> request.addResponses(toRecorded(r)));
+    return request.build();
+  }
+
+  static RecordedResponse toRecorded(SurveyResponse r) {
+    var builder = RecordedResponse.newBuilder()
+        .setResponseId(r.responseId())
+        .setSurveyId(r.surveyId())
+        .setSurveyVersion(r.surveyVersion())
+        .setChannel(ResponseProtoMapper.toProto(r.channel()))
+        .setSubmitTime(Timestamp.newBuilder()
+            .setSeconds(r.submitTime().getEpochSecond())
+            .setNanos(r.submitTime().getNano()));
+    for (ResponseAnswer a : r.answers()) {
+      if (a.kind().isScored() && a.value() instanceof AnswerValue.Score score) {
+        builder.addAnswers(RecordedAnswer.newBuilder()
+            .setQuestionId(a.questionId())
+            .setKind(a.kind().name())
+            .setScore(score.value())
+            .setScaleMin(a.scaleMin())
+            .setScaleMax(a.scaleMax()));
+      }
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,76 @@
+package io.cxhub.survey.response.grpc;
+
+import com.google.protobuf.Timestamp;
+import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.proto.survey.v1.Answer;
+import io.cxhub.proto.survey.v1.ChoiceSelection;
+import io.cxhub.proto.survey.v1.SubmitResponseRequest;
+import io.cxhub.survey.response.AnswerValue;
+import io.cxhub.survey.response.Channel;
+import io.cxhub.survey.response.ResponseAnswer;
+import io.cxhub.survey.response.ResponseSubmission;
+import io.cxhub.survey.response.SubmittedAnswer;
+import io.cxhub.survey.response.SurveyResponse;
+
+/** Response messages of the cx.survey.v1 contract to and from the domain. */
+public final class ResponseProtoMapper {
+
+  private static final String CHANNEL_PREFIX = "CHANNEL_";
+
+  private ResponseProtoMapper() {}
+
+  public static ResponseSubmission toSubmission(SubmitResponseRequest request) {
+    var answers = request.getAnswersList().stream()
+        .map(a -> new SubmittedAnswer(a.getQuestionId(), toValue(a)))
+        .toList();
+    return new ResponseSubmission(
+        request.getSurveyId(), answers, toChannel(request.getChannel()), request.getIdempotencyKey());
+  }
+
+  private static AnswerValue toValue(Answer answer) {
+    return switch (answer.getValueCase()) {
+      case SCORE -> new AnswerValue.Score(answer.getScore());
+      case TEXT -> new AnswerValue.Text(answer.getText());
+      case CHOICES -> new AnswerValue.Choices(answer.getChoices().getChoiceIdsList());
+      case VALUE_NOT_SET -> null;
+    };
+  }
+
+  /** @return null when unspecified (the domain default applies) */
+  static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
+    if (channel == io.cxhub.proto.common.v1.Channel.CHANNEL_UNSPECIFIED) {
+      return null;
+    }
+    if (channel == io.cxhub.proto.common.v1.Channel.UNRECOGNIZED) {
+      throw InvalidInputException.of("channel", "is not a known channel");
+    }
+    return Channel.valueOf(channel.name().substring(CHANNEL_PREFIX.length()));
+  }
+
+  public static io.cxhub.proto.common.v1.Channel toProto(Channel channel) {
+    return io.cxhub.proto.common.v1.Channel.valueOf(CHANNEL_PREFIX + channel.name());
+  }
+
+  public static io.cxhub.proto.survey.v1.SurveyResponse toProto(SurveyResponse response) {
+    var builder = io.cxhub.proto.survey.v1.SurveyResponse.newBuilder()
+        .setResponseId(response.responseId())
+        .setSurveyId(response.surveyId())
+        .setSurveyVersion(response.surveyVersion())
+        .setChannel(toProto(response.channel()))
+        .setSubmitTime(Timestamp.newBuilder()
+            .setSeconds(response.submitTime().getEpochSecond())
+            .setNanos(response.submitTime().getNano()));
+    for (ResponseAnswer a : response.answers()) {
+      var answer = Answer.newBuilder().setQuestionId(a.questionId());
+      if (a.value() instanceof AnswerValue.Score s) {
+        answer.setScore(s.value());
+      } else if (a.value() instanceof AnswerValue.Text t) {
+        answer.setText(t.value());
+      } else if (a.value() instanceof AnswerValue.Choices c) {
+        answer.setChoices(ChoiceSelection.newBuilder().addAllChoiceIds(c.choiceIds()));
+      }
+      builder.addAnswers(answer);
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,30 @@
+package io.cxhub.survey.survey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage port of surveys. */
+public interface Surveys {
+
+  /** Stores a new survey. Its id is fresh and random, so it cannot collide. */
+  void insert(Survey survey);
+
+  /** The survey {@code surveyId} of {@code tenantId}; empty if it is another tenant's. */
+  Optional<Survey> find(String tenantId, String surveyId);
+
+  /**
+   * The survey {@code surveyId} whatever its tenant. Only for the public response path,
+   * where the unguessable survey id is what designates the tenant.
+   */
+  Optional<Survey> findForRespondent(String surveyId);
+
+  /**
+   * Surveys of {@code tenantId} ordered newest first (create time, then id, both
+   * descending), strictly after {@code after} in that order when it is given.
+   */
+  List<Survey> listNewestFirst(String tenantId, Cursor after, int limit);
+
+  /** A position in the newest-first order: the sort key of the last survey seen. */
+  record Cursor(Instant createTime, String surveyId) {}
+}

@@ -1,0 +1,278 @@
+package io.cxhub.survey;
+
+import static io.cxhub.survey.TestServices.asTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.proto.metrics.v1.GetNpsRequest;
+import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
+import io.cxhub.proto.metrics.v1.NpsResult;
+import io.cxhub.proto.survey.v1.Answer;
+import io.cxhub.proto.survey.v1.CreateSurveyRequest;
+import io.cxhub.proto.survey.v1.Question;
+import io.cxhub.proto.survey.v1.QuestionKind;
+import io.cxhub.proto.survey.v1.SubmitResponseRequest;
+import io.cxhub.proto.survey.v1.Survey;
+import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.grpc.ManagedChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * survey-service and metrics-service side by side in one JVM (two Spring contexts, as the
+ * one-jar launcher runs them), talking real gRPC: submitted responses reach the NPS through
+ * the outbox relay exactly once, whether metrics-service is up, down or resent to.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SurveyToMetricsIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final int[] SCORES = {10, 10, 9, 9, 9, 8, 7, 6, 3, 0};
+  /** A quick relay and breaker, so that the scenarios take seconds. */
+  private static final String[] FAST_RELAY = {
+      "cx.survey.relay.poll-interval=100ms",
+      "cx.survey.relay.idle-recheck=500ms",
+      "cx.survey.relay.initial-backoff=100ms",
+      "cx.survey.relay.max-backoff=1s",
+      "cx.survey.relay.deadline=3s",
+      "resilience4j.circuitbreaker.instances.metrics.wait-duration-in-open-state=500ms",
+      "resilience4j.retry.instances.metrics.wait-duration=50ms"};
+
+  @TempDir
+  static Path dataDir;
+
+  private EmbeddedMongo mongo;
+  private MongoClient client;
+
+  @BeforeAll
+  void startDatabase() {
+    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    client = MongoClients.create(mongo.connectionString("admin"));
+  }
+
+  @AfterAll
+  void stopDatabase() {
+    client.close();
+    mongo.close();
+  }
+
+  /** A survey-service and a metrics-service, each with its own database, and clients to both. */
+  private final class Pair implements AutoCloseable {
+    final String surveyDb;
+    final String metricsDb;
+    ConfigurableApplicationContext metrics;
+    ConfigurableApplicationContext survey;
+    ManagedChannel surveyChannel;
+    ManagedChannel metricsChannel;
+
+    Pair(String name) {
+      this.surveyDb = "cx_survey_" + name;
+      this.metricsDb = "cx_metrics_" + name;
+    }
+
+    void startMetrics(int port) {
+      metrics = TestServices.startMetrics(mongo, metricsDb, port);
+      metricsChannel = TestServices.channel(TestServices.grpcPort(metrics));
+    }
+
+    void startSurvey(String metricsAddress) {
+      survey = TestServices.startSurvey(mongo, surveyDb, metricsAddress, FAST_RELAY);
+      surveyChannel = TestServices.channel(TestServices.grpcPort(survey));
+    }
+
+    SurveyServiceGrpc.SurveyServiceBlockingStub surveys(String tenant) {
+      return asTenant(SurveyServiceGrpc.newBlockingStub(surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    NpsResult nps(String tenant, String surveyId) {
+      return asTenant(MetricsServiceGrpc.newBlockingStub(metricsChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS)
+          .getNps(GetNpsRequest.newBuilder().setSurveyId(surveyId).build());
+    }
+
+    Survey createSurvey(String tenant) {
+      return surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
+          .setTitle("Delivery")
+          .addQuestions(Question.newBuilder().setKind(QuestionKind.QUESTION_KIND_NPS).setText("Recommend us?").setRequired(true))
+          .addQuestions(Question.newBuilder().setKind(QuestionKind.QUESTION_KIND_CSAT).setText("Satisfied?")))
+          .build());
+    }
+
+    /** Submits one response per score (publicly: no tenant), each with its own idempotency key. */
+    List<String> submit(String surveyId, int... scores) {
+      var ids = new ArrayList<String>();
+      var publicStub = SurveyServiceGrpc.newBlockingStub(surveyChannel).withDeadlineAfter(10, TimeUnit.SECONDS);
+      for (int i = 0; i < scores.length; i++) {
+        ids.add(publicStub.submitResponse(SubmitResponseRequest.newBuilder()
+            .setSurveyId(surveyId)
+            .setIdempotencyKey("key-" + i)
+            .addAnswers(Answer.newBuilder().setQuestionId("q1").setScore(scores[i]))
+            .addAnswers(Answer.newBuilder().setQuestionId("q2").setScore(1 + i % 5))
+            .build()).getResponseId());
+      }
+      return ids;
+    }
+
+    List<Document> outbox(String surveyId) {
+      return client.getDatabase(surveyDb).getCollection("responses")
+          .find(Filters.eq("surveyId", surveyId)).map(d -> d.get("outbox", Document.class)).into(new ArrayList<>());
+    }
+
+    boolean allDelivered(String surveyId, int expected) {
+      var outbox = outbox(surveyId);
+      return outbox.size() == expected && outbox.stream().allMatch(o -> "DELIVERED".equals(o.getString("state")));
+    }
+
+    /** What metrics-service holds for the survey, read from its own collections. */
+    long ledgerEntries(String surveyId) {
+      return client.getDatabase(metricsDb).getCollection("responses").countDocuments(Filters.eq("surveyId", surveyId));
+    }
+
+    long bucketCount(String surveyId, String questionId) {
+      long total = 0;
+      for (Document b : client.getDatabase(metricsDb).getCollection("buckets")
+          .find(Filters.and(Filters.eq("surveyId", surveyId), Filters.eq("questionId", questionId)))) {
+        total += b.getLong("count");
+      }
+      return total;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (surveyChannel != null) {
+        surveyChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      if (metricsChannel != null) {
+        metricsChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      if (survey != null) {
+        survey.close();
+      }
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class BothUp {
+
+    private Pair pair;
+
+    @BeforeAll
+    void start() {
+      pair = new Pair("up");
+      pair.startMetrics(0);
+      pair.startSurvey("localhost:" + TestServices.grpcPort(pair.metrics));
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+      pair.close();
+    }
+
+    @Test
+    void submittedResponsesReachTheNpsExactlyOnce() {
+      var survey = pair.createSurvey("e2e-up");
+      pair.submit(survey.getSurveyId(), SCORES);
+
+      await().atMost(WAIT).until(() -> pair.nps("e2e-up", survey.getSurveyId()).getN() == 10);
+      var nps = pair.nps("e2e-up", survey.getSurveyId());
+      assertThat(nps.getPromoters()).isEqualTo(5);
+      assertThat(nps.getPassives()).isEqualTo(2);
+      assertThat(nps.getDetractors()).isEqualTo(3);
+      assertThat(nps.getNps()).isEqualTo(20.0);
+
+      await().atMost(WAIT).until(() -> pair.allDelivered(survey.getSurveyId(), 10));
+      assertThat(pair.ledgerEntries(survey.getSurveyId())).isEqualTo(10);
+      assertThat(pair.bucketCount(survey.getSurveyId(), "q2")).isEqualTo(10);
+    }
+
+    @Test
+    void resendingAnAcknowledgedBatchDoesNotCountTwice() {
+      var survey = pair.createSurvey("e2e-resend");
+      pair.submit(survey.getSurveyId(), 9, 9, 2, 7, 10);
+      await().atMost(WAIT).until(() -> pair.allDelivered(survey.getSurveyId(), 5));
+
+      // as if survey-service had died after metrics-service acknowledged but before the mark
+      client.getDatabase(pair.surveyDb).getCollection("responses").updateMany(
+          Filters.eq("surveyId", survey.getSurveyId()),
+          Updates.combine(Updates.set("outbox.state", "PENDING"), Updates.unset("outbox.deliveredAt")));
+      assertThat(pair.allDelivered(survey.getSurveyId(), 5)).isFalse();
+
+      await().atMost(WAIT).until(() -> pair.allDelivered(survey.getSurveyId(), 5));
+      var nps = pair.nps("e2e-resend", survey.getSurveyId());
+      assertThat(nps.getN()).isEqualTo(5);
+      assertThat(nps.getPromoters()).isEqualTo(3);
+      assertThat(nps.getDetractors()).isEqualTo(1);
+      assertThat(pair.ledgerEntries(survey.getSurveyId())).isEqualTo(5);
+      assertThat(pair.bucketCount(survey.getSurveyId(), "q1")).isEqualTo(5);
+    }
+
+    @Test
+    void anIdempotentReplayIsNotRelayedAgain() {
+      var survey = pair.createSurvey("e2e-replay");
+      pair.submit(survey.getSurveyId(), 9);
+      pair.submit(survey.getSurveyId(), 9); // same key "key-0": a replay
+      await().atMost(WAIT).until(() -> pair.allDelivered(survey.getSurveyId(), 1));
+      assertThat(pair.nps("e2e-replay", survey.getSurveyId()).getN()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class MetricsDownAtFirst {
+
+    private Pair pair;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+      pair.close();
+    }
+
+    @Test
+    void everyResponseSubmittedWhileMetricsWasDownIsDeliveredOnceItStarts() {
+      pair = new Pair("down");
+      int metricsPort = TestServices.freePort();
+      pair.startSurvey("localhost:" + metricsPort);
+      var survey = pair.createSurvey("e2e-down");
+      pair.submit(survey.getSurveyId(), SCORES);
+
+      // the relay has tried and failed: the circuit breaker saw failures, nothing is delivered
+      var breaker = pair.survey.getBean(CircuitBreakerRegistry.class).circuitBreaker("metrics");
+      await().atMost(WAIT).until(() -> breaker.getMetrics().getNumberOfFailedCalls() > 0
+          || breaker.getMetrics().getNumberOfNotPermittedCalls() > 0);
+      assertThat(pair.outbox(survey.getSurveyId()))
+          .hasSize(10)
+          .allSatisfy(o -> assertThat(o.getString("state")).isEqualTo("PENDING"));
+
+      pair.startMetrics(metricsPort);
+
+      await().atMost(WAIT).until(() -> pair.allDelivered(survey.getSurveyId(), 10));
+      var nps = pair.nps("e2e-down", survey.getSurveyId());
+      assertThat(nps.getN()).isEqualTo(10);
+      assertThat(nps.getNps()).isEqualTo(20.0);
+      assertThat(pair.ledgerEntries(survey.getSurveyId())).isEqualTo(10);
+      assertThat(pair.bucketCount(survey.getSurveyId(), "q1")).isEqualTo(10);
+      assertThat(pair.bucketCount(survey.getSurveyId(), "q2")).isEqualTo(10);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.cxhub.survey;
+
+import com.google.rpc.BadRequest;
+import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.metrics.MetricsServiceApplication;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the services the way the one-jar launcher does (SpringApplicationBuilder with
+ * explicit properties, several contexts in one JVM) and talks to them over real gRPC.
+ */
+public final class TestServices {
+
+  private TestServices() {}
+
+  /** survey-service with its own database, on a random gRPC port, relaying to {@code metricsAddress}. */
+  public static ConfigurableApplicationContext startSurvey(
+      EmbeddedMongo mongo, String database, String metricsAddress, String... extra) {
+    var properties = new ArrayList<>(List.of(
+        "spring.application.name=survey-service",
+        "spring.data.mongodb.uri=" + mongo.connectionString(database),
+        "spring.grpc.server.port=0",
+        "server.port=0",
+        "cx.peers.metrics=" + metricsAddress,
+        "cx.peers.journey=localhost:1"));
+    properties.addAll(List.of(extra));
+    return new SpringApplicationBuilder(SurveyServiceApplication.class).run(args(properties));
+  }
+
+  /** metrics-service with its own database {@code database}, on {@code grpcPort} (0: any free port). */
+  public static ConfigurableApplicationContext startMetrics(
+      EmbeddedMongo mongo, String database, int grpcPort, String... extra) {
+    var properties = new ArrayList<>(List.of(
+        "spring.application.name=metrics-service",
+        "spring.data.mongodb.uri=" + mongo.connectionString(database),
+        "spring.grpc.server.port=" + grpcPort,
+        "server.port=0"));
+    properties.addAll(List.of(extra));
+    return new SpringApplicationBuilder(MetricsServiceApplication.class).run(args(properties));
+  }
+
+  /**
+   * As command-line arguments: SpringApplicationBuilder#properties only sets defaults, which
+   * the application.yml (with its environment-variable fallbacks) would override.
+   */
+  private static String[] args(List<String> properties) {
+    return properties.stream().map(p -> "--" + p).toArray(String[]::new);
+  }
+
+  /** The gRPC port the context's server bound (spring-grpc-test publishes it as local.grpc.port). */
+  public static int grpcPort(ConfigurableApplicationContext context) {
+    Integer port = context.getEnvironment().getProperty("local.grpc.port", Integer.class);
+    if (port == null) {
+      throw new IllegalStateException("local.grpc.port not published");
+    }
+    return port;
+  }
+
+  public static ManagedChannel channel(int port) {
+    return NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+  }
+
+  public static <S extends AbstractStub<S>> S asTenant(S stub, String tenant) {
+    var headers = new Metadata();
+    headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
+    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  public static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The fields named by the google.rpc.BadRequest detail of an INVALID_ARGUMENT status. */
+  public static List<String> violatedFields(StatusRuntimeException e) {
+    var status = StatusProto.fromThrowable(e);
+    var fields = new ArrayList<String>();
+    if (status != null) {
+      status.getDetailsList().stream()
+          .filter(d -> d.is(BadRequest.class))
+          .forEach(d -> {
+            try {
+              d.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
+            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+              throw new IllegalStateException(ex);
+            }
+          });
+    }
+    return fields;
+  }
+}
