@@ -52,7 +52,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(
     classes = {JourneyServiceApplication.class, JourneyServiceIT.FixedClock.class},
-    properties = {"spring.grpc.server.port=0", "server.port=0"})
+    properties = {"spring.config.name=" + JourneyServiceApplication.NAME, "spring.grpc.server.port=0", "server.port=0"})
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
 class JourneyServiceIT {
 
@@ -67,6 +67,15 @@ class JourneyServiceIT {
   }
 
   @LocalGrpcPort int grpcPort;
+
+  @Autowired org.springframework.core.env.Environment environment;
+
+  @org.junit.jupiter.api.Test
+  void loadsItsOwnConfigurationFile() {
+    // all services share one classpath in the one-jar launcher: each must read its own file
+    assertThat(environment.getProperty("spring.application.name")).isEqualTo(JourneyServiceApplication.NAME);
+    assertThat(environment.getProperty("resilience4j.circuitbreaker.instances.metrics.sliding-window-size")).isNull();
+  }
   @Autowired MongoDatabase database;
 
   ManagedChannel channel;

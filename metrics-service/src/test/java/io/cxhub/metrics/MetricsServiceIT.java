@@ -49,7 +49,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -76,7 +75,7 @@ class MetricsServiceIT {
   @BeforeAll
   void start() {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
-    app = new SpringApplicationBuilder(MetricsServiceApplication.class).run(
+    app = MetricsServiceApplication.builder().run(
         "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
         "--spring.grpc.server.port=0",
         "--server.port=0",

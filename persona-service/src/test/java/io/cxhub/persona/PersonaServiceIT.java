@@ -53,7 +53,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(
     classes = {PersonaServiceApplication.class, PersonaServiceIT.FixedClock.class},
-    properties = {"spring.grpc.server.port=0", "server.port=0"})
+    properties = {"spring.config.name=" + PersonaServiceApplication.NAME, "spring.grpc.server.port=0", "server.port=0"})
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
 class PersonaServiceIT {
 
@@ -68,6 +68,15 @@ class PersonaServiceIT {
   }
 
   @LocalGrpcPort int grpcPort;
+
+  @Autowired org.springframework.core.env.Environment environment;
+
+  @org.junit.jupiter.api.Test
+  void loadsItsOwnConfigurationFile() {
+    // all services share one classpath in the one-jar launcher: each must read its own file
+    assertThat(environment.getProperty("spring.application.name")).isEqualTo(PersonaServiceApplication.NAME);
+    assertThat(environment.getProperty("resilience4j.circuitbreaker.instances.metrics.sliding-window-size")).isNull();
+  }
   @Autowired MongoDatabase database;
 
   ManagedChannel channel;

@@ -190,6 +190,15 @@ class SurveyToMetricsIT {
     }
 
     @Test
+    void eachServiceInTheSameJvmLoadsItsOwnConfiguration() {
+      // as in the one-jar launcher: both services' files are on one classpath
+      assertThat(pair.survey.getEnvironment().getProperty("spring.application.name"))
+          .isEqualTo("survey-service");
+      assertThat(pair.metrics.getEnvironment().getProperty("spring.application.name"))
+          .isEqualTo("metrics-service");
+    }
+
+    @Test
     void submittedResponsesReachTheNpsExactlyOnce() {
       var survey = pair.createSurvey("e2e-up");
       pair.submit(survey.getSurveyId(), SCORES);

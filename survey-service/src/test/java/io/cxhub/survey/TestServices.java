@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,7 +36,7 @@ public final class TestServices {
         "cx.peers.metrics=" + metricsAddress,
         "cx.peers.journey=localhost:1"));
     properties.addAll(List.of(extra));
-    return new SpringApplicationBuilder(SurveyServiceApplication.class).run(args(properties));
+    return SurveyServiceApplication.builder().run(args(properties));
   }
 
   /** metrics-service with its own database {@code database}, on {@code grpcPort} (0: any free port). */
@@ -49,7 +48,7 @@ public final class TestServices {
         "spring.grpc.server.port=" + grpcPort,
         "server.port=0"));
     properties.addAll(List.of(extra));
-    return new SpringApplicationBuilder(MetricsServiceApplication.class).run(args(properties));
+    return MetricsServiceApplication.builder().run(args(properties));
   }
 
   /**

@@ -138,13 +138,14 @@ class MetricsRelayTest {
   @Test
   void aRejectedBatchIsDeferredWithoutBlockingTheOthers() {
     pending("acme", "poison");
-    startRelay(Duration.ofMillis(20), Duration.ofMillis(50), 1);
+    // installed before the relay starts, so its first poll already meets the refusal
     feed.behaviour = (t, b) -> {
       if (ids(b).contains("poison")) {
         throw new DeliveryRejectedException("refused", null);
       }
       return ids(b);
     };
+    startRelay(Duration.ofMillis(20), Duration.ofMillis(50), 1);
     pending("acme", "fine");
     relay.accepted("acme");
 
