@@ -1,0 +1,62 @@
+package io.cxhub.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the gateway, prefix {@code cx.gateway}.
+ *
+ * @param backends gRPC address ({@code host:port} or a gRPC target URI) of each backend, by
+ *     name: the RPCs of proto package {@code cx.<name>.v1} go to backend {@code <name>}.
+ *     {@code admin} is served inside the gateway and needs no entry.
+ * @param deadline deadline of every unary backend call
+ * @param bootstrapApiKey admin API key of tenant {@code default} to install at start; when
+ *     empty, the gateway generates one on its first start and prints it once
+ * @param maxRequestBody largest accepted request body; larger ones get 413
+ * @param apiKeyCache how long verified API keys are remembered
+ * @param circuitBreaker the circuit breaker in front of each backend
+ */
+@ConfigurationProperties("cx.gateway")
+public record GatewayProperties(
+    Map<String, String> backends,
+    @DefaultValue("10s") Duration deadline,
+    String bootstrapApiKey,
+    @DefaultValue("1MB") DataSize maxRequestBody,
+    @DefaultValue ApiKeyCache apiKeyCache,
+    @DefaultValue CircuitBreaker circuitBreaker) {
+
+  public GatewayProperties {
+    backends = backends == null ? Map.of() : Map.copyOf(backends);
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("cx.gateway.deadline must be positive, not " + deadline);
+    }
+  }
+
+  /** The configured bootstrap key, if one is set and not blank. */
+  public Optional<String> configuredBootstrapApiKey() {
+    return Optional.ofNullable(bootstrapApiKey).map(String::strip).filter(key -> !key.isEmpty());
+  }
+
+  /**
+   * @param ttl how long a verification result is reused; a key revoked through another
+   *     gateway instance keeps working at most this long here
+   * @param maximumSize most keys remembered at once
+   */
+  public record ApiKeyCache(@DefaultValue("30s") Duration ttl, @DefaultValue("10000") long maximumSize) {}
+
+  /**
+   * Resilience4j settings shared by the breakers of all backends. Only UNAVAILABLE and
+   * DEADLINE_EXCEEDED count as failures: the other statuses are answers from a healthy
+   * backend.
+   */
+  public record CircuitBreaker(
+      @DefaultValue("50") float failureRateThreshold,
+      @DefaultValue("20") int slidingWindowSize,
+      @DefaultValue("10") int minimumNumberOfCalls,
+      @DefaultValue("10s") Duration waitDurationInOpenState,
+      @DefaultValue("3") int permittedCallsInHalfOpenState) {}
+}

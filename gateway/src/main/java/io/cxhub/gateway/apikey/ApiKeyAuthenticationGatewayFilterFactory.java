@@ -1,0 +1,81 @@
+package io.cxhub.gateway.apikey;
+
+import io.cxhub.gateway.problem.ProblemWriter;
+import io.cxhub.gateway.problem.Problems;
+import io.cxhub.gateway.transcode.MatchHttpRuleGatewayFilterFactory;
+import io.cxhub.proto.common.v1.Access;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code ApiKeyAuthentication} route filter: enforces the RPC's
+ * {@code (cx.common.v1.access)} rule (it runs after {@code MatchHttpRule}). Public RPCs
+ * pass without a key and act for no tenant. Others need {@code Authorization: Bearer <key>}
+ * with a valid key (401 otherwise, with {@code WWW-Authenticate}); admin RPCs need a key
+ * with the admin role (403 otherwise). The verified {@link Caller} is recorded on the
+ * exchange: its tenant is the only tenant a request can act for.
+ */
+public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
+
+  private static final String ATTRIBUTE = ApiKeyAuthenticationGatewayFilterFactory.class.getName() + ".caller";
+  private static final Pattern BEARER = Pattern.compile("^Bearer +([\\x21-\\x7e]{1,512}) *$", Pattern.CASE_INSENSITIVE);
+  private static final String CHALLENGE = "Bearer realm=\"cx-hub\"";
+
+  private final ApiKeyVerifier verifier;
+  private final ProblemWriter problems;
+
+  public ApiKeyAuthenticationGatewayFilterFactory(ApiKeyVerifier verifier, ProblemWriter problems) {
+    super(Object.class);
+    this.verifier = verifier;
+    this.problems = problems;
+  }
+
+  @Override
+  public GatewayFilter apply(Object config) {
+    return (exchange, chain) -> {
+      var match = MatchHttpRuleGatewayFilterFactory.matched(exchange)
+          .orElseThrow(() -> new IllegalStateException("ApiKeyAuthentication must come after MatchHttpRule"));
+      Access access = match.binding().rpc().access();
+      if (access == Access.ACCESS_PUBLIC) {
+        return chain.filter(exchange);
+      }
+      String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+      if (authorization == null) {
+        return unauthenticated(exchange, CHALLENGE,
+            "This operation needs an API key: send it as Authorization: Bearer <key>.");
+      }
+      Matcher bearer = BEARER.matcher(authorization);
+      if (!bearer.matches()) {
+        return unauthenticated(exchange, CHALLENGE + ", error=\"invalid_request\"",
+            "Send the API key as Authorization: Bearer <key>.");
+      }
+      return verifier.verify(bearer.group(1)).flatMap(caller -> {
+        if (caller.isEmpty()) {
+          return unauthenticated(exchange, CHALLENGE + ", error=\"invalid_token\"",
+              "The API key is unknown or has been revoked.");
+        }
+        if (access == Access.ACCESS_ADMIN && !caller.get().isAdmin()) {
+          return problems.write(exchange, Problems.permissionDenied("This operation needs an API key with the admin role."));
+        }
+        exchange.getAttributes().put(ATTRIBUTE, caller.get());
+        return chain.filter(exchange);
+      });
+    };
+  }
+
+  private Mono<Void> unauthenticated(ServerWebExchange exchange, String challenge, String detail) {
+    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    return problems.write(exchange, Problems.unauthenticated(detail));
+  }
+
+  /** The verified caller of the exchange; empty for public RPCs. */
+  public static Optional<Caller> caller(ServerWebExchange exchange) {
+    return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
+  }
+}

@@ -1,0 +1,59 @@
+package io.cxhub.gateway.backend;
+
+import io.cxhub.gateway.GatewayProperties;
+import io.cxhub.gateway.admin.AdminServer;
+import io.cxhub.gateway.catalog.ApiCatalog;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class BackendConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(BackendConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  Backends backends(GatewayProperties properties, AdminServer admin, ApiCatalog catalog) {
+    Backends backends = Backends.connect(properties.backends(), Map.of(AdminServer.BACKEND, admin.channel()));
+    for (String needed : catalog.backends()) {
+      if (!backends.names().contains(needed)) {
+        log.warn("no address for backend '{}' (cx.gateway.backends.{}): its RPCs will answer 503", needed, needed);
+      }
+    }
+    return backends;
+  }
+
+  @Bean
+  CircuitBreakerRegistry circuitBreakerRegistry(GatewayProperties properties, ApiCatalog catalog) {
+    var settings = properties.circuitBreaker();
+    var config = CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(settings.slidingWindowSize())
+        .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+        .failureRateThreshold(settings.failureRateThreshold())
+        .waitDurationInOpenState(settings.waitDurationInOpenState())
+        .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+        .recordException(BackendFailures::isFailure)
+        .build();
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
+    // one breaker per backend, created now so that its metrics exist from the start
+    catalog.backends().forEach(registry::circuitBreaker);
+    return registry;
+  }
+
+  @Bean
+  MeterBinder circuitBreakerMetrics(CircuitBreakerRegistry registry) {
+    return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry);
+  }
+
+  @Bean
+  RpcInvoker rpcInvoker(Backends backends, CircuitBreakerRegistry breakers, GatewayProperties properties) {
+    return new RpcInvoker(backends, breakers, properties.deadline());
+  }
+}

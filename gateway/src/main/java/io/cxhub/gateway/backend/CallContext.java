@@ -1,0 +1,28 @@
+package io.cxhub.gateway.backend;
+
+import io.grpc.Metadata;
+import java.util.Optional;
+
+/**
+ * What the gateway tells a backend about a call besides the request message.
+ *
+ * @param tenantId the tenant bound to the caller's API key; empty for public RPCs
+ * @param requestId the request id, for logs across services
+ */
+public record CallContext(Optional<String> tenantId, String requestId) {
+
+  /** gRPC metadata key the services read the tenant from (service-kit's {@code TenantContext}). */
+  public static final Metadata.Key<String> TENANT_ID =
+      Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER);
+  public static final Metadata.Key<String> REQUEST_ID =
+      Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+
+  public Metadata toMetadata() {
+    var metadata = new Metadata();
+    tenantId.ifPresent(tenant -> metadata.put(TENANT_ID, tenant));
+    if (requestId != null) {
+      metadata.put(REQUEST_ID, requestId);
+    }
+    return metadata;
+  }
+}

@@ -1,0 +1,35 @@
+package io.cxhub.gateway.catalog;
+
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+import io.cxhub.proto.common.v1.Access;
+
+/**
+ * One RPC the gateway can call, built once from the descriptor set.
+ *
+ * @param descriptor the protobuf description (request and response types, options)
+ * @param access who may call it; never {@code ACCESS_UNSPECIFIED} (normalised to
+ *     {@code ACCESS_TENANT})
+ * @param backend name of the backend that serves it ({@code survey} for {@code cx.survey.v1})
+ * @param grpcMethod the gRPC method with {@link DynamicMessage} marshallers
+ */
+public record RpcMethod(
+    MethodDescriptor descriptor,
+    Access access,
+    String backend,
+    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod) {
+
+  /** {@code Package.Service/Method}, as gRPC names it. */
+  public String fullName() {
+    return grpcMethod.getFullMethodName();
+  }
+
+  /** The RPC's simple name, e.g. {@code GetSurvey}. */
+  public String name() {
+    return descriptor.getName();
+  }
+
+  public boolean serverStreaming() {
+    return descriptor.isServerStreaming();
+  }
+}

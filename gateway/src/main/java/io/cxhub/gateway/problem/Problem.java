@@ -1,0 +1,53 @@
+package io.cxhub.gateway.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the body of every error the gateway returns
+ * ({@code application/problem+json}).
+ *
+ * @param type URI naming the kind of problem, {@code urn:cx:problem:<kind>}; the kinds are
+ *     the gRPC status names in kebab case plus a few HTTP-level ones
+ * @param title short summary of the kind, the same for every occurrence
+ * @param status HTTP status code
+ * @param detail explanation of this occurrence
+ * @param instance the request path
+ * @param requestId the request id, also in the {@code x-request-id} response header
+ * @param errors the invalid fields, if the problem is about the request's content
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    String requestId,
+    List<FieldViolation> errors) {
+
+  public static final String TYPE_PREFIX = "urn:cx:problem:";
+
+  public Problem {
+    errors = errors == null ? List.of() : List.copyOf(errors);
+  }
+
+  /** A problem of the given kind, e.g. {@code not-found}. */
+  public static Problem of(String kind, String title, int status, String detail) {
+    return new Problem(TYPE_PREFIX + kind, title, status, detail, null, null, List.of());
+  }
+
+  public static Problem badRequest(String detail, List<FieldViolation> errors) {
+    return of("invalid-argument", "Invalid argument", 400, detail).withErrors(errors);
+  }
+
+  public Problem withErrors(List<FieldViolation> violations) {
+    return new Problem(type, title, status, detail, instance, requestId, violations);
+  }
+
+  public Problem withInstance(String path, String id) {
+    return new Problem(type, title, status, detail, path, id, errors);
+  }
+}

@@ -1,0 +1,60 @@
+package io.cxhub.gateway.tenant;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Tenants in collection {@code tenants} of {@code cx_gateway}: {@code _id} is the tenant
+ * id, so lookups and the unique rule need no other index; {@code tenantId} repeats it, as
+ * on every tenant-owned document.
+ */
+public final class MongoTenants implements Tenants {
+
+  private final MongoCollection<Document> collection;
+
+  public MongoTenants(MongoDatabase database) {
+    this.collection = database.getCollection("tenants");
+  }
+
+  @Override
+  public boolean insert(Tenant tenant) {
+    try {
+      collection.insertOne(new Document("_id", tenant.tenantId())
+          .append("tenantId", tenant.tenantId())
+          .append("displayName", tenant.displayName())
+          .append("createTime", Date.from(tenant.createTime())));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Tenant> find(String tenantId) {
+    return Optional.ofNullable(collection.find(Filters.eq("_id", tenantId)).first()).map(MongoTenants::toTenant);
+  }
+
+  @Override
+  public List<Tenant> list(String afterId, int limit) {
+    var filter = afterId == null || afterId.isEmpty() ? new Document() : Filters.gt("_id", afterId);
+    var tenants = new ArrayList<Tenant>();
+    collection.find(filter).sort(Sorts.ascending("_id")).limit(limit).forEach(doc -> tenants.add(toTenant(doc)));
+    return tenants;
+  }
+
+  private static Tenant toTenant(Document doc) {
+    return new Tenant(doc.getString("_id"), doc.getString("displayName"), doc.getDate("createTime").toInstant());
+  }
+}

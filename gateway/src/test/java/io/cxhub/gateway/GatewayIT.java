@@ -1,0 +1,389 @@
+package io.cxhub.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.gateway.apikey.BootstrapApiKey;
+import io.cxhub.gateway.testing.FakeSurveyService;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway as it runs: Spring Cloud Gateway on a real port, its database on the
+ * embedded MongoDB server, and a real gRPC survey-service stand-in on a Netty port.
+ * Everything is asserted through HTTP.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.config.name=" + GatewayApplication.NAME)
+@AutoConfigureObservability
+class GatewayIT {
+
+  private static final String ADMIN_KEY = "cxk_integration-test-admin-key-0123456789";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  static Path dataDir;
+
+  static EmbeddedMongo mongo;
+  static Server surveyServer;
+  static int closedPort;
+  static final FakeSurveyService survey = new FakeSurveyService();
+
+  @Autowired
+  WebTestClient http;
+
+  @Autowired
+  BootstrapApiKey bootstrap;
+
+  @BeforeAll
+  static void startDependencies() throws IOException {
+    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(survey.definition()).build().start();
+    try (var socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort(); // nothing listens there once closed
+    }
+  }
+
+  @AfterAll
+  static void stopDependencies() throws InterruptedException {
+    surveyServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    mongo.close();
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.data.mongodb.uri", () -> mongo.connectionString("cx_gateway"));
+    registry.add("cx.gateway.backends.survey", () -> "127.0.0.1:" + surveyServer.getPort());
+    registry.add("cx.gateway.backends.metrics", () -> "127.0.0.1:" + closedPort);
+    registry.add("cx.gateway.bootstrap-api-key", () -> ADMIN_KEY);
+  }
+
+  @Test
+  void loadsItsOwnConfigurationFile(@Autowired org.springframework.core.env.Environment environment) {
+    // every service shares one classpath in the one-jar launcher: the gateway reads gateway.yml
+    assertThat(environment.getProperty("spring.application.name")).isEqualTo(GatewayApplication.NAME);
+  }
+
+  @Nested
+  class Authentication {
+
+    @Test
+    void refusesARequestWithoutKey() {
+      http.get().uri("/v1/surveys/s1").exchange()
+          .expectStatus().isUnauthorized()
+          .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*")
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void refusesAnUnknownKey() {
+      http.get().uri("/v1/surveys/s1").header(HttpHeaders.AUTHORIZATION, "Bearer cxk_made-up")
+          .exchange()
+          .expectStatus().isUnauthorized()
+          .expectBody().jsonPath("$.type").isEqualTo("urn:cx:problem:unauthenticated");
+    }
+
+    @Test
+    void forwardsTheKeysTenantAndIgnoresOneSentByTheClient() {
+      http.get().uri("/v1/surveys/s1")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .header("x-tenant-id", "someone-else")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.surveyId").isEqualTo("s1");
+
+      assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("default");
+    }
+
+    @Test
+    void letsAnyoneSubmitAResponseAndForwardsNoTenant() {
+      http.post().uri("/v1/surveys/s1/responses")
+          .header("x-tenant-id", "someone-else")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":9}]}")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.responseId").isEqualTo("r-1")
+          .jsonPath("$.answers[0].score").isEqualTo(9);
+
+      assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isNull();
+    }
+
+    @Test
+    void installedTheConfiguredBootstrapKeyWithoutGeneratingOne() {
+      assertThat(bootstrap.fromEnvironment()).isTrue();
+      assertThat(bootstrap.generatedSecret()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Transcoding {
+
+    @Test
+    void namesTheInvalidFieldOfARefusedResponse() {
+      http.post().uri("/v1/surveys/s1/responses")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":11}]}")
+          .exchange()
+          .expectStatus().isBadRequest()
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.type").isEqualTo("urn:cx:problem:invalid-argument")
+          .jsonPath("$.title").isEqualTo("Invalid argument")
+          .jsonPath("$.detail").isEqualTo("The response has invalid answers.")
+          .jsonPath("$.instance").isEqualTo("/v1/surveys/s1/responses")
+          .jsonPath("$.errors[0].field").isEqualTo("answers[0].score")
+          .jsonPath("$.errors[0].message").isEqualTo("Must be from 0 to 10.");
+    }
+
+    @Test
+    void namesTheFieldOfAValueOfTheWrongType() {
+      http.post().uri("/v1/surveys/s1/responses")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":\"high\"}],\"mood\":\"good\"}")
+          .exchange()
+          .expectStatus().isBadRequest()
+          .expectBody()
+          .jsonPath("$.errors[0].field").isEqualTo("answers[0].score")
+          .jsonPath("$.errors[1].field").isEqualTo("mood");
+    }
+
+    @Test
+    void refusesMalformedJsonAndOtherMediaTypes() {
+      http.post().uri("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"answers\":")
+          .exchange()
+          .expectStatus().isBadRequest()
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+      http.post().uri("/v1/surveys/s1/responses").contentType(MediaType.TEXT_PLAIN).bodyValue("nine")
+          .exchange()
+          .expectStatus().isEqualTo(415);
+    }
+
+    @Test
+    void refusesABodyOverTheLimit() {
+      http.post().uri("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"idempotencyKey\":\"" + "x".repeat(1_100_000) + "\"}")
+          .exchange()
+          .expectStatus().isEqualTo(413)
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void readsQueryParameters() {
+      http.get().uri("/v1/surveys?pageSize=1").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.surveys[0].surveyId").isEqualTo("s1")
+          .jsonPath("$.nextPageToken").isEqualTo("next");
+      http.get().uri("/v1/surveys?pageSize=lots").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isBadRequest()
+          .expectBody().jsonPath("$.errors[0].field").isEqualTo("pageSize");
+    }
+
+    @Test
+    void mapsNotFoundFromTheBackend() {
+      http.get().uri("/v1/surveys/missing").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isNotFound()
+          .expectBody().jsonPath("$.detail").isEqualTo("Survey 'missing' does not exist.");
+    }
+
+    @Test
+    void answersUnavailableWhenTheBackendIsDown() {
+      http.get().uri("/v1/surveys/s1/nps").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isEqualTo(503)
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void answersUnknownPathsAndMethodsWithProblems() {
+      http.get().uri("/v1/nothing-here").exchange()
+          .expectStatus().isNotFound()
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+      http.delete().uri("/v1/surveys").exchange()
+          .expectStatus().isEqualTo(405)
+          .expectHeader().valueEquals(HttpHeaders.ALLOW, "GET, POST");
+      http.get().uri("/not-an-api-path").exchange()
+          .expectStatus().isNotFound()
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void echoesTheRequestIdAndPassesItOn() {
+      http.get().uri("/v1/surveys/s1").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .header("x-request-id", "trace-me-42")
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().valueEquals("x-request-id", "trace-me-42");
+
+      assertThat(survey.lastCall().get(FakeSurveyService.REQUEST_ID)).isEqualTo("trace-me-42");
+    }
+  }
+
+  @Nested
+  class Administration {
+
+    @Test
+    void issuesAKeyThatActsForItsTenantUntilRevoked() throws Exception {
+      admin().post().uri("/v1/admin/tenants").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"tenantId\":\"acme\",\"displayName\":\"Acme Corp\"}")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.tenantId").isEqualTo("acme")
+          .jsonPath("$.createTime").isNotEmpty();
+
+      JsonNode issued = json(admin().post().uri("/v1/admin/tenants/acme/apiKeys").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"CRM integration\"}")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().returnResult().getResponseBody());
+      String secret = issued.path("secret").asText();
+      String keyId = issued.path("keyId").asText();
+      assertThat(secret).startsWith("cxk_");
+      assertThat(issued.path("role").asText()).isEqualTo("ROLE_MEMBER");
+      assertThat(issued.path("tenantId").asText()).isEqualTo("acme");
+
+      admin().get().uri("/v1/admin/tenants/acme/apiKeys").exchange()
+          .expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.apiKeys[0].keyId").isEqualTo(keyId)
+          .jsonPath("$.apiKeys[0].secret").isEqualTo("")
+          .jsonPath("$.apiKeys[0].secretPrefix").isEqualTo(secret.substring(0, 12));
+
+      http.get().uri("/v1/surveys/s1").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)
+          .exchange()
+          .expectStatus().isOk();
+      assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("acme");
+
+      http.get().uri("/v1/admin/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)
+          .exchange()
+          .expectStatus().isForbidden()
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+      admin().delete().uri("/v1/admin/tenants/acme/apiKeys/" + keyId).exchange()
+          .expectStatus().isOk()
+          .expectBody().json("{}");
+
+      http.get().uri("/v1/surveys/s1").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)
+          .exchange()
+          .expectStatus().isUnauthorized();
+      admin().get().uri("/v1/admin/tenants/acme/apiKeys").exchange()
+          .expectBody().jsonPath("$.apiKeys[0].revokeTime").isNotEmpty();
+    }
+
+    @Test
+    void refusesADuplicateTenant() {
+      String body = "{\"tenantId\":\"globex\",\"displayName\":\"Globex\"}";
+      admin().post().uri("/v1/admin/tenants").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+          .exchange().expectStatus().isOk();
+
+      admin().post().uri("/v1/admin/tenants").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+          .exchange()
+          .expectStatus().isEqualTo(409)
+          .expectBody().jsonPath("$.type").isEqualTo("urn:cx:problem:already-exists");
+    }
+
+    @Test
+    void namesTheInvalidFieldsOfATenant() {
+      admin().post().uri("/v1/admin/tenants").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"tenantId\":\"No Spaces!\",\"displayName\":\"\"}")
+          .exchange()
+          .expectStatus().isBadRequest()
+          .expectBody()
+          .jsonPath("$.errors[?(@.field == 'tenant.tenantId')]").exists()
+          .jsonPath("$.errors[?(@.field == 'tenant.displayName')]").exists();
+    }
+
+    @Test
+    void refusesAKeyForAnUnknownTenant() {
+      admin().post().uri("/v1/admin/tenants/nobody-here/apiKeys").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"CRM\"}")
+          .exchange()
+          .expectStatus().isNotFound();
+    }
+
+    @Test
+    void listsTheBootstrapTenant() {
+      admin().get().uri("/v1/admin/tenants?pageSize=100").exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.tenants[?(@.tenantId == 'default')].displayName").isEqualTo("Default");
+    }
+
+    private WebTestClient admin() {
+      return http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).build();
+    }
+  }
+
+  @Nested
+  class Documentation {
+
+    @Test
+    void servesTheOpenApiDocument() throws Exception {
+      JsonNode doc = json(http.get().uri("/v3/api-docs").exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType(MediaType.APPLICATION_JSON)
+          .expectBody().returnResult().getResponseBody());
+
+      assertThat(doc.path("openapi").asText()).startsWith("3.");
+      assertThat(doc.path("paths").has("/v1/surveys/{survey_id}")).isTrue();
+      assertThat(doc.path("paths").has("/v1/admin/tenants")).isTrue();
+    }
+
+    @Test
+    void servesSwaggerUiOnTheDocument() {
+      String location = http.get().uri("/swagger-ui.html").exchange()
+          .expectStatus().isFound()
+          .returnResult(Void.class).getResponseHeaders().getLocation().toString();
+
+      http.get().uri(location).exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).value(html -> assertThat(html).contains("swagger-ui"));
+      http.get().uri(location.replace("index.html", "swagger-initializer.js")).exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).value(js -> assertThat(js).contains("\"/v3/api-docs\""));
+    }
+
+    @Test
+    void reportsHealthAndMetrics() {
+      http.get().uri("/actuator/health/readiness").exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.status").isEqualTo("UP");
+      http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+      http.get().uri("/actuator/prometheus").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).value(text -> assertThat(text).contains("resilience4j_circuitbreaker_state"));
+    }
+  }
+
+  private static JsonNode json(byte[] body) throws IOException {
+    return JSON.readTree(body);
+  }
+}
