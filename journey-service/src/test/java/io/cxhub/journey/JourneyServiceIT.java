@@ -1,17 +1,18 @@
 package io.cxhub.journey;
 
 import static com.mongodb.client.model.Filters.eq;
+import static io.cxhub.kit.testing.GrpcCalls.asTenant;
+import static io.cxhub.kit.testing.GrpcCalls.failure;
+import static io.cxhub.kit.testing.GrpcCalls.newTenant;
+import static io.cxhub.kit.testing.GrpcCalls.violatedFields;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
-import com.google.rpc.BadRequest;
 import com.mongodb.client.MongoDatabase;
 import io.cxhub.kit.id.Ids;
-import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.testing.EmbeddedMongoInitializer;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.journey.v1.CreateJourneyRequest;
 import io.cxhub.proto.journey.v1.GetJourneyRequest;
@@ -22,12 +23,8 @@ import io.cxhub.proto.journey.v1.ListJourneysRequest;
 import io.cxhub.proto.journey.v1.Stage;
 import io.cxhub.proto.journey.v1.Touchpoint;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -308,15 +305,7 @@ class JourneyServiceIT {
   // --- helpers ---
 
   JourneyServiceBlockingStub as(String tenant) {
-    var headers = new Metadata();
-    headers.put(TenantContext.METADATA_KEY, tenant);
-    return JourneyServiceGrpc.newBlockingStub(channel)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-        .withDeadlineAfter(10, SECONDS);
-  }
-
-  static String newTenant() {
-    return "t-" + Ids.random().substring(0, 16);
+    return asTenant(JourneyServiceGrpc.newBlockingStub(channel), tenant).withDeadlineAfter(10, SECONDS);
   }
 
   static CreateJourneyRequest create(Journey journey) {
@@ -358,25 +347,5 @@ class JourneyServiceIT {
 
   static Timestamp timestamp(Instant instant) {
     return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-  }
-
-  static StatusRuntimeException failure(Runnable call) {
-    var error = catchThrowableOfType(StatusRuntimeException.class, call::run);
-    assertThat(error).as("the call should fail").isNotNull();
-    return error;
-  }
-
-  static List<String> violatedFields(StatusRuntimeException error) {
-    var fields = new ArrayList<String>();
-    for (var detail : StatusProto.fromThrowable(error).getDetailsList()) {
-      if (detail.is(BadRequest.class)) {
-        try {
-          detail.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
-        } catch (InvalidProtocolBufferException e) {
-          throw new AssertionError(e);
-        }
-      }
-    }
-    return fields;
   }
 }

@@ -1,10 +1,11 @@
 package io.cxhub.metrics;
 
+import static io.cxhub.kit.testing.GrpcCalls.asTenant;
+import static io.cxhub.kit.testing.GrpcCalls.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Timestamp;
-import com.google.rpc.BadRequest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -27,12 +28,9 @@ import io.cxhub.proto.metrics.v1.RecordResponsesResponse;
 import io.cxhub.proto.survey.v1.RecordedAnswer;
 import io.cxhub.proto.survey.v1.RecordedResponse;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,9 +99,7 @@ class MetricsServiceIT {
   }
 
   private MetricsServiceBlockingStub tenant(String tenant) {
-    var headers = new Metadata();
-    headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
-    return anonymous().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    return asTenant(anonymous(), tenant);
   }
 
   private static RecordedResponse nps(String responseId, String surveyId, int score, Instant at, Channel channel) {
@@ -123,16 +119,6 @@ class MetricsServiceIT {
 
   private NpsResult nps(String tenant, String surveyId) {
     return tenant(tenant).getNps(GetNpsRequest.newBuilder().setSurveyId(surveyId).build());
-  }
-
-  private static List<String> violatedFields(StatusRuntimeException e) throws Exception {
-    var fields = new ArrayList<String>();
-    for (var detail : StatusProto.fromThrowable(e).getDetailsList()) {
-      if (detail.is(BadRequest.class)) {
-        detail.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
-      }
-    }
-    return fields;
   }
 
   private Document bucket(String tenant, String survey, String question, Instant at, String channel) {

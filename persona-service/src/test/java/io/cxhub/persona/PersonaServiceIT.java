@@ -1,16 +1,17 @@
 package io.cxhub.persona;
 
 import static com.mongodb.client.model.Filters.eq;
+import static io.cxhub.kit.testing.GrpcCalls.asTenant;
+import static io.cxhub.kit.testing.GrpcCalls.failure;
+import static io.cxhub.kit.testing.GrpcCalls.newTenant;
+import static io.cxhub.kit.testing.GrpcCalls.violatedFields;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
-import com.google.rpc.BadRequest;
 import com.mongodb.client.MongoDatabase;
 import io.cxhub.kit.id.Ids;
-import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.testing.EmbeddedMongoInitializer;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.persona.v1.Behavioral;
 import io.cxhub.proto.persona.v1.CreatePersonaRequest;
@@ -23,12 +24,8 @@ import io.cxhub.proto.persona.v1.PersonaServiceGrpc.PersonaServiceBlockingStub;
 import io.cxhub.proto.persona.v1.Psychographics;
 import io.cxhub.proto.persona.v1.Transactional;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -295,15 +292,7 @@ class PersonaServiceIT {
   // --- helpers ---
 
   PersonaServiceBlockingStub as(String tenant) {
-    var headers = new Metadata();
-    headers.put(TenantContext.METADATA_KEY, tenant);
-    return PersonaServiceGrpc.newBlockingStub(channel)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-        .withDeadlineAfter(10, SECONDS);
-  }
-
-  static String newTenant() {
-    return "t-" + Ids.random().substring(0, 16);
+    return asTenant(PersonaServiceGrpc.newBlockingStub(channel), tenant).withDeadlineAfter(10, SECONDS);
   }
 
   static CreatePersonaRequest create(Persona persona) {
@@ -352,25 +341,5 @@ class PersonaServiceIT {
 
   static Timestamp timestamp(Instant instant) {
     return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-  }
-
-  static StatusRuntimeException failure(Runnable call) {
-    var error = catchThrowableOfType(StatusRuntimeException.class, call::run);
-    assertThat(error).as("the call should fail").isNotNull();
-    return error;
-  }
-
-  static List<String> violatedFields(StatusRuntimeException error) {
-    var fields = new ArrayList<String>();
-    for (var detail : StatusProto.fromThrowable(error).getDetailsList()) {
-      if (detail.is(BadRequest.class)) {
-        try {
-          detail.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
-        } catch (InvalidProtocolBufferException e) {
-          throw new AssertionError(e);
-        }
-      }
-    }
-    return fields;
   }
 }

@@ -1,7 +1,7 @@
 package io.cxhub.survey;
 
-import static io.cxhub.survey.TestServices.asTenant;
-import static io.cxhub.survey.TestServices.violatedFields;
+import static io.cxhub.kit.testing.GrpcCalls.asTenant;
+import static io.cxhub.kit.testing.GrpcCalls.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,6 +1,6 @@
 package io.cxhub.survey;
 
-import static io.cxhub.survey.TestServices.asTenant;
+import static io.cxhub.kit.testing.GrpcCalls.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

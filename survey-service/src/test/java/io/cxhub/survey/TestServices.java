@@ -1,15 +1,9 @@
 package io.cxhub.survey;
 
-import com.google.rpc.BadRequest;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.metrics.MetricsServiceApplication;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -72,35 +66,11 @@ public final class TestServices {
     return NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
   }
 
-  public static <S extends AbstractStub<S>> S asTenant(S stub, String tenant) {
-    var headers = new Metadata();
-    headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
-    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-  }
-
   public static int freePort() {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The fields named by the google.rpc.BadRequest detail of an INVALID_ARGUMENT status. */
-  public static List<String> violatedFields(StatusRuntimeException e) {
-    var status = StatusProto.fromThrowable(e);
-    var fields = new ArrayList<String>();
-    if (status != null) {
-      status.getDetailsList().stream()
-          .filter(d -> d.is(BadRequest.class))
-          .forEach(d -> {
-            try {
-              d.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
-            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
-              throw new IllegalStateException(ex);
-            }
-          });
-    }
-    return fields;
   }
 }

@@ -1,5 +1,7 @@
 package io.cxhub.journey.journey;
 
+import io.cxhub.kit.domain.Channel;
+import io.cxhub.kit.text.NameKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -5,6 +5,7 @@ import io.cxhub.journey.journey.Journey.Touchpoint;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.id.Ids;
+import io.cxhub.kit.paging.NameKeyPosition;
 import io.cxhub.kit.paging.PageRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -56,14 +57,15 @@ public final class JourneyCatalog {
    */
   public JourneyPage list(String tenantId, int pageSize, String pageToken) {
     var page = PageRequest.of(pageSize, pageToken);
-    var after = page.isFirst() ? null : ListPosition.parse(page.after());
+    var after = page.isFirst() ? null : NameKeyPosition.parse(page.after());
     // one more than asked tells whether another page follows
     List<Journey> found = journeys.list(tenantId, after, page.size() + 1);
     if (found.size() <= page.size()) {
       return new JourneyPage(found, "");
     }
     var items = found.subList(0, page.size());
-    return new JourneyPage(items, ListPosition.tokenAfter(items.get(items.size() - 1)));
+    var last = items.get(items.size() - 1);
+    return new JourneyPage(items, NameKeyPosition.tokenAfter(last.id(), last.nameKey()));
   }
 
   /** Gives every stage and touchpoint its id: the one asked for, or one derived from its name. */

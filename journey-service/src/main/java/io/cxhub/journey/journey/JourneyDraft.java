@@ -1,5 +1,6 @@
 package io.cxhub.journey.journey;
 
+import io.cxhub.kit.domain.Channel;
 import java.util.List;
 
 /**

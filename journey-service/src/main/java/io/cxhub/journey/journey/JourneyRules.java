@@ -1,5 +1,6 @@
 package io.cxhub.journey.journey;
 
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.Violations;
 import java.util.HashMap;
 import java.util.Map;

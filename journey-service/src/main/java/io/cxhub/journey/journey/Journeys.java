@@ -1,5 +1,6 @@
 package io.cxhub.journey.journey;
 
+import io.cxhub.kit.paging.NameKeyPosition;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,5 +20,5 @@ public interface Journeys {
    * Up to {@code limit} of the tenant's journeys in (name key, id) order, starting right
    * after {@code after}, or from the first when it is null.
    */
-  List<Journey> list(String tenantId, ListPosition after, int limit);
+  List<Journey> list(String tenantId, NameKeyPosition after, int limit);
 }

@@ -1,5 +1,6 @@
 package io.cxhub.journey.journey;
 
+import io.cxhub.kit.paging.NameKeyPosition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,18 +25,13 @@ final class InMemoryJourneys implements Journeys {
   }
 
   @Override
-  public List<Journey> list(String tenantId, ListPosition after, int limit) {
+  public List<Journey> list(String tenantId, NameKeyPosition after, int limit) {
     return stored.stream()
         .filter(j -> j.tenantId().equals(tenantId))
-        .filter(j -> after == null || isAfter(j, after))
+        .filter(j -> after == null || after.precedes(j.nameKey(), j.id()))
         .sorted(ORDER)
         .limit(limit)
         .toList();
-  }
-
-  private static boolean isAfter(Journey j, ListPosition after) {
-    int byName = j.nameKey().compareTo(after.nameKey());
-    return byName > 0 || (byName == 0 && j.id().compareTo(after.id()) > 0);
   }
 
   int size() {

@@ -14,6 +14,7 @@ import io.cxhub.journey.journey.Journey.Stage;
 import io.cxhub.journey.journey.Journey.Touchpoint;
 import io.cxhub.journey.journey.JourneyDraft.StageDraft;
 import io.cxhub.journey.journey.JourneyDraft.TouchpointDraft;
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;

@@ -2,6 +2,7 @@ package io.cxhub.journey.journey;
 
 import io.cxhub.journey.journey.JourneyDraft.StageDraft;
 import io.cxhub.journey.journey.JourneyDraft.TouchpointDraft;
+import io.cxhub.kit.domain.Channel;
 import java.util.List;
 
 /** Ready-made journey drafts for tests. */

@@ -1,5 +1,7 @@
 package io.cxhub.metrics.grpc;
 
+import io.cxhub.kit.grpc.ProtoChannels;
+import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.metrics.ingest.RecordOutcome;
 import io.cxhub.metrics.ingest.RecordedResponse;
 import io.cxhub.metrics.ingest.ScoredAnswer;
@@ -15,8 +17,6 @@ import java.util.List;
 /** cx.metrics.v1 messages to and from the domain. */
 final class MetricsProtoMapper {
 
-  private static final String CHANNEL_PREFIX = "CHANNEL_";
-
   private MetricsProtoMapper() {}
 
   static List<RecordedResponse> toResponses(List<io.cxhub.proto.survey.v1.RecordedResponse> responses) {
@@ -27,19 +27,21 @@ final class MetricsProtoMapper {
     var answers = r.getAnswersList().stream()
         .map(a -> new ScoredAnswer(a.getQuestionId(), a.getKind(), a.getScore(), a.getScaleMin(), a.getScaleMax()))
         .toList();
-    Instant submitTime = r.hasSubmitTime()
-        ? Instant.ofEpochSecond(r.getSubmitTime().getSeconds(), r.getSubmitTime().getNanos())
-        : null;
+    Instant submitTime = r.hasSubmitTime() ? ProtoTimestamps.toInstant(r.getSubmitTime()) : null;
     return new RecordedResponse(
         r.getResponseId(), r.getSurveyId(), r.getSurveyVersion(), channel(r.getChannel()), submitTime, answers);
   }
 
-  /** The channel as a reporting dimension: the enum name without its prefix. */
+  /**
+   * The channel as a reporting dimension: the name of the shared domain channel (the enum
+   * name without its prefix, as survey-service stores it), or UNRECOGNIZED for a number
+   * this version does not know.
+   */
   static String channel(Channel channel) {
     if (channel == Channel.UNRECOGNIZED) {
       return "UNRECOGNIZED";
     }
-    return channel.name().substring(CHANNEL_PREFIX.length());
+    return ProtoChannels.toDomain(channel).name();
   }
 
   static RecordResponsesResponse toProto(RecordOutcome outcome) {

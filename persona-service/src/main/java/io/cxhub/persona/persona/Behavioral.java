@@ -1,5 +1,6 @@
 package io.cxhub.persona.persona;
 
+import io.cxhub.kit.domain.Channel;
 import java.util.List;
 
 /** How the persona behaves online and across channels. */

@@ -1,5 +1,6 @@
 package io.cxhub.persona.persona;
 
+import io.cxhub.kit.text.NameKey;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -3,6 +3,7 @@ package io.cxhub.persona.persona;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.id.Ids;
+import io.cxhub.kit.paging.NameKeyPosition;
 import io.cxhub.kit.paging.PageRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -52,13 +53,14 @@ public final class PersonaCatalog {
    */
   public PersonaPage list(String tenantId, int pageSize, String pageToken) {
     var page = PageRequest.of(pageSize, pageToken);
-    var after = page.isFirst() ? null : ListPosition.parse(page.after());
+    var after = page.isFirst() ? null : NameKeyPosition.parse(page.after());
     // one more than asked tells whether another page follows
     List<Persona> found = personas.list(tenantId, after, page.size() + 1);
     if (found.size() <= page.size()) {
       return new PersonaPage(found, "");
     }
     var items = found.subList(0, page.size());
-    return new PersonaPage(items, ListPosition.tokenAfter(items.get(items.size() - 1)));
+    var last = items.get(items.size() - 1);
+    return new PersonaPage(items, NameKeyPosition.tokenAfter(last.id(), last.nameKey()));
   }
 }

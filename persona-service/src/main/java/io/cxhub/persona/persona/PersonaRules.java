@@ -1,5 +1,6 @@
 package io.cxhub.persona.persona;
 
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.Violations;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.cxhub.persona.persona;
 
+import io.cxhub.kit.paging.NameKeyPosition;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,5 +25,5 @@ public interface Personas {
    * Up to {@code limit} of the tenant's personas in (name key, id) order, starting right
    * after {@code after}, or from the first when it is null.
    */
-  List<Persona> list(String tenantId, ListPosition after, int limit);
+  List<Persona> list(String tenantId, NameKeyPosition after, int limit);
 }

@@ -1,6 +1,7 @@
 package io.cxhub.persona.persona;
 
 import io.cxhub.kit.error.AlreadyExistsException;
+import io.cxhub.kit.paging.NameKeyPosition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,18 +31,13 @@ final class InMemoryPersonas implements Personas {
   }
 
   @Override
-  public List<Persona> list(String tenantId, ListPosition after, int limit) {
+  public List<Persona> list(String tenantId, NameKeyPosition after, int limit) {
     return stored.stream()
         .filter(p -> p.tenantId().equals(tenantId))
-        .filter(p -> after == null || isAfter(p, after))
+        .filter(p -> after == null || after.precedes(p.nameKey(), p.id()))
         .sorted(ORDER)
         .limit(limit)
         .toList();
-  }
-
-  private static boolean isAfter(Persona p, ListPosition after) {
-    int byName = p.nameKey().compareTo(after.nameKey());
-    return byName > 0 || (byName == 0 && p.id().compareTo(after.id()) > 0);
   }
 
   int size() {

@@ -6,6 +6,7 @@ import static io.cxhub.persona.persona.PersonaFixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.AlreadyExistsException;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;

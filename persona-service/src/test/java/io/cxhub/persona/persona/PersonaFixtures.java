@@ -1,5 +1,6 @@
 package io.cxhub.persona.persona;
 
+import io.cxhub.kit.domain.Channel;
 import java.util.List;
 
 /** Ready-made persona profiles for tests. */

@@ -1,11 +1,16 @@
 package io.cxhub.kit.id;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
- * Random identifiers: 128 bits from a {@link SecureRandom}, written in lowercase base32
- * (26 characters, URL-safe). Unguessable, so an id can be handed to the public (a
- * survey id used by respondents) without exposing neighbouring resources.
+ * Identifiers of 128 bits written in lowercase base32 (26 characters, URL-safe).
+ * {@link #random()} ones come from a {@link SecureRandom}: unguessable, so an id can be
+ * handed to the public (a survey id used by respondents) without exposing neighbouring
+ * resources. {@link #derived} ones are a hash of their parts, so the same parts always
+ * give the same id (an idempotent retry finds what the first attempt stored).
  */
 public final class Ids {
 
@@ -18,6 +23,29 @@ public final class Ids {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return base32(bytes);
+  }
+
+  /**
+   * The first 128 bits of SHA-256 over the UTF-8 parts, each separated from the next by a
+   * 0 byte so that where a part ends matters ("ab", "c" and "a", "bc" differ). Stable: ids
+   * derived this way are stored (survey response ids), so the computation must never change.
+   */
+  public static String derived(String... parts) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        digest.update((byte) 0);
+      }
+      digest.update(parts[i].getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] first128 = new byte[16];
+    System.arraycopy(digest.digest(), 0, first128, 0, 16);
+    return base32(first128);
   }
 
   static String base32(byte[] bytes) {

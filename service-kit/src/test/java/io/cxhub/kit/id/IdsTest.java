@@ -20,6 +20,22 @@ class IdsTest {
   }
 
   @Test
+  void derivedIdsAreStable() {
+    // computed by survey-service's ResponseIds before it delegated here: stored response
+    // ids must keep matching their (survey id, idempotency key)
+    assertThat(Ids.derived("survey1", "key-1")).isEqualTo("zycgc5qhs3chpwrerac3vzcgdq");
+    assertThat(Ids.derived("8vqk2sx3jm4n5p6q7r2s3t4u5v", "order-2025-0001")).isEqualTo("ibgghgs2znfvfh4a5zzxddsk6e");
+    assertThat(Ids.derived("", "")).isEqualTo("ny2axhh7wn5jrhffittlw6akfq");
+    assertThat(Ids.derived("s", "clé-é")).isEqualTo("q34jwulj2dssg5jaj2gl4nmrbi");
+  }
+
+  @Test
+  void derivedIdsDependOnWherePartsEnd() {
+    assertThat(Ids.derived("ab", "c")).isNotEqualTo(Ids.derived("a", "bc"));
+    assertThat(Ids.derived("a", "b")).hasSize(26).matches("[a-z2-7]+");
+  }
+
+  @Test
   void idsDoNotRepeat() {
     var seen = new HashSet<String>();
     for (int i = 0; i < 10_000; i++) {

@@ -1,5 +1,6 @@
 package io.cxhub.survey.response;
 
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.error.PreconditionFailedException;
@@ -85,7 +86,7 @@ public final class SubmitResponse {
         responseId,
         surveyId,
         survey.version(),
-        submission.channel() == null ? Channel.LINK : submission.channel(),
+        recordedChannel(submission.channel()),
         answers,
         now,
         submission.hasIdempotencyKey() ? submission.idempotencyKey() : null,
@@ -103,5 +104,10 @@ public final class SubmitResponse {
       log.warn("could not nudge the relay tenant={}", tenantId, e);
     }
     return response;
+  }
+
+  /** A response whose channel was not given arrived through a survey link. */
+  private static Channel recordedChannel(Channel given) {
+    return given == null || given == Channel.UNSPECIFIED ? Channel.LINK : given;
   }
 }

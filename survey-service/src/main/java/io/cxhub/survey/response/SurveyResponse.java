@@ -1,5 +1,6 @@
 package io.cxhub.survey.response;
 
+import io.cxhub.kit.domain.Channel;
 import java.time.Instant;
 import java.util.List;
 

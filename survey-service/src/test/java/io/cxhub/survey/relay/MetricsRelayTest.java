@@ -3,9 +3,9 @@ package io.cxhub.survey.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.DependencyUnavailableException;
 import io.cxhub.survey.response.AnswerValue;
-import io.cxhub.survey.response.Channel;
 import io.cxhub.survey.response.InMemorySurveyResponses;
 import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.OutboxState;

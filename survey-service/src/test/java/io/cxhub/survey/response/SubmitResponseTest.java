@@ -3,6 +3,7 @@ package io.cxhub.survey.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
@@ -121,6 +122,13 @@ class SubmitResponseTest {
       var r = submit.submit(Optional.empty(),
           new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.QR, null));
       assertThat(r.channel()).isEqualTo(Channel.QR);
+    }
+
+    @Test
+    void recordsAnUnspecifiedChannelAsLink() {
+      var r = submit.submit(Optional.empty(),
+          new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.UNSPECIFIED, null));
+      assertThat(r.channel()).isEqualTo(Channel.LINK);
     }
 
     @Test

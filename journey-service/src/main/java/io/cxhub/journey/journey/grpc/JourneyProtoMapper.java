@@ -1,14 +1,13 @@
 package io.cxhub.journey.journey.grpc;
 
-import com.google.protobuf.Timestamp;
-import io.cxhub.journey.journey.Channel;
 import io.cxhub.journey.journey.Journey;
 import io.cxhub.journey.journey.JourneyDraft;
 import io.cxhub.journey.journey.JourneyDraft.StageDraft;
 import io.cxhub.journey.journey.JourneyDraft.TouchpointDraft;
+import io.cxhub.kit.grpc.ProtoChannels;
+import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.journey.v1.Stage;
 import io.cxhub.proto.journey.v1.Touchpoint;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,7 +30,7 @@ final class JourneyProtoMapper {
 
   private static TouchpointDraft toDraft(Touchpoint touchpoint) {
     return new TouchpointDraft(touchpoint.getTouchpointId(), touchpoint.getName(),
-        toChannel(touchpoint.getChannel()), touchpoint.getDescription());
+        ProtoChannels.toDomain(touchpoint.getChannel()), touchpoint.getDescription());
   }
 
   static io.cxhub.proto.journey.v1.Journey toProto(Journey journey) {
@@ -39,8 +38,8 @@ final class JourneyProtoMapper {
         .setJourneyId(journey.id())
         .setName(journey.name())
         .setDescription(journey.description())
-        .setCreateTime(timestamp(journey.createTime()))
-        .setUpdateTime(timestamp(journey.updateTime()));
+        .setCreateTime(ProtoTimestamps.toProto(journey.createTime()))
+        .setUpdateTime(ProtoTimestamps.toProto(journey.updateTime()));
     var stages = journey.stages();
     for (int i = 0; i < stages.size(); i++) {
       var stage = stages.get(i);
@@ -53,7 +52,7 @@ final class JourneyProtoMapper {
         stageBuilder.addTouchpoints(Touchpoint.newBuilder()
             .setTouchpointId(touchpoint.id())
             .setName(touchpoint.name())
-            .setChannel(toProto(touchpoint.channel()))
+            .setChannel(ProtoChannels.toProto(touchpoint.channel()))
             .setDescription(touchpoint.description()));
       }
       builder.addStages(stageBuilder);
@@ -63,45 +62,5 @@ final class JourneyProtoMapper {
 
   static List<io.cxhub.proto.journey.v1.Journey> toProto(List<Journey> journeys) {
     return journeys.stream().map(JourneyProtoMapper::toProto).toList();
-  }
-
-  static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
-    return switch (channel) {
-      case CHANNEL_UNSPECIFIED, UNRECOGNIZED -> Channel.UNSPECIFIED;
-      case CHANNEL_LINK -> Channel.LINK;
-      case CHANNEL_EMAIL -> Channel.EMAIL;
-      case CHANNEL_SMS -> Channel.SMS;
-      case CHANNEL_MESSAGING -> Channel.MESSAGING;
-      case CHANNEL_IN_APP -> Channel.IN_APP;
-      case CHANNEL_WEB_WIDGET -> Channel.WEB_WIDGET;
-      case CHANNEL_CHATBOT -> Channel.CHATBOT;
-      case CHANNEL_KIOSK -> Channel.KIOSK;
-      case CHANNEL_QR -> Channel.QR;
-      case CHANNEL_SOCIAL -> Channel.SOCIAL;
-      case CHANNEL_REVIEW -> Channel.REVIEW;
-      case CHANNEL_SUPPORT -> Channel.SUPPORT;
-    };
-  }
-
-  static io.cxhub.proto.common.v1.Channel toProto(Channel channel) {
-    return switch (channel) {
-      case UNSPECIFIED -> io.cxhub.proto.common.v1.Channel.CHANNEL_UNSPECIFIED;
-      case LINK -> io.cxhub.proto.common.v1.Channel.CHANNEL_LINK;
-      case EMAIL -> io.cxhub.proto.common.v1.Channel.CHANNEL_EMAIL;
-      case SMS -> io.cxhub.proto.common.v1.Channel.CHANNEL_SMS;
-      case MESSAGING -> io.cxhub.proto.common.v1.Channel.CHANNEL_MESSAGING;
-      case IN_APP -> io.cxhub.proto.common.v1.Channel.CHANNEL_IN_APP;
-      case WEB_WIDGET -> io.cxhub.proto.common.v1.Channel.CHANNEL_WEB_WIDGET;
-      case CHATBOT -> io.cxhub.proto.common.v1.Channel.CHANNEL_CHATBOT;
-      case KIOSK -> io.cxhub.proto.common.v1.Channel.CHANNEL_KIOSK;
-      case QR -> io.cxhub.proto.common.v1.Channel.CHANNEL_QR;
-      case SOCIAL -> io.cxhub.proto.common.v1.Channel.CHANNEL_SOCIAL;
-      case REVIEW -> io.cxhub.proto.common.v1.Channel.CHANNEL_REVIEW;
-      case SUPPORT -> io.cxhub.proto.common.v1.Channel.CHANNEL_SUPPORT;
-    };
-  }
-
-  private static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 }

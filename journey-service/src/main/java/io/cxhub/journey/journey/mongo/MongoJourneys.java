@@ -2,27 +2,23 @@ package io.cxhub.journey.journey.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
-import io.cxhub.journey.journey.Channel;
 import io.cxhub.journey.journey.Journey;
 import io.cxhub.journey.journey.Journey.Stage;
 import io.cxhub.journey.journey.Journey.Touchpoint;
 import io.cxhub.journey.journey.Journeys;
-import io.cxhub.journey.journey.ListPosition;
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.mongo.MongoIndexes;
-import java.util.ArrayList;
+import io.cxhub.kit.mongo.MongoKeyset;
+import io.cxhub.kit.paging.NameKeyPosition;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -56,18 +52,8 @@ class MongoJourneys implements Journeys {
   }
 
   @Override
-  public List<Journey> list(String tenantId, ListPosition after, int limit) {
-    Bson filter = eq("tenantId", tenantId);
-    if (after != null) {
-      filter = and(filter, or(
-          gt("nameKey", after.nameKey()),
-          and(eq("nameKey", after.nameKey()), gt("_id", after.id()))));
-    }
-    return collection.find(filter)
-        .sort(Sorts.ascending("nameKey", "_id"))
-        .limit(limit)
-        .map(MongoJourneys::toJourney)
-        .into(new ArrayList<>());
+  public List<Journey> list(String tenantId, NameKeyPosition after, int limit) {
+    return MongoKeyset.byNameKey(collection, tenantId, after, limit, MongoJourneys::toJourney);
   }
 
   static Document toDocument(Journey journey) {
@@ -118,16 +104,8 @@ class MongoJourneys implements Journeys {
     return new Touchpoint(
         doc.getString("touchpointId"),
         doc.getString("name"),
-        channel(doc.getString("channel")),
+        // a channel written by a newer version reads as UNSPECIFIED rather than failing
+        Channel.fromName(doc.getString("channel")),
         doc.getString("description"));
-  }
-
-  /** A channel written by a newer version reads as UNSPECIFIED rather than failing. */
-  private static Channel channel(String name) {
-    try {
-      return name == null ? Channel.UNSPECIFIED : Channel.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      return Channel.UNSPECIFIED;
-    }
   }
 }

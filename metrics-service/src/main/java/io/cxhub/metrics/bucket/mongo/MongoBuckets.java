@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -16,6 +14,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.metrics.bucket.BucketIncrement;
 import io.cxhub.metrics.bucket.BucketKey;
@@ -108,17 +107,9 @@ class MongoBuckets implements Buckets, NpsCounts {
               Updates.setOnInsert("pending", List.of())),
           new UpdateOptions().upsert(true)));
     });
-    try {
-      collection.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      // two writers creating the same bucket at once: the loser's duplicate key means the
-      // bucket exists, which is all this step needs
-      boolean onlyDuplicates = e.getWriteErrors().stream()
-          .allMatch(err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
-      if (!onlyDuplicates || e.getWriteConcernError() != null) {
-        throw e;
-      }
-    }
+    // two writers creating the same bucket at once: the loser's duplicate key means the
+    // bucket exists, which is all this step needs
+    MongoBulk.writeIgnoringDuplicateKeys(collection, upserts);
   }
 
   @Override

@@ -4,11 +4,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -17,6 +14,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.metrics.ingest.LedgerEntry;
 import io.cxhub.metrics.ingest.LedgerState;
@@ -117,16 +115,8 @@ class MongoRecordedResponses implements RecordedResponses {
               Updates.setOnInsert("receivedAt", Date.from(receivedAt))),
           new UpdateOptions().upsert(true)));
     }
-    try {
-      collection.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      // a concurrent call inserted the same response first: its copy is kept
-      boolean onlyDuplicates = e.getWriteErrors().stream()
-          .allMatch(err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
-      if (!onlyDuplicates || e.getWriteConcernError() != null) {
-        throw e;
-      }
-    }
+    // a concurrent call that inserted the same response first keeps its copy
+    MongoBulk.writeIgnoringDuplicateKeys(collection, upserts);
   }
 
   @Override

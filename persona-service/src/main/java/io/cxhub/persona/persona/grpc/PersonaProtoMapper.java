@@ -1,19 +1,19 @@
 package io.cxhub.persona.persona.grpc;
 
-import com.google.protobuf.Timestamp;
+import io.cxhub.kit.grpc.ProtoChannels;
+import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.persona.persona.Behavioral;
-import io.cxhub.persona.persona.Channel;
 import io.cxhub.persona.persona.Demographics;
 import io.cxhub.persona.persona.Persona;
 import io.cxhub.persona.persona.PersonaProfile;
 import io.cxhub.persona.persona.Psychographics;
 import io.cxhub.persona.persona.Transactional;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * Translates between the {@code cx.persona.v1} messages and the domain. Output-only
- * fields of a request (id, times) are not read, so a client cannot set them.
+ * fields of a request (id, times) are not read, so a client cannot set them. A channel
+ * number unknown to this version reads as UNSPECIFIED, which validation rejects.
  */
 final class PersonaProtoMapper {
 
@@ -33,7 +33,7 @@ final class PersonaProtoMapper {
             s.getInterestsList()),
         new Transactional(t.getPurchasesPerYear(), t.getAverageOrderValue(), t.getLifetimeValue(),
             t.getPreferredProductsList(), t.getServiceStatesList()),
-        new Behavioral(b.getPreferredChannelsList().stream().map(PersonaProtoMapper::toChannel).toList(),
+        new Behavioral(b.getPreferredChannelsList().stream().map(ProtoChannels::toDomain).toList(),
             b.getWebEngagement(), b.getSocialMediaProfile(), b.getDevicesList()),
         p.getGoalsList(),
         p.getNeedsList(),
@@ -70,7 +70,7 @@ final class PersonaProtoMapper {
             .addAllPreferredProducts(t.preferredProducts())
             .addAllServiceStates(t.serviceStates()))
         .setBehavioral(io.cxhub.proto.persona.v1.Behavioral.newBuilder()
-            .addAllPreferredChannels(b.preferredChannels().stream().map(PersonaProtoMapper::toProto).toList())
+            .addAllPreferredChannels(b.preferredChannels().stream().map(ProtoChannels::toProto).toList())
             .setWebEngagement(b.webEngagement())
             .setSocialMediaProfile(b.socialMediaProfile())
             .addAllDevices(b.devices()))
@@ -78,53 +78,12 @@ final class PersonaProtoMapper {
         .addAllNeeds(p.needs())
         .addAllFrustrations(p.frustrations())
         .addAllMotivations(p.motivations())
-        .setCreateTime(timestamp(persona.createTime()))
-        .setUpdateTime(timestamp(persona.updateTime()))
+        .setCreateTime(ProtoTimestamps.toProto(persona.createTime()))
+        .setUpdateTime(ProtoTimestamps.toProto(persona.updateTime()))
         .build();
   }
 
   static List<io.cxhub.proto.persona.v1.Persona> toProto(List<Persona> personas) {
     return personas.stream().map(PersonaProtoMapper::toProto).toList();
-  }
-
-  /** Unknown numbers (from a newer client) read as UNSPECIFIED, which validation rejects. */
-  static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
-    return switch (channel) {
-      case CHANNEL_UNSPECIFIED, UNRECOGNIZED -> Channel.UNSPECIFIED;
-      case CHANNEL_LINK -> Channel.LINK;
-      case CHANNEL_EMAIL -> Channel.EMAIL;
-      case CHANNEL_SMS -> Channel.SMS;
-      case CHANNEL_MESSAGING -> Channel.MESSAGING;
-      case CHANNEL_IN_APP -> Channel.IN_APP;
-      case CHANNEL_WEB_WIDGET -> Channel.WEB_WIDGET;
-      case CHANNEL_CHATBOT -> Channel.CHATBOT;
-      case CHANNEL_KIOSK -> Channel.KIOSK;
-      case CHANNEL_QR -> Channel.QR;
-      case CHANNEL_SOCIAL -> Channel.SOCIAL;
-      case CHANNEL_REVIEW -> Channel.REVIEW;
-      case CHANNEL_SUPPORT -> Channel.SUPPORT;
-    };
-  }
-
-  static io.cxhub.proto.common.v1.Channel toProto(Channel channel) {
-    return switch (channel) {
-      case UNSPECIFIED -> io.cxhub.proto.common.v1.Channel.CHANNEL_UNSPECIFIED;
-      case LINK -> io.cxhub.proto.common.v1.Channel.CHANNEL_LINK;
-      case EMAIL -> io.cxhub.proto.common.v1.Channel.CHANNEL_EMAIL;
-      case SMS -> io.cxhub.proto.common.v1.Channel.CHANNEL_SMS;
-      case MESSAGING -> io.cxhub.proto.common.v1.Channel.CHANNEL_MESSAGING;
-      case IN_APP -> io.cxhub.proto.common.v1.Channel.CHANNEL_IN_APP;
-      case WEB_WIDGET -> io.cxhub.proto.common.v1.Channel.CHANNEL_WEB_WIDGET;
-      case CHATBOT -> io.cxhub.proto.common.v1.Channel.CHANNEL_CHATBOT;
-      case KIOSK -> io.cxhub.proto.common.v1.Channel.CHANNEL_KIOSK;
-      case QR -> io.cxhub.proto.common.v1.Channel.CHANNEL_QR;
-      case SOCIAL -> io.cxhub.proto.common.v1.Channel.CHANNEL_SOCIAL;
-      case REVIEW -> io.cxhub.proto.common.v1.Channel.CHANNEL_REVIEW;
-      case SUPPORT -> io.cxhub.proto.common.v1.Channel.CHANNEL_SUPPORT;
-    };
-  }
-
-  private static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 }

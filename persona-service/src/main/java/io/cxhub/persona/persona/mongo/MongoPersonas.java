@@ -2,8 +2,6 @@ package io.cxhub.persona.persona.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -11,24 +9,22 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.AlreadyExistsException;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.mongo.MongoKeyset;
+import io.cxhub.kit.paging.NameKeyPosition;
 import io.cxhub.persona.persona.Behavioral;
-import io.cxhub.persona.persona.Channel;
 import io.cxhub.persona.persona.Demographics;
-import io.cxhub.persona.persona.ListPosition;
 import io.cxhub.persona.persona.Persona;
 import io.cxhub.persona.persona.PersonaProfile;
 import io.cxhub.persona.persona.Personas;
 import io.cxhub.persona.persona.Psychographics;
 import io.cxhub.persona.persona.Transactional;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -70,18 +66,8 @@ class MongoPersonas implements Personas {
   }
 
   @Override
-  public List<Persona> list(String tenantId, ListPosition after, int limit) {
-    Bson filter = eq("tenantId", tenantId);
-    if (after != null) {
-      filter = and(filter, or(
-          gt("nameKey", after.nameKey()),
-          and(eq("nameKey", after.nameKey()), gt("_id", after.id()))));
-    }
-    return collection.find(filter)
-        .sort(Sorts.ascending("nameKey", "_id"))
-        .limit(limit)
-        .map(MongoPersonas::toPersona)
-        .into(new ArrayList<>());
+  public List<Persona> list(String tenantId, NameKeyPosition after, int limit) {
+    return MongoKeyset.byNameKey(collection, tenantId, after, limit, MongoPersonas::toPersona);
   }
 
   static Document toDocument(Persona persona) {
@@ -147,7 +133,8 @@ class MongoPersonas implements Personas {
             strings(t, "preferredProducts"),
             strings(t, "serviceStates")),
         new Behavioral(
-            strings(b, "preferredChannels").stream().map(MongoPersonas::channel).toList(),
+            // a channel written by a newer version reads as UNSPECIFIED rather than failing
+            strings(b, "preferredChannels").stream().map(Channel::fromName).toList(),
             b.getString("webEngagement"),
             b.getString("socialMediaProfile"),
             strings(b, "devices")),
@@ -175,14 +162,5 @@ class MongoPersonas implements Personas {
   private static double number(Document doc, String key) {
     var value = doc.get(key, Number.class);
     return value == null ? 0 : value.doubleValue();
-  }
-
-  /** A channel written by a newer version reads as UNSPECIFIED rather than failing. */
-  private static Channel channel(String name) {
-    try {
-      return Channel.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      return Channel.UNSPECIFIED;
-    }
   }
 }

@@ -1,13 +1,13 @@
 package io.cxhub.survey.relay.grpc;
 
-import com.google.protobuf.Timestamp;
+import io.cxhub.kit.grpc.ProtoChannels;
+import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.survey.v1.RecordedAnswer;
 import io.cxhub.proto.survey.v1.RecordedResponse;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
-import io.cxhub.survey.response.grpc.ResponseProtoMapper;
 import java.util.List;
 
 /** Builds the feed messages metrics-service records: scored answers with kind and scale. */
@@ -26,10 +26,8 @@ final class RecordedResponseMapper {
         .setResponseId(r.responseId())
         .setSurveyId(r.surveyId())
         .setSurveyVersion(r.surveyVersion())
-        .setChannel(ResponseProtoMapper.toProto(r.channel()))
-        .setSubmitTime(Timestamp.newBuilder()
-            .setSeconds(r.submitTime().getEpochSecond())
-            .setNanos(r.submitTime().getNano()));
+        .setChannel(ProtoChannels.toProto(r.channel()))
+        .setSubmitTime(ProtoTimestamps.toProto(r.submitTime()));
     for (ResponseAnswer a : r.answers()) {
       if (a.kind().isScored() && a.value() instanceof AnswerValue.Score score) {
         builder.addAnswers(RecordedAnswer.newBuilder()

@@ -1,12 +1,13 @@
 package io.cxhub.survey.response.grpc;
 
-import com.google.protobuf.Timestamp;
+import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.kit.grpc.ProtoChannels;
+import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.survey.v1.Answer;
 import io.cxhub.proto.survey.v1.ChoiceSelection;
 import io.cxhub.proto.survey.v1.SubmitResponseRequest;
 import io.cxhub.survey.response.AnswerValue;
-import io.cxhub.survey.response.Channel;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.ResponseSubmission;
 import io.cxhub.survey.response.SubmittedAnswer;
@@ -14,8 +15,6 @@ import io.cxhub.survey.response.SurveyResponse;
 
 /** Response messages of the cx.survey.v1 contract to and from the domain. */
 public final class ResponseProtoMapper {
-
-  private static final String CHANNEL_PREFIX = "CHANNEL_";
 
   private ResponseProtoMapper() {}
 
@@ -36,19 +35,16 @@ public final class ResponseProtoMapper {
     };
   }
 
-  /** @return null when unspecified (the domain default applies) */
+  /**
+   * @return {@link Channel#UNSPECIFIED} when unspecified (the domain default applies)
+   * @throws InvalidInputException for a channel number this version does not know: a
+   *     response must not be counted under the wrong channel
+   */
   static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
-    if (channel == io.cxhub.proto.common.v1.Channel.CHANNEL_UNSPECIFIED) {
-      return null;
-    }
     if (channel == io.cxhub.proto.common.v1.Channel.UNRECOGNIZED) {
       throw InvalidInputException.of("channel", "is not a known channel");
     }
-    return Channel.valueOf(channel.name().substring(CHANNEL_PREFIX.length()));
-  }
-
-  public static io.cxhub.proto.common.v1.Channel toProto(Channel channel) {
-    return io.cxhub.proto.common.v1.Channel.valueOf(CHANNEL_PREFIX + channel.name());
+    return ProtoChannels.toDomain(channel);
   }
 
   public static io.cxhub.proto.survey.v1.SurveyResponse toProto(SurveyResponse response) {
@@ -56,10 +52,8 @@ public final class ResponseProtoMapper {
         .setResponseId(response.responseId())
         .setSurveyId(response.surveyId())
         .setSurveyVersion(response.surveyVersion())
-        .setChannel(toProto(response.channel()))
-        .setSubmitTime(Timestamp.newBuilder()
-            .setSeconds(response.submitTime().getEpochSecond())
-            .setNanos(response.submitTime().getNano()));
+        .setChannel(ProtoChannels.toProto(response.channel()))
+        .setSubmitTime(ProtoTimestamps.toProto(response.submitTime()));
     for (ResponseAnswer a : response.answers()) {
       var answer = Answer.newBuilder().setQuestionId(a.questionId());
       if (a.value() instanceof AnswerValue.Score s) {

@@ -1,6 +1,6 @@
 package io.cxhub.survey.survey.grpc;
 
-import com.google.protobuf.Timestamp;
+import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.survey.v1.CreateSurveyRequest;
 import io.cxhub.proto.survey.v1.ListSurveysResponse;
 import io.cxhub.survey.survey.Choice;
@@ -10,7 +10,6 @@ import io.cxhub.survey.survey.QuestionKind;
 import io.cxhub.survey.survey.Survey;
 import io.cxhub.survey.survey.SurveyDraft;
 import io.cxhub.survey.survey.SurveyState;
-import java.time.Instant;
 
 /** Survey messages of the cx.survey.v1 contract to and from the domain. */
 final class SurveyProtoMapper {
@@ -64,8 +63,8 @@ final class SurveyProtoMapper {
         .setDescription(survey.description())
         .setState(toProto(survey.state()))
         .setVersion(survey.version())
-        .setCreateTime(timestamp(survey.createTime()))
-        .setUpdateTime(timestamp(survey.updateTime()));
+        .setCreateTime(ProtoTimestamps.toProto(survey.createTime()))
+        .setUpdateTime(ProtoTimestamps.toProto(survey.updateTime()));
     for (Question q : survey.questions()) {
       var question = io.cxhub.proto.survey.v1.Question.newBuilder()
           .setQuestionId(q.id())
@@ -86,9 +85,5 @@ final class SurveyProtoMapper {
     var builder = ListSurveysResponse.newBuilder().setNextPageToken(page.nextPageToken());
     page.surveys().forEach(s -> builder.addSurveys(toProto(s)));
     return builder.build();
-  }
-
-  static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 }

@@ -1,4 +1,4 @@
-package io.cxhub.journey.journey;
+package io.cxhub.kit.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Folds a name for comparison and ordering: compatibility-normalised, accents removed,
  * lowercase, inner whitespace collapsed. "Élodie  Martin" and "elodie martin" fold alike,
- * so they cannot both exist in a tenant, and lists sort "Étudiant" next to "Etudiant"
- * rather than after "Zoé".
+ * so a service can keep names unique by their key (persona-service does, per tenant), and
+ * lists sort "Étudiant" next to "Etudiant" rather than after "Zoé". The key is stored and
+ * compared by the services, so changing the folding changes stored data.
  */
 public final class NameKey {
 

@@ -1,4 +1,4 @@
-package io.cxhub.persona.persona;
+package io.cxhub.kit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
