@@ -74,6 +74,31 @@ class PersonaServiceIT {
     assertThat(environment.getProperty("spring.application.name")).isEqualTo(PersonaServiceApplication.NAME);
     assertThat(environment.getProperty("resilience4j.circuitbreaker.instances.metrics.sliding-window-size")).isNull();
   }
+
+  @org.junit.jupiter.api.Test
+  void answersBothReflectionVersionsSoThatAnyGrpcToolCanDiscoverIt() throws Exception {
+    var v1 = new java.util.concurrent.CompletableFuture<java.util.List<String>>();
+    io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new StreamObserverAdapter<>(
+        r -> v1.complete(r.getListServicesResponse().getServiceList().stream()
+            .map(io.grpc.reflection.v1.ServiceResponse::getName).toList()), v1))
+        .onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
+    var v1alpha = new java.util.concurrent.CompletableFuture<java.util.List<String>>();
+    io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new StreamObserverAdapter<>(
+        r -> v1alpha.complete(r.getListServicesResponse().getServiceList().stream()
+            .map(io.grpc.reflection.v1alpha.ServiceResponse::getName).toList()), v1alpha))
+        .onNext(io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder().setListServices("").build());
+
+    assertThat(v1.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("cx.persona.v1.PersonaService", "grpc.health.v1.Health");
+    assertThat(v1alpha.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("cx.persona.v1.PersonaService");
+  }
+
+  /** Completes a future from the first message of a bidi stream, or fails it. */
+  private record StreamObserverAdapter<T>(java.util.function.Consumer<T> onMessage,
+      java.util.concurrent.CompletableFuture<?> future) implements io.grpc.stub.StreamObserver<T> {
+    @Override public void onNext(T value) { onMessage.accept(value); }
+    @Override public void onError(Throwable t) { future.completeExceptionally(t); }
+    @Override public void onCompleted() { }
+  }
   @Autowired MongoDatabase database;
 
   ManagedChannel channel;

@@ -6,6 +6,7 @@ import io.cxhub.kit.error.GrpcErrorMapping;
 import io.cxhub.kit.mongo.MongoSupport;
 import io.cxhub.kit.tenant.TenantClientInterceptor;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
+import io.grpc.BindableService;
 import java.time.Clock;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,6 +40,16 @@ public class CxServiceAutoConfiguration {
   @GlobalClientInterceptor
   TenantClientInterceptor tenantClientInterceptor() {
     return new TenantClientInterceptor();
+  }
+
+  /**
+   * gRPC reflection v1alpha next to the v1 service Spring gRPC registers: older clients
+   * (grpcurl before 1.8.8, Evans, some IDE plugins) only speak v1alpha.
+   */
+  @Bean
+  @SuppressWarnings("deprecation")
+  BindableService grpcReflectionV1Alpha() {
+    return io.grpc.protobuf.services.ProtoReflectionService.newInstance();
   }
 
   @Bean
