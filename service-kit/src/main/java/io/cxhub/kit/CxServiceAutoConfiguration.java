@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.cxhub.kit.error.GrpcErrorMapping;
 import io.cxhub.kit.mongo.MongoSupport;
+import io.cxhub.kit.tenant.LoopbackOnlyServerInterceptor;
 import io.cxhub.kit.tenant.TenantClientInterceptor;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
 import io.grpc.BindableService;
@@ -12,6 +13,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,14 @@ public class CxServiceAutoConfiguration {
   @Order(Ordered.HIGHEST_PRECEDENCE + 100)
   TenantServerInterceptor tenantServerInterceptor() {
     return new TenantServerInterceptor();
+  }
+
+  @Bean
+  @GlobalServerInterceptor
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  @ConditionalOnProperty(name = "cx.grpc.loopback-only", havingValue = "true")
+  LoopbackOnlyServerInterceptor loopbackOnlyServerInterceptor() {
+    return new LoopbackOnlyServerInterceptor();
   }
 
   @Bean

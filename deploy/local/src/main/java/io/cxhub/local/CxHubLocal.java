@@ -1,0 +1,66 @@
+package io.cxhub.local;
+
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * {@code java -jar cx-hub.jar}: the whole hub in one process, configured by environment
+ * variables (see {@link LocalConfig#fromEnvironment}). Ctrl-C stops it cleanly with exit
+ * code 0.
+ */
+public final class CxHubLocal {
+
+  private CxHubLocal() {}
+
+  public static void main(String[] args) {
+    LocalConfig config;
+    try {
+      config = LocalConfig.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("cx-hub: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+
+    CxHub hub;
+    try {
+      hub = CxHub.start(config);
+    } catch (RuntimeException e) {
+      System.err.println("cx-hub: could not start: " + rootMessage(e));
+      System.exit(1);
+      return;
+    }
+
+    var stopped = new CountDownLatch(1);
+    Runnable stop = () -> {
+      hub.close();
+      stopped.countDown();
+    };
+    // A JVM ended by a signal exits with 128 + signal even when its shutdown hooks
+    // succeed; handling INT and TERM ourselves lets a clean stop exit with 0.
+    for (String signal : new String[] {"INT", "TERM"}) {
+      Signal.handle(new Signal(signal), s -> new Thread(() -> {
+        stop.run();
+        System.exit(0);
+      }, "cx-hub-stop").start());
+    }
+    // any other way out of the JVM (System.exit elsewhere, SIGHUP) still closes the data file
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "cx-hub-shutdown"));
+
+    System.out.print(HubSummary.of(hub));
+    System.out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
+  }
+}

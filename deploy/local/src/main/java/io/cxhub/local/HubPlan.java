@@ -1,0 +1,87 @@
+package io.cxhub.local;
+
+import io.cxhub.gateway.GatewayApplication;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * What to start, in start order, with the explicit properties of each context: every
+ * port is fixed first (free ones chosen for 0), so that each service and the gateway are
+ * told their peers' addresses before anything starts.
+ */
+final class HubPlan {
+
+  static final String LOOPBACK = "127.0.0.1";
+  private static final String GATEWAY = GatewayApplication.NAME;
+
+  private HubPlan() {}
+
+  /** One context to start: its name, application builder and properties. */
+  record Launch(String name, Supplier<SpringApplicationBuilder> builder, Map<String, String> properties) {}
+
+  /**
+   * Resolves every port, then derives each context's properties from the same port plan.
+   *
+   * @param databaseUri connection string of a database by name, e.g. {@code cx_survey}
+   */
+  static List<Launch> of(LocalConfig config, Function<String, String> databaseUri) {
+    try (var free = new FreePorts()) {
+      var ports = new EnumMap<HubService, LocalConfig.ServicePorts>(HubService.class);
+      for (var service : HubService.startOrder()) {
+        var configured = config.ports(service);
+        ports.put(service, new LocalConfig.ServicePorts(
+            free.resolve(configured.grpc()), free.resolve(configured.http())));
+      }
+      int gatewayPort = free.resolve(config.gatewayPort());
+
+      var launches = new ArrayList<Launch>();
+      for (var service : HubService.startOrder()) {
+        launches.add(new Launch(service.serviceName(), service.builder(),
+            serviceProperties(service, ports, databaseUri)));
+      }
+      launches.add(new Launch(GATEWAY, GatewayApplication::builder,
+          gatewayProperties(config, gatewayPort, ports, databaseUri)));
+      return launches;
+    }
+  }
+
+  private static Map<String, String> serviceProperties(HubService service,
+      Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri) {
+    var p = ContextStarter.common();
+    p.put("spring.application.name", service.serviceName());
+    p.put("spring.data.mongodb.uri", databaseUri.apply(service.database()));
+    // Services are reached through the gateway only. Actuator listens on loopback. gRPC
+    // cannot: spring-grpc 0.12 builds its server from the port alone and binds every
+    // interface, so the kit's loopback-only interceptor refuses any call from another host.
+    p.put("spring.grpc.server.port", Integer.toString(ports.get(service).grpc()));
+    p.put("cx.grpc.loopback-only", "true");
+    p.put("server.address", LOOPBACK);
+    p.put("server.port", Integer.toString(ports.get(service).http()));
+    service.peers().forEach((key, peer) ->
+        p.put("cx.peers." + key, LOOPBACK + ":" + ports.get(peer).grpc()));
+    // what the gateway's libraries would switch on in a service sharing its class path
+    p.put("spring.cloud.gateway.server.webflux.enabled", "false");
+    p.put("spring.web.resources.add-mappings", "false");
+    return p;
+  }
+
+  private static Map<String, String> gatewayProperties(LocalConfig config, int gatewayPort,
+      Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri) {
+    var p = ContextStarter.common();
+    p.put("spring.application.name", GATEWAY);
+    p.put("spring.data.mongodb.uri", databaseUri.apply("cx_gateway"));
+    p.put("server.address", config.gatewayAddress());
+    p.put("server.port", Integer.toString(gatewayPort));
+    HubService.gatewayBackends().forEach((key, service) ->
+        p.put("cx.gateway.backends." + key, LOOPBACK + ":" + ports.get(service).grpc()));
+    config.bootstrapApiKey().ifPresent(key -> p.put("cx.gateway.bootstrap-api-key", key));
+    // the services' gRPC server auto-configuration is on the shared class path; the gateway serves none
+    p.put("spring.grpc.server.enabled", "false");
+    return p;
+  }
+}

@@ -1,0 +1,69 @@
+package io.cxhub.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxhub.kit.tenant.LoopbackOnlyServerInterceptor;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher itself, whatever the services do: every context comes up on its own
+ * ports and reports ready, and closing the hub releases every port.
+ */
+class CxHubIT {
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void startsEveryApplicationOnItsOwnPortsAndReleasesThemOnClose() {
+    // free ports, never the defaults: the launcher's settings outrank each service's own file
+    List<Integer> ports = new ArrayList<>();
+    try (var hub = CxHub.start(LocalConfig.onFreePorts(dataDir))) {
+      var gateway = new HubHttp(hub.gatewayUrl());
+      assertThat(gateway.get("/actuator/health", Optional.empty()).status()).isEqualTo(200);
+      ports.add(hub.gatewayPort());
+
+      for (var service : HubService.values()) {
+        var actuator = new HubHttp(URI.create("http://127.0.0.1:" + hub.ports(service).http()));
+        var readiness = actuator.get("/actuator/health/readiness", Optional.empty());
+        assertThat(readiness.status()).as("%s %s", service, readiness).isEqualTo(200);
+        assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
+        ports.add(hub.ports(service).http());
+        assertThat(hub.ports(service).grpc()).as("%s gRPC port", service).isPositive();
+        ports.add(hub.ports(service).grpc());
+        // spring-grpc 0.12 binds gRPC on every interface: calls from other hosts are refused
+        assertThat(hub.context(service).getBeansOfType(LoopbackOnlyServerInterceptor.class))
+            .as("%s refuses gRPC calls from other hosts", service).hasSize(1);
+      }
+      assertThat(new HashSet<>(ports)).as("distinct ports").hasSameSizeAs(ports);
+      assertThat(HubSummary.of(hub))
+          .contains(hub.gatewayUrl() + "/swagger-ui.html", hub.gatewayUrl() + "/v3/api-docs")
+          .contains("127.0.0.1:" + hub.ports(HubService.SURVEY).grpc())
+          .contains(hub.dataFile().toString());
+      assertThat(hub.dataFile()).exists().startsWith(dataDir.toAbsolutePath());
+    }
+
+    // (that the data file is closed and reopens is HubEndToEndIT's restart scenario)
+    for (int port : ports) {
+      assertThat(canBind(port)).as("port %d released", port).isTrue();
+    }
+  }
+
+  private static boolean canBind(int port) {
+    try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
