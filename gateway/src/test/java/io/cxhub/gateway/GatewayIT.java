@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,6 +38,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=" + GatewayApplication.NAME)
 @AutoConfigureObservability
+// generous: CI machines are slow and shared; the tests assert behaviour, never speed
+@AutoConfigureWebTestClient(timeout = "PT60S")
 class GatewayIT {
 
   private static final String ADMIN_KEY = "cxk_integration-test-admin-key-0123456789";
