@@ -240,6 +240,7 @@ class AlertIT {
     @Test
     void invalidTransitionsAreRejectedNamingTheStates() {
       String tenant = newTenant();
+      subscribe(tenant, "case.updated");
       String caseId = openCase(tenant).getCaseId();
       var error = failure(() -> move(tenant, caseId, CaseStatus.CASE_STATUS_RESOLVED));
       assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
@@ -255,6 +256,13 @@ class AlertIT {
       assertThat(reopened.getStatus()).isEqualTo(CaseStatus.CASE_STATUS_OPEN);
       assertThat(reopened.hasFirstContactTime()).isTrue();
       assertThat(reopened.hasResolveTime()).isFalse();
+
+      // one signed case.updated per accepted change, none for the rejected ones
+      await().atMost(Duration.ofSeconds(10)).until(() -> received(tenant, "case.updated").size() == 5);
+      var updates = received(tenant, "case.updated");
+      updates.forEach(AlertIT::assertSigned);
+      assertThat(updates).extracting(r -> r.getHeader("CX-Delivery-Id")).doesNotHaveDuplicates();
+      assertThat(updates).anySatisfy(r -> assertThat(r.getBodyAsString()).contains("\"status\":\"closed\""));
     }
 
     @Test
