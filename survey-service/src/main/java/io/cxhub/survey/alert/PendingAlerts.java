@@ -18,4 +18,7 @@ public interface PendingAlerts {
 
   /** Marks the response evaluated; idempotent. */
   void markDone(String tenantId, String responseId);
+
+  /** Takes the response out of the outbox after repeated failures, keeping the reason. */
+  void markFailed(String tenantId, String responseId, String reason);
 }

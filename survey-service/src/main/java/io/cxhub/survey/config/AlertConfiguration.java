@@ -46,7 +46,7 @@ class AlertConfiguration {
 
   @Bean
   AlertWorker alertWorker(PendingAlerts pending, EvaluateRules evaluate, AlertProperties p) {
-    return new AlertWorker(pending, evaluate, p.pollInterval(), p.batchSize());
+    return new AlertWorker(pending, evaluate::evaluate, p.pollInterval(), p.batchSize());
   }
 
   @Bean

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param deliveryId derived from (subscription, event): queuing the same event twice for a
  *     subscription is one delivery; sent as {@code CX-Delivery-Id}
- * @param url the subscription's URL when the event was queued
- * @param secret the subscription's secret when the event was queued
+ * @param url the subscription's URL when the event was queued (shown in the log; the
+ *     attempt uses the subscription's current URL and secret, so the secret lives in one
+ *     document only and deleting the subscription stops its deliveries)
  * @param attempts oldest first
  * @param nextAttemptAt when PENDING, the dispatcher does not send it before this instant
  */
@@ -22,7 +23,6 @@ public record WebhookDelivery(
     String eventId,
     EventType eventType,
     String url,
-    String secret,
     String body,
     DeliveryState state,
     List<DeliveryAttempt> attempts,
@@ -41,7 +41,6 @@ public record WebhookDelivery(
         event.eventId(),
         event.type(),
         subscription.url(),
-        subscription.secret(),
         event.body(),
         DeliveryState.PENDING,
         List.of(),

@@ -156,12 +156,14 @@ public final class WebhookDispatcher {
 
   private void attempt(WebhookDelivery delivery, Instant now) {
     DeliveryAttempt attempt;
-    if (subscriptions.find(delivery.tenantId(), delivery.subscriptionId()).isEmpty()) {
+    var subscription = subscriptions.find(delivery.tenantId(), delivery.subscriptionId());
+    if (subscription.isEmpty()) {
       attempt = new DeliveryAttempt(now, 0, Duration.ZERO, "subscription deleted");
       deliveries.recordAttempt(delivery.tenantId(), delivery.deliveryId(), attempt, DeliveryState.FAILED, null);
       return;
     }
-    var refusal = guard.refusal(delivery.url());
+    String url = subscription.get().url();
+    var refusal = guard.refusal(url);
     if (refusal.isPresent()) {
       attempt = new DeliveryAttempt(now, 0, Duration.ZERO, "target refused: " + refusal.get());
       deliveries.recordAttempt(delivery.tenantId(), delivery.deliveryId(), attempt, DeliveryState.FAILED, null);
@@ -173,8 +175,8 @@ public final class WebhookDispatcher {
     headers.put(WebhookSigner.EVENT_TYPE_HEADER, delivery.eventType().wireName());
     headers.put(WebhookSigner.DELIVERY_ID_HEADER, delivery.deliveryId());
     headers.put(WebhookSigner.SIGNATURE_HEADER,
-        WebhookSigner.signatureHeader(delivery.secret(), now.getEpochSecond(), delivery.body()));
-    attempt = sender.post(delivery.url(), headers, delivery.body());
+        WebhookSigner.signatureHeader(subscription.get().secret(), now.getEpochSecond(), delivery.body()));
+    attempt = sender.post(url, headers, delivery.body());
 
     int number = delivery.attempts().size() + 1;
     if (attempt.succeeded()) {

@@ -108,7 +108,7 @@ final class InMemoryWebhooks {
 
   private static WebhookDelivery with(WebhookDelivery d, List<DeliveryAttempt> attempts, DeliveryState state, Instant next) {
     return new WebhookDelivery(d.tenantId(), d.deliveryId(), d.subscriptionId(), d.eventId(), d.eventType(), d.url(),
-        d.secret(), d.body(), state, attempts, next, d.createdAt());
+        d.body(), state, attempts, next, d.createdAt());
   }
 }
 }

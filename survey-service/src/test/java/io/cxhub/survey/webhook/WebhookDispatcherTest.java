@@ -125,6 +125,29 @@ class WebhookDispatcherTest {
   }
 
   @Test
+  void usesTheSubscriptionsCurrentSecretAndStopsWhenItIsDeleted() {
+    subscribe(EventType.CASE_OPENED);
+    publisher.publish(event(EventType.CASE_OPENED));
+    store.subscriptions.insert(new WebhookSubscription("t1", "s1", "http://localhost/h", Set.of(EventType.CASE_OPENED),
+        "rotated-secret-rotated", clock.instant()));
+    dispatcher.runOnce();
+    assertThat(sent.get(0).get("CX-Signature")).isEqualTo(
+        WebhookSigner.signatureHeader("rotated-secret-rotated", clock.instant().getEpochSecond(), "{\"x\":1}"));
+
+    publisher.publish(new WebhookEvent("t1", "e2", EventType.CASE_OPENED, clock.instant(), "{}"));
+    store.subscriptions.delete("t1", "s1");
+    store.subscriptions.insert(new WebhookSubscription("t1", "other", "http://localhost/o", Set.of(EventType.ALERT_FIRED),
+        "secret-secret-secret", clock.instant()));
+    dispatcher.runOnce();
+    assertThat(sent).hasSize(1);
+    assertThat(store.deliveries.deliveries.values()).filteredOn(d -> d.eventId().equals("e2")).singleElement()
+        .satisfies(d -> {
+          assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
+          assertThat(d.attempts().get(0).error()).isEqualTo("subscription deleted");
+        });
+  }
+
+  @Test
   void aClaimedDeliveryIsNotSentTwice() {
     subscribe(EventType.CASE_OPENED);
     publisher.publish(event(EventType.CASE_OPENED));

@@ -70,6 +70,13 @@ class MongoPendingAlerts implements PendingAlerts {
         Updates.set("alerting.state", "DONE"), Updates.set("alerting.doneAt", new Date())));
   }
 
+  @Override
+  public void markFailed(String tenantId, String responseId, String reason) {
+    responses.updateOne(eq("_id", tenantId + ":" + responseId), Updates.combine(
+        Updates.set("alerting.state", "FAILED"), Updates.set("alerting.error", reason),
+        Updates.set("alerting.doneAt", new Date())));
+  }
+
   static AlertSubject toSubject(Document d) {
     var scores = new ArrayList<AlertSubject.Score>();
     var texts = new ArrayList<String>();

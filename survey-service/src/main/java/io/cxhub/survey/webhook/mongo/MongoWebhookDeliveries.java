@@ -32,7 +32,7 @@ import org.springframework.stereotype.Repository;
  *
  * <pre>
  * { _id: "&lt;tenantId&gt;:&lt;deliveryId&gt;", tenantId, deliveryId, subscriptionId, eventId, eventType,
- *   url, secret, body, state: PENDING|DELIVERED|FAILED, nextAttemptAt?, createdAt,
+ *   url, body, state: PENDING|DELIVERED|FAILED, nextAttemptAt?, createdAt,
  *   attempts: [{at, statusCode, durationMs, error?}] }
  * </pre>
  *
@@ -134,7 +134,6 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
         .append("eventId", d.eventId())
         .append("eventType", d.eventType().name())
         .append("url", d.url())
-        .append("secret", d.secret())
         .append("body", d.body())
         .append("state", d.state().name())
         .append("createdAt", Date.from(d.createdAt()))
@@ -162,7 +161,6 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
         d.getString("eventId"),
         EventType.valueOf(d.getString("eventType")),
         d.getString("url"),
-        d.getString("secret"),
         d.getString("body"),
         DeliveryState.valueOf(d.getString("state")),
         attempts,
