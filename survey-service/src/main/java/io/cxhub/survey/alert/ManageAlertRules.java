@@ -3,6 +3,7 @@ package io.cxhub.survey.alert;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
+import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.kit.id.Ids;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,8 @@ public final class ManageAlertRules {
   static final int MAX_KEYWORDS = 50;
   static final int MAX_TEXT = 200;
   static final Duration MAX_SLA = Duration.ofDays(365);
+  /** Every rule is evaluated on every response, so their number bounds the work per response. */
+  static final int MAX_RULES = 100;
 
   private final AlertRules rules;
   private final Clock clock;
@@ -31,6 +34,9 @@ public final class ManageAlertRules {
   /** @param draft tenant, id and creation time are ignored */
   public AlertRule create(String tenantId, AlertRule draft) {
     validate(draft);
+    if (rules.list(tenantId).size() >= MAX_RULES) {
+      throw new PreconditionFailedException("a tenant may have at most " + MAX_RULES + " alert rules; delete one first");
+    }
     var rule = new AlertRule(tenantId, Ids.random(), draft.name().strip(), draft.enabled(), draft.conditions(),
         draft.actions(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     rules.insert(rule);

@@ -3,6 +3,7 @@ package io.cxhub.survey.webhook;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
+import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.kit.id.Ids;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,8 @@ public final class ManageWebhooks {
   static final int MIN_SECRET = 16;
   static final int MAX_SECRET = 200;
   static final int MAX_URL = 2048;
+  /** Each event is queued once per subscription, so their number bounds the work per event. */
+  static final int MAX_SUBSCRIPTIONS = 25;
 
   private final WebhookSubscriptions subscriptions;
   private final WebhookDeliveries deliveries;
@@ -62,6 +65,10 @@ public final class ManageWebhooks {
     }
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
+    }
+    if (subscriptions.list(tenantId).size() >= MAX_SUBSCRIPTIONS) {
+      throw new PreconditionFailedException("a tenant may have at most " + MAX_SUBSCRIPTIONS
+          + " webhook subscriptions; delete one first");
     }
     var subscription = new WebhookSubscription(
         tenantId,
