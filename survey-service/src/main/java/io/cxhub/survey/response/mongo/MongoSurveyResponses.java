@@ -197,7 +197,8 @@ class MongoSurveyResponses implements SurveyResponses {
         .append("channel", r.channel().name())
         .append("submitTime", Date.from(r.submitTime()))
         .append("answers", answers)
-        .append("outbox", outbox);
+        .append("outbox", outbox)
+        .append("alerting", new Document("state", "PENDING")); // the alert worker's outbox (see MongoPendingAlerts)
     if (r.idempotencyKey() != null) {
       doc.append("idempotencyKey", r.idempotencyKey());
     }

@@ -1,0 +1,121 @@
+package io.cxhub.survey.alert;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the rules on accepted responses in the background, so a submission never
+ * waits for them. It works the alerting outbox ({@link PendingAlerts}): a response is
+ * marked done only after its rules ran, so a crash means it is evaluated again, which
+ * {@link EvaluateRules} makes harmless. A response whose evaluation fails stays pending
+ * and is retried at the next tick without holding up the others; after
+ * {@link #MAX_FAILURES} failures in a row in this process it is marked FAILED (with the
+ * reason) so that one bad response cannot make the worker fail and log every second forever.
+ */
+public final class AlertWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(AlertWorker.class);
+  static final int MAX_FAILURES = 5;
+
+  /** Evaluates the rules on one response (EvaluateRules#evaluate). */
+  @FunctionalInterface
+  public interface Evaluator {
+    void evaluate(AlertSubject subject);
+  }
+
+  private final PendingAlerts pending;
+  private final Evaluator evaluate;
+  // touched only by the worker thread (or a test calling runOnce)
+  private final Map<String, Integer> failures = new HashMap<>();
+  private final Duration pollInterval;
+  private final int batchSize;
+
+  private volatile boolean running;
+  private ScheduledExecutorService executor;
+
+  public AlertWorker(PendingAlerts pending, Evaluator evaluate, Duration pollInterval, int batchSize) {
+    this.pending = pending;
+    this.evaluate = evaluate;
+    this.pollInterval = pollInterval;
+    this.batchSize = batchSize;
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      var thread = new Thread(r, "alert-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
+    running = true;
+    executor.scheduleWithFixedDelay(this::tick, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    log.info("alert worker started poll={}ms", pollInterval.toMillis());
+  }
+
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    log.info("alert worker stopped");
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void tick() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      log.warn("alert worker tick failed; retrying at the next tick", e);
+    }
+  }
+
+  /** Evaluates what is pending now; returns the number of responses evaluated. */
+  public int runOnce() {
+    int done = 0;
+    for (String tenant : pending.tenants()) {
+      for (AlertSubject subject : pending.findPending(tenant, batchSize)) {
+        if (executor != null && !running) {
+          return done;
+        }
+        try {
+          evaluate.evaluate(subject);
+          pending.markDone(tenant, subject.responseId());
+          failures.remove(tenant + ":" + subject.responseId());
+          done++;
+        } catch (RuntimeException e) {
+          int failed = failures.merge(tenant + ":" + subject.responseId(), 1, Integer::sum);
+          if (failed >= MAX_FAILURES) {
+            failures.remove(tenant + ":" + subject.responseId());
+            pending.markFailed(tenant, subject.responseId(), String.valueOf(e));
+            log.error("alert evaluation gave up tenant={} response={} after {} failures",
+                tenant, subject.responseId(), failed, e);
+          } else {
+            log.warn("alert evaluation failed tenant={} response={} failures={}; it stays pending",
+                tenant, subject.responseId(), failed, e);
+          }
+        }
+      }
+    }
+    return done;
+  }
+}

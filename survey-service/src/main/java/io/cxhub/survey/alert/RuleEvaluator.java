@@ -1,0 +1,66 @@
+package io.cxhub.survey.alert;
+
+import io.cxhub.survey.followup.NpsCategory;
+import java.util.Optional;
+
+/** Decides whether a rule's conditions hold for a subject. Pure; no I/O. */
+public final class RuleEvaluator {
+
+  private RuleEvaluator() {}
+
+  public static boolean matches(AlertConditions c, AlertSubject s) {
+    if (c.surveyId() != null && !c.surveyId().equals(s.surveyId())) {
+      return false;
+    }
+    if (!c.channels().isEmpty() && !c.channels().contains(s.channel())) {
+      return false;
+    }
+    if (c.stageId() != null && !c.stageId().equals(s.stageId())) {
+      return false;
+    }
+    if (c.touchpointId() != null && !c.touchpointId().equals(s.touchpointId())) {
+      return false;
+    }
+    if (c.testsScore()) {
+      var score = testedScore(c, s);
+      if (score.isEmpty()) {
+        return false;
+      }
+      int value = score.get().value();
+      if (!c.categories().isEmpty()) {
+        if (!score.get().nps() || !c.categories().contains(NpsCategory.of(value))) {
+          return false;
+        }
+      }
+      if (c.minScore() != null && value < c.minScore()) {
+        return false;
+      }
+      if (c.maxScore() != null && value > c.maxScore()) {
+        return false;
+      }
+    }
+    if (!c.keywords().isEmpty()) {
+      boolean found = s.texts().stream()
+          .anyMatch(text -> c.keywords().stream().anyMatch(k -> TextFolding.containsKeyword(text, k)));
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The score the rule looks at: its question's, else the first NPS one, else the first one. */
+  static Optional<AlertSubject.Score> testedScore(AlertConditions c, AlertSubject s) {
+    if (c.questionId() != null) {
+      return s.scores().stream().filter(x -> x.questionId().equals(c.questionId())).findFirst();
+    }
+    return s.scores().stream().filter(AlertSubject.Score::nps).findFirst()
+        .or(() -> s.scores().stream().findFirst());
+  }
+
+  /** The NPS category of the subject (for the case's playbook), if it has an NPS score. */
+  public static Optional<NpsCategory> category(AlertConditions c, AlertSubject s) {
+    return testedScore(c, s).filter(AlertSubject.Score::nps).map(x -> NpsCategory.of(x.value()))
+        .or(() -> s.scores().stream().filter(AlertSubject.Score::nps).findFirst().map(x -> NpsCategory.of(x.value())));
+  }
+}

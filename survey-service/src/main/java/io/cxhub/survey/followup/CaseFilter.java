@@ -1,0 +1,5 @@
+package io.cxhub.survey.followup;
+
+/** Filters of a case listing; null (or false) means "any". */
+public record CaseFilter(
+    CaseStatus status, NpsCategory category, String assignee, String team, boolean breachedOnly, String surveyId) {}

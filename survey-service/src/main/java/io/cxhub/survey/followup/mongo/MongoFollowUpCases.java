@@ -1,0 +1,200 @@
+package io.cxhub.survey.followup.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.paging.PageRequest;
+import io.cxhub.survey.followup.CaseFilter;
+import io.cxhub.survey.followup.CaseNote;
+import io.cxhub.survey.followup.CaseStatus;
+import io.cxhub.survey.followup.FollowUpCase;
+import io.cxhub.survey.followup.FollowUpCases;
+import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.survey.followup.PlaybookStep;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Cases in {@code cases}, one document per case ({@code _id: "<tenantId>:<caseId>"}), with
+ * playbook and notes embedded. Due times and the "late" flags are stored so that the breach
+ * filter is a plain query: breached = late flag set, or a due time passed without its step.
+ */
+@Repository
+class MongoFollowUpCases implements FollowUpCases {
+
+  static final String COLLECTION = "cases";
+
+  private final MongoCollection<Document> collection;
+
+  MongoFollowUpCases(MongoDatabase database) {
+    this.collection = database.getCollection(COLLECTION);
+    MongoIndexes.ensure(collection,
+        Indexes.compoundIndex(Indexes.ascending("tenantId", "status"), Indexes.descending("createdAt")),
+        new IndexOptions().name("tenant_status_recent"));
+    MongoIndexes.ensure(collection,
+        Indexes.compoundIndex(Indexes.ascending("tenantId"), Indexes.descending("createdAt", "caseId")),
+        new IndexOptions().name("tenant_recent"));
+  }
+
+  private static String key(String tenantId, String caseId) {
+    return tenantId + ":" + caseId;
+  }
+
+  @Override
+  public boolean insertIfAbsent(FollowUpCase c) {
+    try {
+      collection.insertOne(toDocument(c));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<FollowUpCase> find(String tenantId, String caseId) {
+    return Optional.ofNullable(collection.find(eq("_id", key(tenantId, caseId))).first())
+        .map(MongoFollowUpCases::toDomain);
+  }
+
+  @Override
+  public boolean replace(FollowUpCase c, long expectedVersion) {
+    return collection.replaceOne(and(eq("_id", key(c.tenantId(), c.caseId())), eq("version", expectedVersion)),
+        toDocument(c)).getModifiedCount() == 1;
+  }
+
+  @Override
+  public List<FollowUpCase> list(String tenantId, CaseFilter f, PageRequest page, Instant now) {
+    var filters = new ArrayList<Bson>();
+    filters.add(eq("tenantId", tenantId));
+    if (f.status() != null) {
+      filters.add(eq("status", f.status().name()));
+    }
+    if (f.category() != null) {
+      filters.add(eq("category", f.category().name()));
+    }
+    if (f.assignee() != null) {
+      filters.add(eq("assignee", f.assignee()));
+    }
+    if (f.team() != null) {
+      filters.add(eq("team", f.team()));
+    }
+    if (f.surveyId() != null) {
+      filters.add(eq("surveyId", f.surveyId()));
+    }
+    if (f.breachedOnly()) {
+      Date at = Date.from(now);
+      filters.add(or(
+          eq("firstContactLate", true),
+          eq("resolutionLate", true),
+          and(eq("firstContactAt", null), lt("firstContactDue", at)),
+          and(eq("resolvedAt", null), lt("resolutionDue", at))));
+    }
+    if (!page.isFirst()) {
+      String after = page.after();
+      int colon = after.indexOf(':');
+      Date createdAt;
+      String caseId;
+      try {
+        createdAt = new Date(Long.parseLong(after.substring(0, colon)));
+        caseId = after.substring(colon + 1);
+      } catch (RuntimeException e) {
+        throw io.cxhub.kit.error.InvalidInputException.of("page_token", "is not a token issued by this API");
+      }
+      filters.add(or(lt("createdAt", createdAt), and(eq("createdAt", createdAt), lt("caseId", caseId))));
+    }
+    return collection.find(and(filters))
+        .sort(Sorts.descending("createdAt", "caseId"))
+        .limit(page.size())
+        .map(MongoFollowUpCases::toDomain)
+        .into(new ArrayList<>());
+  }
+
+  private static Document toDocument(FollowUpCase c) {
+    var doc = new Document("_id", key(c.tenantId(), c.caseId()))
+        .append("tenantId", c.tenantId())
+        .append("caseId", c.caseId())
+        .append("title", c.title())
+        .append("status", c.status().name())
+        .append("playbook", c.playbook().stream().map(s -> new Document("key", s.key()).append("text", s.text())).toList())
+        .append("notes", c.notes().stream().map(n -> new Document("author", n.author()).append("text", n.text())
+            .append("createdAt", Date.from(n.createdAt()))).toList())
+        .append("createdAt", Date.from(c.createdAt()))
+        .append("firstContactDue", Date.from(c.firstContactDue()))
+        .append("resolutionDue", Date.from(c.resolutionDue()))
+        .append("firstContactLate", c.firstContactLate())
+        .append("resolutionLate", c.resolutionLate())
+        .append("version", c.version());
+    put(doc, "ruleId", c.ruleId());
+    put(doc, "responseId", c.responseId());
+    put(doc, "alertId", c.alertId());
+    put(doc, "surveyId", c.surveyId());
+    put(doc, "category", c.category() == null ? null : c.category().name());
+    put(doc, "assignee", c.assignee());
+    put(doc, "team", c.team());
+    put(doc, "rootCause", c.rootCause());
+    put(doc, "firstContactAt", c.firstContactAt() == null ? null : Date.from(c.firstContactAt()));
+    put(doc, "resolvedAt", c.resolvedAt() == null ? null : Date.from(c.resolvedAt()));
+    return doc;
+  }
+
+  private static void put(Document d, String key, Object value) {
+    if (value != null) {
+      d.append(key, value);
+    }
+  }
+
+  private static Instant instant(Document d, String key) {
+    Date date = d.getDate(key);
+    return date == null ? null : date.toInstant();
+  }
+
+  private static FollowUpCase toDomain(Document d) {
+    var playbook = d.getList("playbook", Document.class, List.of()).stream()
+        .map(s -> new PlaybookStep(s.getString("key"), s.getString("text"))).toList();
+    var notes = d.getList("notes", Document.class, List.of()).stream()
+        .map(n -> new CaseNote(n.getString("author"), n.getString("text"), n.getDate("createdAt").toInstant())).toList();
+    String category = d.getString("category");
+    return new FollowUpCase(
+        d.getString("tenantId"),
+        d.getString("caseId"),
+        d.getString("ruleId"),
+        d.getString("responseId"),
+        d.getString("alertId"),
+        d.getString("surveyId"),
+        category == null ? null : NpsCategory.valueOf(category),
+        d.getString("title"),
+        CaseStatus.valueOf(d.getString("status")),
+        d.getString("assignee"),
+        d.getString("team"),
+        d.getString("rootCause"),
+        playbook,
+        notes,
+        instant(d, "createdAt"),
+        instant(d, "firstContactDue"),
+        instant(d, "resolutionDue"),
+        instant(d, "firstContactAt"),
+        instant(d, "resolvedAt"),
+        d.getBoolean("firstContactLate", false),
+        d.getBoolean("resolutionLate", false),
+        ((Number) d.get("version")).longValue());
+  }
+}

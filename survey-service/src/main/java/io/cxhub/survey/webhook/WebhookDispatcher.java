@@ -1,0 +1,200 @@
+package io.cxhub.survey.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works the persistent delivery queue: sends every due delivery, records the attempt and
+ * either finishes it (2xx, or an answer that a retry will not change) or schedules the
+ * next attempt by the {@link RetrySchedule}.
+ *
+ * <p>Nothing is lost across restarts because the queue is the database: a delivery is
+ * claimed (its next attempt moved by a lease) before it is sent, and the attempt is
+ * recorded after; a crash in between leaves it due again once the lease ends, so the
+ * receiver may see a delivery twice (the {@code CX-Delivery-Id} header lets it dedupe)
+ * but never misses one.
+ *
+ * <p>One daemon thread does everything, so ticks never overlap.
+ */
+public final class WebhookDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+  /**
+   * @param pollInterval time between two looks at the queue
+   * @param batchSize deliveries per look
+   * @param lease how long a claimed delivery is kept from other dispatchers; longer than
+   *     one HTTP attempt
+   */
+  public record Settings(Duration pollInterval, int batchSize, Duration lease) {}
+
+  private final WebhookDeliveries deliveries;
+  private final WebhookSubscriptions subscriptions;
+  private final WebhookSender sender;
+  private final TargetGuard guard;
+  private final RetrySchedule schedule;
+  private final Clock clock;
+  private final Settings settings;
+
+  private final AtomicBoolean nudgeQueued = new AtomicBoolean();
+  private volatile boolean running;
+  private ScheduledExecutorService executor;
+
+  public WebhookDispatcher(
+      WebhookDeliveries deliveries,
+      WebhookSubscriptions subscriptions,
+      WebhookSender sender,
+      TargetGuard guard,
+      RetrySchedule schedule,
+      Clock clock,
+      Settings settings) {
+    this.deliveries = deliveries;
+    this.subscriptions = subscriptions;
+    this.sender = sender;
+    this.guard = guard;
+    this.schedule = schedule;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      var thread = new Thread(r, "webhook-dispatcher");
+      thread.setDaemon(true);
+      return thread;
+    });
+    running = true;
+    executor.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    log.info("webhook dispatcher started poll={}ms", settings.pollInterval().toMillis());
+  }
+
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    log.info("webhook dispatcher stopped");
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Asks for a look at the queue soon; never blocks. */
+  public void nudge() {
+    if (running && nudgeQueued.compareAndSet(false, true)) {
+      try {
+        executor.execute(() -> {
+          nudgeQueued.set(false);
+          tick();
+        });
+      } catch (RejectedExecutionException e) {
+        nudgeQueued.set(false);
+      }
+    }
+  }
+
+  private void tick() {
+    if (!running) {
+      return;
+    }
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      log.warn("webhook dispatcher tick failed; retrying at the next tick", e);
+    }
+  }
+
+  /** Sends what is due now; returns the number of attempts made. Runs on the dispatcher thread (or a test's). */
+  public int runOnce() {
+    int attempts = 0;
+    for (String tenant : subscriptions.tenants()) {
+      attempts += runOnce(tenant);
+    }
+    return attempts;
+  }
+
+  private int runOnce(String tenant) {
+    int attempts = 0;
+    List<WebhookDelivery> due = deliveries.findDue(tenant, clock.instant(), settings.batchSize());
+    for (WebhookDelivery delivery : due) {
+      if (!running && executor != null) {
+        break;
+      }
+      Instant now = clock.instant();
+      if (!deliveries.claim(delivery.tenantId(), delivery.deliveryId(), delivery.nextAttemptAt(), now.plus(settings.lease()))) {
+        continue;
+      }
+      attempt(delivery, now);
+      attempts++;
+    }
+    return attempts;
+  }
+
+  private void attempt(WebhookDelivery delivery, Instant now) {
+    DeliveryAttempt attempt;
+    var subscription = subscriptions.find(delivery.tenantId(), delivery.subscriptionId());
+    if (subscription.isEmpty()) {
+      attempt = new DeliveryAttempt(now, 0, Duration.ZERO, "subscription deleted");
+      deliveries.recordAttempt(delivery.tenantId(), delivery.deliveryId(), attempt, DeliveryState.FAILED, null);
+      return;
+    }
+    String url = subscription.get().url();
+    var refusal = guard.refusal(url);
+    if (refusal.isPresent()) {
+      attempt = new DeliveryAttempt(now, 0, Duration.ZERO, "target refused: " + refusal.get());
+      deliveries.recordAttempt(delivery.tenantId(), delivery.deliveryId(), attempt, DeliveryState.FAILED, null);
+      log.warn("webhook target refused tenant={} delivery={}: {}", delivery.tenantId(), delivery.deliveryId(), refusal.get());
+      return;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put(WebhookSigner.EVENT_TYPE_HEADER, delivery.eventType().wireName());
+    headers.put(WebhookSigner.DELIVERY_ID_HEADER, delivery.deliveryId());
+    headers.put(WebhookSigner.SIGNATURE_HEADER,
+        WebhookSigner.signatureHeader(subscription.get().secret(), now.getEpochSecond(), delivery.body()));
+    attempt = sender.post(url, headers, delivery.body());
+
+    int number = delivery.attempts().size() + 1;
+    if (attempt.succeeded()) {
+      deliveries.recordAttempt(delivery.tenantId(), delivery.deliveryId(), attempt, DeliveryState.DELIVERED, null);
+      log.info("webhook delivered tenant={} delivery={} type={} attempt={} status={}",
+          delivery.tenantId(), delivery.deliveryId(), delivery.eventType().wireName(), number, attempt.statusCode());
+      return;
+    }
+    Duration wait = attempt.retryable() ? schedule.waitAfter(number) : null;
+    if (wait == null) {
+      deliveries.recordAttempt(delivery.tenantId(), delivery.deliveryId(), attempt, DeliveryState.FAILED, null);
+      log.warn("webhook delivery failed for good tenant={} delivery={} attempt={} status={} error={}",
+          delivery.tenantId(), delivery.deliveryId(), number, attempt.statusCode(), attempt.error());
+      return;
+    }
+    Instant next = clock.instant().plus(wait);
+    deliveries.recordAttempt(delivery.tenantId(), delivery.deliveryId(), attempt, DeliveryState.PENDING, next);
+    log.info("webhook delivery will be retried tenant={} delivery={} attempt={} status={} in={}ms",
+        delivery.tenantId(), delivery.deliveryId(), number, attempt.statusCode(), wait.toMillis());
+  }
+}

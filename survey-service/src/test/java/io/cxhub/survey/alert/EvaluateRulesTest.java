@@ -1,0 +1,148 @@
+package io.cxhub.survey.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxhub.kit.domain.Channel;
+import io.cxhub.survey.followup.InMemoryFollowUpCases;
+import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.survey.followup.OpenCase;
+import io.cxhub.survey.webhook.EventType;
+import io.cxhub.survey.webhook.MutableClock;
+import io.cxhub.survey.webhook.WebhookDelivery;
+import io.cxhub.survey.webhook.WebhookPublisher;
+import io.cxhub.survey.webhook.WebhookSubscription;
+import io.cxhub.survey.webhook.WebhookSubscriptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EvaluateRulesTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+  private final InMemoryFollowUpCases cases = new InMemoryFollowUpCases();
+  private final List<AlertRule> rules = new ArrayList<>();
+  private final Set<String> queued = new HashSet<>();
+
+  private final WebhookSubscriptions oneSubscription = new WebhookSubscriptions() {
+    @Override
+    public void insert(WebhookSubscription s) {}
+
+    @Override
+    public Optional<WebhookSubscription> find(String t, String id) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<WebhookSubscription> list(String t) {
+      return List.of(new WebhookSubscription(t, "sub", "https://example.com", Set.of(EventType.values()),
+          "0123456789abcdef", Instant.EPOCH));
+    }
+
+    @Override
+    public Set<String> tenants() {
+      return Set.of();
+    }
+
+    @Override
+    public boolean delete(String t, String id) {
+      return false;
+    }
+  };
+
+  private final WebhookPublisher publisher = new WebhookPublisher(oneSubscription, new CountingDeliveries(), () -> {}, clock);
+  private final EvaluateRules evaluate = new EvaluateRules(new ListRules(), new OpenCase(cases, publisher,
+      new OpenCase.DefaultSla(Duration.ofHours(24), Duration.ofHours(72)), clock), publisher, clock);
+
+  private static AlertSubject detractor() {
+    return new AlertSubject("t1", "resp-1", "s1", Channel.EMAIL, null, null,
+        List.of(new AlertSubject.Score("nps", true, 2)), List.of(), Instant.EPOCH);
+  }
+
+  @Test
+  void aRetryOpensNoSecondCaseAndQueuesNothingTwice() {
+    rules.add(new AlertRule("t1", "r1", "detractors", true,
+        new AlertConditions(null, null, Set.of(NpsCategory.DETRACTOR), null, null, null, null, null, null),
+        new AlertActions(true, true, "care", null, Duration.ofHours(2), null), Instant.EPOCH));
+    rules.add(new AlertRule("t1", "r2", "disabled", false,
+        new AlertConditions(null, null, null, null, null, null, null, null, null),
+        new AlertActions(true, false, null, null, null, null), Instant.EPOCH));
+
+    assertThat(evaluate.evaluate(detractor())).isOne();
+    int deliveries = queued.size();
+    assertThat(deliveries).as("response.created, case.opened, alert.fired").isEqualTo(3);
+
+    assertThat(evaluate.evaluate(detractor())).isOne();
+    assertThat(cases.size()).isOne();
+    assertThat(queued).hasSize(deliveries);
+    var c = cases.find("t1", cases.list("t1", new io.cxhub.survey.followup.CaseFilter(null, null, null, null, false, null),
+        new io.cxhub.kit.paging.PageRequest(10, null), clock.instant()).get(0).caseId()).orElseThrow();
+    assertThat(c.firstContactDue()).isEqualTo(clock.instant().plus(Duration.ofHours(2)));
+    assertThat(c.team()).isEqualTo("care");
+  }
+
+  private final class ListRules implements AlertRules {
+    @Override
+    public void insert(AlertRule rule) {
+      rules.add(rule);
+    }
+
+    @Override
+    public Optional<AlertRule> find(String tenantId, String ruleId) {
+      return rules.stream().filter(r -> r.ruleId().equals(ruleId)).findFirst();
+    }
+
+    @Override
+    public List<AlertRule> list(String tenantId) {
+      return List.copyOf(rules);
+    }
+
+    @Override
+    public boolean replace(AlertRule rule) {
+      return false;
+    }
+
+    @Override
+    public boolean delete(String tenantId, String ruleId) {
+      return false;
+    }
+  }
+
+  private final class CountingDeliveries implements io.cxhub.survey.webhook.WebhookDeliveries {
+    @Override
+    public boolean insertIfAbsent(WebhookDelivery d) {
+      return queued.add(d.deliveryId());
+    }
+
+    @Override
+    public Optional<WebhookDelivery> find(String tenantId, String deliveryId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<WebhookDelivery> findDue(String tenantId, Instant now, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public boolean claim(String tenantId, String deliveryId, Instant due, Instant leaseUntil) {
+      return false;
+    }
+
+    @Override
+    public void recordAttempt(String t, String id, io.cxhub.survey.webhook.DeliveryAttempt a,
+        io.cxhub.survey.webhook.DeliveryState s, Instant next) {}
+
+    @Override
+    public void reschedule(String tenantId, String deliveryId, Instant now) {}
+
+    @Override
+    public List<WebhookDelivery> listBySubscription(String tenantId, String subscriptionId, int limit) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.cxhub.survey.followup.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.paging.PageRequest;
+import io.cxhub.survey.followup.CaseFilter;
+import io.cxhub.survey.followup.CaseStatus;
+import io.cxhub.survey.followup.FollowUpCase;
+import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.survey.followup.Playbooks;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The case queries (breach filter, version check) against the embedded MongoDB over a socket. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MongoFollowUpCasesIT {
+
+  @TempDir
+  static Path dataDir;
+
+  private EmbeddedMongo mongo;
+  private MongoClient client;
+  private MongoFollowUpCases cases;
+
+  private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+  @BeforeAll
+  void start() {
+    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    client = MongoClients.create(mongo.connectionString("cx_survey"));
+    cases = new MongoFollowUpCases(client.getDatabase("cx_survey"));
+  }
+
+  @AfterAll
+  void stop() {
+    client.close();
+    mongo.close();
+  }
+
+  private static FollowUpCase open(String tenant, String id, Duration firstContact, Instant firstContactAt,
+      boolean firstContactLate) {
+    return new FollowUpCase(tenant, id, "rule", "resp", null, "s1", NpsCategory.DETRACTOR, "t",
+        firstContactAt == null ? CaseStatus.OPEN : CaseStatus.CONTACTED, null, "care", null,
+        Playbooks.forCategory(NpsCategory.DETRACTOR), List.of(), T0, T0.plus(firstContact), T0.plus(Duration.ofDays(3)),
+        firstContactAt, null, firstContactLate, false, 1);
+  }
+
+  private List<String> breached(String tenant, Instant now) {
+    return cases.list(tenant, new CaseFilter(null, null, null, null, true, null), new PageRequest(10, null), now)
+        .stream().map(FollowUpCase::caseId).sorted().toList();
+  }
+
+  @Test
+  void breachFilterFollowsDueTimesAndLateFlags() {
+    String tenant = "t-breach";
+    cases.insertIfAbsent(open(tenant, "due-in-1h", Duration.ofHours(1), null, false));
+    cases.insertIfAbsent(open(tenant, "due-in-5h", Duration.ofHours(5), null, false));
+    cases.insertIfAbsent(open(tenant, "contacted-in-time", Duration.ofHours(1), T0.plusSeconds(60), false));
+    cases.insertIfAbsent(open(tenant, "contacted-late", Duration.ofHours(1), T0.plus(Duration.ofHours(2)), true));
+
+    assertThat(breached(tenant, T0.plus(Duration.ofMinutes(30)))).containsExactly("contacted-late");
+    assertThat(breached(tenant, T0.plus(Duration.ofHours(2)))).containsExactly("contacted-late", "due-in-1h");
+    assertThat(breached(tenant, T0.plus(Duration.ofDays(4))))
+        .as("resolution overdue for all").containsExactly("contacted-in-time", "contacted-late", "due-in-1h", "due-in-5h");
+    assertThat(breached("t-other", T0.plus(Duration.ofDays(4)))).isEmpty();
+  }
+
+  @Test
+  void replaceChecksTheVersionAndRoundTrips() {
+    var c = open("t-version", "c1", Duration.ofHours(1), null, false);
+    assertThat(cases.insertIfAbsent(c)).isTrue();
+    assertThat(cases.insertIfAbsent(c)).isFalse();
+    var stored = cases.find("t-version", "c1").orElseThrow();
+    assertThat(stored).isEqualTo(c);
+    var changed = new FollowUpCase(c.tenantId(), c.caseId(), c.ruleId(), c.responseId(), c.alertId(), c.surveyId(),
+        c.category(), c.title(), CaseStatus.IN_PROGRESS, "alice", c.team(), "late", c.playbook(), c.notes(),
+        c.createdAt(), c.firstContactDue(), c.resolutionDue(), null, null, false, false, 2);
+    assertThat(cases.replace(changed, 2)).as("stale version").isFalse();
+    assertThat(cases.replace(changed, 1)).isTrue();
+    assertThat(cases.find("t-version", "c1").orElseThrow()).isEqualTo(changed);
+  }
+}
