@@ -6,7 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Settings of survey-service under {@code cx.survey}. */
 @ConfigurationProperties("cx.survey")
-public record SurveyProperties(@DefaultValue Relay relay) {
+public record SurveyProperties(@DefaultValue Relay relay, @DefaultValue Journey journey) {
+
+  /**
+   * Calls to journey-service (checking a survey's journey link).
+   *
+   * @param deadline deadline of one GetJourney call
+   */
+  public record Journey(@DefaultValue("2s") Duration deadline) {}
 
   /**
    * The outbox relay to metrics-service.

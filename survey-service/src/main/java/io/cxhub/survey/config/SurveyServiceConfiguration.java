@@ -7,7 +7,11 @@ import io.cxhub.survey.relay.grpc.MetricsClient;
 import io.cxhub.survey.response.ResponseValidator;
 import io.cxhub.survey.response.SubmitResponse;
 import io.cxhub.survey.response.SurveyResponses;
+import io.cxhub.survey.survey.ChangeSurveyState;
 import io.cxhub.survey.survey.CreateSurvey;
+import io.cxhub.survey.survey.JourneyDirectory;
+import io.cxhub.survey.survey.UpdateSurvey;
+import io.cxhub.survey.survey.grpc.JourneyClient;
 import io.cxhub.survey.survey.GetSurvey;
 import io.cxhub.survey.survey.ListSurveys;
 import io.cxhub.survey.survey.SurveyValidator;
@@ -30,9 +34,38 @@ class SurveyServiceConfiguration {
   /** Name of the Resilience4j instances guarding calls to metrics-service. */
   static final String METRICS = "metrics";
 
+  /** Name of the Resilience4j circuit breaker guarding calls to journey-service. */
+  static final String JOURNEY = "journey";
+
   @Bean
-  CreateSurvey createSurvey(Surveys surveys, Clock clock) {
-    return new CreateSurvey(surveys, new SurveyValidator(), clock);
+  CreateSurvey createSurvey(Surveys surveys, JourneyDirectory journeys, Clock clock) {
+    return new CreateSurvey(surveys, new SurveyValidator(), journeys, clock);
+  }
+
+  @Bean
+  UpdateSurvey updateSurvey(Surveys surveys, JourneyDirectory journeys, Clock clock) {
+    return new UpdateSurvey(surveys, new SurveyValidator(), journeys, clock);
+  }
+
+  @Bean
+  ChangeSurveyState changeSurveyState(Surveys surveys, Clock clock) {
+    return new ChangeSurveyState(surveys, clock);
+  }
+
+  /** The client of journey-service, which checks survey journey links. */
+  @Bean
+  JourneyClient journeyClient(
+      GrpcChannelFactory channels,
+      PeersProperties peers,
+      CircuitBreakerRegistry circuitBreakers,
+      SurveyProperties properties) {
+    if (!StringUtils.hasText(peers.journey())) {
+      throw new IllegalStateException("cx.peers.journey (host:port of journey-service) is not set");
+    }
+    return new JourneyClient(
+        channels.createChannel(peers.journey()),
+        circuitBreakers.circuitBreaker(JOURNEY),
+        properties.journey().deadline());
   }
 
   @Bean
