@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.gateway.apikey.BootstrapApiKey;
+import io.cxhub.gateway.testing.FakeDistributionService;
 import io.cxhub.gateway.testing.FakeSurveyService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
@@ -49,6 +50,7 @@ class GatewayIT {
   static Server surveyServer;
   static int closedPort;
   static final FakeSurveyService survey = new FakeSurveyService();
+  static final FakeDistributionService distributions = new FakeDistributionService();
 
   @Autowired
   WebTestClient http;
@@ -60,7 +62,7 @@ class GatewayIT {
   static void startDependencies() throws IOException {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(survey.definition()).build().start();
+        .addService(survey.definition()).addService(distributions).build().start();
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort(); // nothing listens there once closed
     }
@@ -244,6 +246,38 @@ class GatewayIT {
           .expectHeader().valueEquals("x-request-id", "trace-me-42");
 
       assertThat(survey.lastCall().get(FakeSurveyService.REQUEST_ID)).isEqualTo("trace-me-42");
+    }
+  }
+
+  @Nested
+  class BinaryBodies {
+
+    @Test
+    void writesAnHttpBodyReplyAsRawBytesWithItsContentType() {
+      var png = http.get().uri("/v1/distributions/d1/qr-code")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType(MediaType.IMAGE_PNG)
+          .expectHeader().contentLength(FakeDistributionService.PNG.length)
+          .expectBody(byte[].class).returnResult().getResponseBody();
+      assertThat(png).isEqualTo(FakeDistributionService.PNG);
+
+      http.get().uri("/v1/distributions/d1/qr-code?format=QR_CODE_FORMAT_SVG")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType("image/svg+xml")
+          .expectBody(String.class).isEqualTo(FakeDistributionService.SVG);
+    }
+
+    @Test
+    void documentsAnHttpBodyReplyAsBinary() throws Exception {
+      var body = http.get().uri("/v3/api-docs").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      var ok = JSON.readTree(body).at("/paths/~1v1~1distributions~1{distribution_id}~1qr-code/get/responses/200/content");
+      assertThat(ok.path("*/*").path("schema").path("format").asText()).isEqualTo("binary");
     }
   }
 

@@ -237,7 +237,13 @@ public final class OpenApiGenerator {
     Descriptor output = binding.rpc().descriptor().getOutputType();
     ObjectNode schema = binding.responseBodyField().map(this::fieldSchema).orElseGet(() -> ref(output));
     ObjectNode ok = responses.putObject("200");
-    if (binding.rpc().serverStreaming()) {
+    if (binding.rpc().returnsHttpBody()) {
+      // raw bytes: the media type is chosen per reply by the service (see the RPC's text)
+      ok.put("description", binding.rpc().serverStreaming()
+          ? "The raw body, streamed; its media type is named in the operation's description."
+          : "The raw body; its media type is named in the operation's description.");
+      ok.putObject("content").putObject("*/*").putObject("schema").put("type", "string").put("format", "binary");
+    } else if (binding.rpc().serverStreaming()) {
       ok.put("description", "A stream of Server-Sent Events: the `data` of each event is one JSON "
           + output.getName() + ". A failure after the first event arrives as an event named `error` "
           + "whose data is a problem detail.");

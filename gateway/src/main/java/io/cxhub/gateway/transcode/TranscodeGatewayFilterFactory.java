@@ -72,7 +72,9 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
           .map(bytes -> messages.build(binding, match.variables(), request.getQueryParams(), bytes,
               request.getHeaders().getContentType()))
           .flatMap(message -> binding.rpc().serverStreaming()
-              ? stream(exchange, binding, message, context)
+              ? (binding.rpc().returnsHttpBody()
+                  ? streamBody(exchange, binding, message, context)
+                  : stream(exchange, binding, message, context))
               : unary(exchange, binding, message, context))
           .onErrorResume(error -> fail(exchange, binding, error));
     };
@@ -106,9 +108,15 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   private Mono<Void> unary(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message,
       CallContext context) {
     return invoker.unary(binding.rpc(), message, context).flatMap(response -> {
-      byte[] body = json.writeResponse(binding, response);
       ServerHttpResponse http = exchange.getResponse();
       http.setStatusCode(HttpStatus.OK);
+      if (binding.rpc().returnsHttpBody()) {
+        var raw = HttpBodies.of(response);
+        http.getHeaders().setContentType(raw.contentType());
+        http.getHeaders().setContentLength(raw.data().length);
+        return http.writeWith(Mono.fromSupplier(() -> http.bufferFactory().wrap(raw.data())));
+      }
+      byte[] body = json.writeResponse(binding, response);
       http.getHeaders().setContentType(MediaType.APPLICATION_JSON);
       http.getHeaders().setContentLength(body.length);
       return http.writeWith(Mono.fromSupplier(() -> http.bufferFactory().wrap(body)));
@@ -124,6 +132,30 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
         return Flux.error(first.getThrowable());
       }
       return writeEvents(exchange, binding, all).thenMany(Flux.<Void>empty());
+    }).then();
+  }
+
+  /**
+   * A server-streaming RPC returning {@code google.api.HttpBody}: one HTTP body made of the
+   * messages' {@code data} chunks, typed by the first message (e.g. a CSV export). A failure
+   * before the first chunk gets its problem response; after it, the connection is cut so
+   * that the client sees an incomplete body rather than a silently truncated one.
+   */
+  private Mono<Void> streamBody(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message,
+      CallContext context) {
+    Flux<DynamicMessage> replies = invoker.serverStreaming(binding.rpc(), message, context);
+    return replies.switchOnFirst((first, all) -> {
+      if (first.isOnError()) {
+        return Flux.error(first.getThrowable());
+      }
+      ServerHttpResponse http = exchange.getResponse();
+      http.setStatusCode(HttpStatus.OK);
+      if (first.hasValue()) {
+        http.getHeaders().setContentType(HttpBodies.of(first.get()).contentType());
+      }
+      http.getHeaders().setCacheControl(CacheControl.noStore());
+      Flux<DataBuffer> chunks = all.map(reply -> http.bufferFactory().wrap(HttpBodies.of(reply).data()));
+      return http.writeAndFlushWith(chunks.map(Mono::just)).thenMany(Flux.<Void>empty());
     }).then();
   }
 

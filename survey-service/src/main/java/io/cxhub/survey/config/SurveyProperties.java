@@ -4,9 +4,17 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Settings of survey-service under {@code cx.survey}. */
+/**
+ * Settings of survey-service under {@code cx.survey}.
+ *
+ * @param publicBaseUrl the gateway's address as respondents reach it; distribution URLs
+ *     and QR codes start with it
+ */
 @ConfigurationProperties("cx.survey")
-public record SurveyProperties(@DefaultValue Relay relay, @DefaultValue Journey journey) {
+public record SurveyProperties(
+    @DefaultValue Relay relay,
+    @DefaultValue Journey journey,
+    @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
   /**
    * Calls to journey-service (checking a survey's journey link).

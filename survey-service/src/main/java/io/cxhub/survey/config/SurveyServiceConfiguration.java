@@ -1,5 +1,10 @@
 package io.cxhub.survey.config;
 
+import io.cxhub.survey.distribution.Distributions;
+import io.cxhub.survey.distribution.ManageDistributions;
+import io.cxhub.survey.distribution.PublicUrls;
+import io.cxhub.survey.distribution.RenderQrCode;
+import io.cxhub.survey.distribution.qr.ZxingQrCodes;
 import io.cxhub.survey.relay.MetricsRelay;
 import io.cxhub.survey.relay.OutboxLagProbe;
 import io.cxhub.survey.relay.RelaySettings;
@@ -50,6 +55,21 @@ class SurveyServiceConfiguration {
   @Bean
   ChangeSurveyState changeSurveyState(Surveys surveys, Clock clock) {
     return new ChangeSurveyState(surveys, clock);
+  }
+
+  @Bean
+  PublicUrls publicUrls(SurveyProperties properties) {
+    return new PublicUrls(properties.publicBaseUrl());
+  }
+
+  @Bean
+  ManageDistributions manageDistributions(Distributions distributions, Surveys surveys, Clock clock) {
+    return new ManageDistributions(distributions, surveys, clock);
+  }
+
+  @Bean
+  RenderQrCode renderQrCode(ManageDistributions distributions, PublicUrls urls) {
+    return new RenderQrCode(distributions, new ZxingQrCodes(), urls);
   }
 
   /** The client of journey-service, which checks survey journey links. */
