@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.gateway.apikey.BootstrapApiKey;
 import io.cxhub.gateway.testing.FakeDistributionService;
+import io.cxhub.gateway.testing.FakeRespondentService;
 import io.cxhub.gateway.testing.FakeSurveyService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
@@ -51,6 +52,7 @@ class GatewayIT {
   static int closedPort;
   static final FakeSurveyService survey = new FakeSurveyService();
   static final FakeDistributionService distributions = new FakeDistributionService();
+  static final FakeRespondentService respondents = new FakeRespondentService();
 
   @Autowired
   WebTestClient http;
@@ -62,7 +64,8 @@ class GatewayIT {
   static void startDependencies() throws IOException {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(survey.definition()).addService(distributions).build().start();
+        .addService(survey.definition()).addService(distributions)
+        .addService(respondents.definition()).build().start();
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort(); // nothing listens there once closed
     }
@@ -246,6 +249,60 @@ class GatewayIT {
           .expectHeader().valueEquals("x-request-id", "trace-me-42");
 
       assertThat(survey.lastCall().get(FakeSurveyService.REQUEST_ID)).isEqualTo("trace-me-42");
+    }
+  }
+
+  @Nested
+  class Respondents {
+
+    @Test
+    void publicRoutesNeedNoKeyAndGetTheHeaderBoundFieldsAndTheClientAddress() {
+      http.post().uri("/v1/public/surveys/tok123/responses")
+          .header("Idempotency-Key", "key-7")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":9}]}")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.responseId").isEqualTo("r-key-7");
+
+      assertThat(respondents.lastSubmission.get().getIdempotencyKey()).isEqualTo("key-7");
+      assertThat(respondents.lastSubmission.get().getToken()).isEqualTo("tok123");
+      assertThat(respondents.lastHeaders.get().get(FakeRespondentService.CLIENT_ADDRESS)).isNotBlank();
+      assertThat(respondents.lastHeaders.get().get(FakeSurveyService.TENANT)).isNull();
+    }
+
+    @Test
+    void passesAcceptLanguageAndLetsLangWin() {
+      http.get().uri("/v1/public/surveys/tok123").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.language").isEqualTo("from-header:fr-FR,fr;q=0.9");
+      http.get().uri("/v1/public/surveys/tok123?lang=en").header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.language").isEqualTo("en");
+    }
+
+    @Test
+    void aRateLimitedSubmissionIs429WithRetryAfter() {
+      http.post().uri("/v1/public/surveys/limited/responses")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{}")
+          .exchange()
+          .expectStatus().isEqualTo(429)
+          .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "43")
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody().jsonPath("$.status").isEqualTo(429);
+    }
+
+    @Test
+    void documentsHeaderBoundFieldsAsHeaders() throws Exception {
+      var body = http.get().uri("/v3/api-docs").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      var parameters = JSON.readTree(body).at("/paths/~1v1~1public~1surveys~1{token}/get/parameters");
+      assertThat(parameters.toString()).contains("\"name\":\"Accept-Language\",\"in\":\"header\"")
+          .doesNotContain("acceptLanguage");
     }
   }
 

@@ -127,8 +127,20 @@ public final class OpenApiGenerator {
     for (String fieldPath : binding.pathFields()) {
       parameters.add(pathParameter(input, fieldPath));
     }
+    var headerFields = new HashSet<String>();
+    for (FieldDescriptor field : input.getFields()) {
+      if (field.getOptions().hasExtension(io.cxhub.proto.common.v1.AnnotationsProto.httpHeader)) {
+        headerFields.add(field.getName());
+        ObjectNode header = parameters.addObject()
+            .put("name", field.getOptions().getExtension(io.cxhub.proto.common.v1.AnnotationsProto.httpHeader))
+            .put("in", "header");
+        comment(field).ifPresent(t -> header.put("description", t));
+        header.putObject("schema").put("type", "string");
+      }
+    }
     if (!binding.wholeRequestIsBody()) {
       var excluded = new HashSet<>(binding.pathFields());
+      excluded.addAll(headerFields);
       binding.bodyField().ifPresent(body -> excluded.add(body.getName()));
       queryParameters(input, "", "", excluded, parameters, new HashSet<>(), 0);
     }

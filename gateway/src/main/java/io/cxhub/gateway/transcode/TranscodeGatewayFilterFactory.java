@@ -23,6 +23,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -48,10 +49,17 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   private final ProtoJsonWriter json;
   private final RpcInvoker invoker;
   private final ProblemWriter problems;
+  private final ClientAddresses clientAddresses;
 
   public TranscodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json, RpcInvoker invoker,
       ProblemWriter problems) {
+    this(messages, json, invoker, problems, new ClientAddresses(false));
+  }
+
+  public TranscodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json, RpcInvoker invoker,
+      ProblemWriter problems, ClientAddresses clientAddresses) {
     super(Object.class);
+    this.clientAddresses = clientAddresses;
     this.messages = messages;
     this.json = json;
     this.invoker = invoker;
@@ -69,8 +77,8 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
       var request = exchange.getRequest();
       Mono<byte[]> body = binding.hasBody() ? readBody(exchange) : Mono.just(NO_BODY);
       return body
-          .map(bytes -> messages.build(binding, match.variables(), request.getQueryParams(), bytes,
-              request.getHeaders().getContentType()))
+          .map(bytes -> HeaderFields.fill(messages.build(binding, match.variables(), request.getQueryParams(), bytes,
+              request.getHeaders().getContentType()), request.getHeaders()))
           .flatMap(message -> binding.rpc().serverStreaming()
               ? (binding.rpc().returnsHttpBody()
                   ? streamBody(exchange, binding, message, context)
@@ -80,10 +88,10 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
     };
   }
 
-  private static CallContext callContext(ServerWebExchange exchange, HttpBinding binding) {
+  private CallContext callContext(ServerWebExchange exchange, HttpBinding binding) {
     String requestId = RequestIdGatewayFilterFactory.requestId(exchange);
     if (binding.rpc().access() == Access.ACCESS_PUBLIC) {
-      return new CallContext(Optional.empty(), requestId);
+      return new CallContext(Optional.empty(), requestId, clientAddresses.of(exchange.getRequest()));
     }
     // fail closed: a route that forgot the authentication filter must not reach a backend
     Caller caller = ApiKeyAuthenticationGatewayFilterFactory.caller(exchange)
@@ -185,6 +193,8 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   }
 
   private Mono<Void> fail(ServerWebExchange exchange, HttpBinding binding, Throwable error) {
+    RetryAfter.of(error).ifPresent(seconds ->
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
     return problems.write(exchange, problemOf(exchange, binding, error));
   }
 

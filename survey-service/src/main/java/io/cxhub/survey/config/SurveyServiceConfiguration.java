@@ -6,6 +6,11 @@ import io.cxhub.survey.distribution.PublicUrls;
 import io.cxhub.survey.distribution.RenderQrCode;
 import io.cxhub.survey.distribution.qr.ZxingQrCodes;
 import io.cxhub.survey.relay.MetricsRelay;
+import io.cxhub.survey.respondent.PublicSurveys;
+import io.cxhub.survey.respondent.RateCounters;
+import io.cxhub.survey.respondent.RateLimits;
+import io.cxhub.survey.respondent.SubmitPublicResponse;
+import io.cxhub.survey.respondent.grpc.ClientAddressInterceptor;
 import io.cxhub.survey.relay.OutboxLagProbe;
 import io.cxhub.survey.relay.RelaySettings;
 import io.cxhub.survey.relay.grpc.MetricsClient;
@@ -30,6 +35,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.util.StringUtils;
 
 /** Wires the plain-Java use cases and the relay to their adapters. */
@@ -70,6 +76,33 @@ class SurveyServiceConfiguration {
   @Bean
   RenderQrCode renderQrCode(ManageDistributions distributions, PublicUrls urls) {
     return new RenderQrCode(distributions, new ZxingQrCodes(), urls);
+  }
+
+  @Bean
+  PublicSurveys publicSurveys(Distributions distributions, Surveys surveys, Clock clock) {
+    return new PublicSurveys(distributions, surveys, clock);
+  }
+
+  @Bean
+  SubmitPublicResponse submitPublicResponse(
+      PublicSurveys publicSurveys,
+      SurveyResponses responses,
+      RateCounters counters,
+      MetricsRelay relay,
+      Clock clock,
+      SurveyProperties properties) {
+    var limits = properties.rateLimits();
+    var rateLimits = new RateLimits(counters,
+        new RateLimits.Limit(limits.perToken(), limits.window()),
+        new RateLimits.Limit(limits.perAddress(), limits.window()),
+        clock);
+    return new SubmitPublicResponse(publicSurveys, responses, new ResponseValidator(), rateLimits, relay, clock);
+  }
+
+  @Bean
+  @GlobalServerInterceptor
+  ClientAddressInterceptor clientAddressInterceptor() {
+    return new ClientAddressInterceptor();
   }
 
   /** The client of journey-service, which checks survey journey links. */

@@ -20,6 +20,7 @@ import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.OutboxState;
+import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
 import io.cxhub.survey.response.SurveyResponses;
@@ -201,6 +202,19 @@ class MongoSurveyResponses implements SurveyResponses {
     if (r.idempotencyKey() != null) {
       doc.append("idempotencyKey", r.idempotencyKey());
     }
+    if (!r.distributionId().isEmpty()) {
+      doc.append("distributionId", r.distributionId());
+    }
+    if (!r.context().equals(RespondentContext.NONE)) {
+      var c = r.context();
+      doc.append("context", new Document("customerId", c.customerId())
+          .append("orderId", c.orderId())
+          .append("locale", c.locale())
+          .append("metadata", new Document(c.metadata())));
+    }
+    if (r.payloadHash() != null) {
+      doc.append("payloadHash", r.payloadHash());
+    }
     return doc;
   }
 
@@ -238,6 +252,21 @@ class MongoSurveyResponses implements SurveyResponses {
         answers,
         d.getDate("submitTime").toInstant(),
         d.getString("idempotencyKey"),
-        outbox);
+        outbox,
+        d.getString("distributionId"),
+        context(d.get("context", Document.class)),
+        d.getString("payloadHash"));
+  }
+
+  private static RespondentContext context(Document c) {
+    if (c == null) {
+      return RespondentContext.NONE;
+    }
+    var metadata = new java.util.HashMap<String, String>();
+    Document m = c.get("metadata", Document.class);
+    if (m != null) {
+      m.forEach((k, v) -> metadata.put(k, (String) v));
+    }
+    return new RespondentContext(c.getString("customerId"), c.getString("orderId"), c.getString("locale"), metadata);
   }
 }
