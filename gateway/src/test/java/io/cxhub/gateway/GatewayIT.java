@@ -8,6 +8,7 @@ import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.gateway.apikey.BootstrapApiKey;
 import io.cxhub.gateway.testing.FakeDistributionService;
 import io.cxhub.gateway.testing.FakeRespondentService;
+import io.cxhub.gateway.testing.FakeResponseService;
 import io.cxhub.gateway.testing.FakeSurveyService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
@@ -53,6 +54,7 @@ class GatewayIT {
   static final FakeSurveyService survey = new FakeSurveyService();
   static final FakeDistributionService distributions = new FakeDistributionService();
   static final FakeRespondentService respondents = new FakeRespondentService();
+  static final FakeResponseService responses = new FakeResponseService();
 
   @Autowired
   WebTestClient http;
@@ -65,7 +67,7 @@ class GatewayIT {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(survey.definition()).addService(distributions)
-        .addService(respondents.definition()).build().start();
+        .addService(respondents.definition()).addService(responses).build().start();
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort(); // nothing listens there once closed
     }
@@ -326,6 +328,18 @@ class GatewayIT {
           .expectStatus().isOk()
           .expectHeader().contentType("image/svg+xml")
           .expectBody(String.class).isEqualTo(FakeDistributionService.SVG);
+    }
+
+    @Test
+    void streamsAServerStreamingHttpBodyAsOneBody() {
+      var csv = http.get().uri("/v1/surveys/s1/responses:export")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType("text/csv;charset=utf-8")
+          .expectBody(byte[].class).returnResult().getResponseBody();
+      assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(String.join("", FakeResponseService.CHUNKS));
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.cxhub.survey.respondent.grpc.ClientAddressInterceptor;
 import io.cxhub.survey.relay.OutboxLagProbe;
 import io.cxhub.survey.relay.RelaySettings;
 import io.cxhub.survey.relay.grpc.MetricsClient;
+import io.cxhub.survey.response.ExportResponses;
+import io.cxhub.survey.response.ListResponses;
 import io.cxhub.survey.response.ResponseValidator;
 import io.cxhub.survey.response.SubmitResponse;
 import io.cxhub.survey.response.SurveyResponses;
@@ -103,6 +105,16 @@ class SurveyServiceConfiguration {
   @GlobalServerInterceptor
   ClientAddressInterceptor clientAddressInterceptor() {
     return new ClientAddressInterceptor();
+  }
+
+  @Bean
+  ListResponses listResponses(SurveyResponses responses, Surveys surveys) {
+    return new ListResponses(responses, surveys);
+  }
+
+  @Bean
+  ExportResponses exportResponses(SurveyResponses responses, Surveys surveys) {
+    return new ExportResponses(responses, surveys);
   }
 
   /** The client of journey-service, which checks survey journey links. */

@@ -40,7 +40,7 @@ public final class ResponseProtoMapper {
    * @throws InvalidInputException for a channel number this version does not know: a
    *     response must not be counted under the wrong channel
    */
-  static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
+  public static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
     if (channel == io.cxhub.proto.common.v1.Channel.UNRECOGNIZED) {
       throw InvalidInputException.of("channel", "is not a known channel");
     }

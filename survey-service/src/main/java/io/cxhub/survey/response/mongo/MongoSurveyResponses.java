@@ -108,6 +108,51 @@ class MongoSurveyResponses implements SurveyResponses {
   }
 
   @Override
+  public List<SurveyResponse> listNewestFirst(String tenantId, StoredFilter filter, Cursor after, int limit) {
+    var clauses = new ArrayList<org.bson.conversions.Bson>();
+    clauses.add(eq("tenantId", tenantId));
+    if (filter.surveyIds() != null) {
+      clauses.add(com.mongodb.client.model.Filters.in("surveyId", filter.surveyIds()));
+    }
+    if (filter.channel() != null) {
+      clauses.add(eq("channel", filter.channel().name()));
+    }
+    if (filter.from() != null) {
+      clauses.add(com.mongodb.client.model.Filters.gte("submitTime", Date.from(filter.from())));
+    }
+    if (filter.to() != null) {
+      clauses.add(com.mongodb.client.model.Filters.lt("submitTime", Date.from(filter.to())));
+    }
+    if (after != null) {
+      var time = Date.from(after.submitTime());
+      clauses.add(com.mongodb.client.model.Filters.or(
+          com.mongodb.client.model.Filters.lt("submitTime", time),
+          and(eq("submitTime", time), com.mongodb.client.model.Filters.lt("responseId", after.responseId()))));
+    }
+    return collection.find(and(clauses))
+        .sort(com.mongodb.client.model.Sorts.descending("submitTime", "responseId"))
+        .limit(limit)
+        .map(MongoSurveyResponses::toResponse)
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public List<SurveyResponse> listOldestFirst(String tenantId, String surveyId, Cursor after, int limit) {
+    var filter = and(eq("tenantId", tenantId), eq("surveyId", surveyId));
+    if (after != null) {
+      var time = Date.from(after.submitTime());
+      filter = and(filter, com.mongodb.client.model.Filters.or(
+          com.mongodb.client.model.Filters.gt("submitTime", time),
+          and(eq("submitTime", time), com.mongodb.client.model.Filters.gt("responseId", after.responseId()))));
+    }
+    return collection.find(filter)
+        .sort(com.mongodb.client.model.Sorts.ascending("submitTime", "responseId"))
+        .limit(limit)
+        .map(MongoSurveyResponses::toResponse)
+        .into(new ArrayList<>());
+  }
+
+  @Override
   public Optional<SurveyResponse> find(String tenantId, String responseId) {
     return Optional.ofNullable(collection.find(and(eq("_id", key(tenantId, responseId)), eq("tenantId", tenantId))).first())
         .map(MongoSurveyResponses::toResponse);
