@@ -31,7 +31,18 @@ public record GatewayProperties(
     @DefaultValue("1MB") DataSize maxRequestBody,
     @DefaultValue ApiKeyCache apiKeyCache,
     @DefaultValue CircuitBreaker circuitBreaker,
-    @DefaultValue("false") boolean trustForwardedFor) {
+    @DefaultValue("false") boolean trustForwardedFor,
+    @DefaultValue Sse sse) {
+
+  /**
+   * Server-Sent Events of server-streaming RPCs.
+   *
+   * @param commitAfter how long to wait for the first message before sending the headers
+   *     and a {@code : connected} comment (a call refused sooner still gets its HTTP status)
+   * @param heartbeat interval of {@code : heartbeat} comment lines that keep idle
+   *     connections (and proxies) open
+   */
+  public record Sse(@DefaultValue("200ms") Duration commitAfter, @DefaultValue("15s") Duration heartbeat) {}
 
   public GatewayProperties {
     backends = backends == null ? Map.of() : Map.copyOf(backends);

@@ -85,6 +85,7 @@ class GatewayIT {
     registry.add("cx.gateway.backends.survey", () -> "127.0.0.1:" + surveyServer.getPort());
     registry.add("cx.gateway.backends.metrics", () -> "127.0.0.1:" + closedPort);
     registry.add("cx.gateway.bootstrap-api-key", () -> ADMIN_KEY);
+    registry.add("cx.gateway.sse.heartbeat", () -> "300ms");
   }
 
   @Test
@@ -305,6 +306,39 @@ class GatewayIT {
       var parameters = JSON.readTree(body).at("/paths/~1v1~1public~1surveys~1{token}/get/parameters");
       assertThat(parameters.toString()).contains("\"name\":\"Accept-Language\",\"in\":\"header\"")
           .doesNotContain("acceptLanguage");
+    }
+  }
+
+  @Nested
+  class LiveFeed {
+
+    @Test
+    void commitsAtOnceSendsEachResponseAsAnEventAndKeepsTheConnectionAlive() {
+      var received = new StringBuffer();
+      var body = http.get().uri("/v1/responses:watch?surveyId=s1")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .accept(MediaType.TEXT_EVENT_STREAM)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+          .returnResult(org.springframework.core.io.buffer.DataBuffer.class).getResponseBody();
+      var subscription = body.subscribe(buffer -> {
+        received.append(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+      });
+      try {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> received.toString().contains(": connected") && !responses.watchers.isEmpty());
+
+        responses.emit(io.cxhub.proto.survey.v1.SurveyResponse.newBuilder().setResponseId("live-1").build());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> received.toString().contains("data: {\"responseId\":\"live-1\""));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> received.toString().contains(": heartbeat"));
+      } finally {
+        subscription.dispose();
+      }
     }
   }
 

@@ -169,6 +169,60 @@ class ResponsesIT {
   }
 
   @Nested
+  class LiveFeed {
+
+    @Test
+    void aWatcherReceivesResponsesAcceptedAfterItSubscribedForItsTenantAndSurveyOnly() {
+      // its own tenant and surveys, so the other tests' counts stay put
+      String feedTenant = "feedco";
+      var watched = asTenant(SurveyServiceGrpc.newBlockingStub(channel), feedTenant).createSurvey(CreateSurveyRequest
+          .newBuilder().setSurvey(survey.toBuilder().clearSurveyId().setState(SurveyState.SURVEY_STATE_ACTIVE)).build());
+      var other = asTenant(SurveyServiceGrpc.newBlockingStub(channel), feedTenant).createSurvey(CreateSurveyRequest
+          .newBuilder().setSurvey(survey.toBuilder().clearSurveyId().setState(SurveyState.SURVEY_STATE_ACTIVE)).build());
+      var link = asTenant(DistributionServiceGrpc.newBlockingStub(channel), feedTenant).createDistribution(
+          CreateDistributionRequest.newBuilder().setSurveyId(watched.getSurveyId())
+              .setDistribution(Distribution.newBuilder().setChannel(Channel.CHANNEL_QR)).build());
+      var otherLink = asTenant(DistributionServiceGrpc.newBlockingStub(channel), feedTenant).createDistribution(
+          CreateDistributionRequest.newBuilder().setSurveyId(other.getSurveyId())
+              .setDistribution(Distribution.newBuilder().setChannel(Channel.CHANNEL_SMS)).build());
+      var received = new java.util.concurrent.CopyOnWriteArrayList<SurveyResponse>();
+      var context = io.grpc.Context.current().withCancellation();
+      try {
+        context.run(() -> asTenant(ResponseServiceGrpc.newStub(channel), feedTenant).watchResponses(
+            io.cxhub.proto.survey.v1.WatchResponsesRequest.newBuilder().setSurveyId(watched.getSurveyId()).build(),
+            new io.grpc.stub.StreamObserver<>() {
+              @Override
+              public void onNext(SurveyResponse value) {
+                received.add(value);
+              }
+
+              @Override
+              public void onError(Throwable t) {}
+
+              @Override
+              public void onCompleted() {}
+            }));
+        // the subscription is registered once the call reached the service
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+          var probe = submit(link, 8, null);
+          return received.stream().anyMatch(r -> r.getResponseId().equals(probe.getResponseId()));
+        });
+        received.clear();
+
+        submit(otherLink, 10, null); // another survey: not for this watcher
+        var live = submit(link, 1, "Trop lent");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> received.stream().anyMatch(r -> r.getResponseId().equals(live.getResponseId())));
+        assertThat(received).allMatch(r -> r.getSurveyId().equals(watched.getSurveyId()));
+        assertThat(received.get(received.size() - 1).getChannel()).isEqualTo(Channel.CHANNEL_QR);
+      } finally {
+        context.cancel(null);
+      }
+    }
+  }
+
+  @Nested
   class Export {
 
     @Test

@@ -13,6 +13,7 @@ import io.cxhub.gateway.web.RequestIdGatewayFilterFactory;
 import io.cxhub.proto.common.v1.Access;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,16 +51,23 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   private final RpcInvoker invoker;
   private final ProblemWriter problems;
   private final ClientAddresses clientAddresses;
+  private final Duration sseCommitAfter;
+  private final Duration sseHeartbeat;
+  /** Markers merged into a stream of replies: a comment line to send, and the end of the replies. */
+  private static final Object TICK = new Object();
+  private static final Object END = new Object();
 
   public TranscodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json, RpcInvoker invoker,
       ProblemWriter problems) {
-    this(messages, json, invoker, problems, new ClientAddresses(false));
+    this(messages, json, invoker, problems, new ClientAddresses(false), Duration.ofMillis(200), Duration.ofSeconds(15));
   }
 
   public TranscodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json, RpcInvoker invoker,
-      ProblemWriter problems, ClientAddresses clientAddresses) {
+      ProblemWriter problems, ClientAddresses clientAddresses, Duration sseCommitAfter, Duration sseHeartbeat) {
     super(Object.class);
     this.clientAddresses = clientAddresses;
+    this.sseCommitAfter = sseCommitAfter;
+    this.sseHeartbeat = sseHeartbeat;
     this.messages = messages;
     this.json = json;
     this.invoker = invoker;
@@ -134,8 +142,13 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   private Mono<Void> stream(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message,
       CallContext context) {
     Flux<DynamicMessage> replies = invoker.serverStreaming(binding.rpc(), message, context);
+    // comment ticks: the first one commits the headers if no reply came by then (a live feed
+    // may stay silent for long), the next ones keep the connection open
+    Flux<Object> ticks = Flux.interval(sseCommitAfter, sseHeartbeat).map(n -> TICK);
+    Flux<Object> signals = Flux.merge(replies.cast(Object.class).concatWith(Mono.just(END)), ticks)
+        .takeWhile(signal -> signal != END);
     // wait for the first signal, so that a call refused at once still gets its HTTP status
-    return replies.switchOnFirst((first, all) -> {
+    return signals.switchOnFirst((first, all) -> {
       if (first.isOnError()) {
         return Flux.error(first.getThrowable());
       }
@@ -167,18 +180,24 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
     }).then();
   }
 
-  private Mono<Void> writeEvents(ServerWebExchange exchange, HttpBinding binding, Flux<DynamicMessage> replies) {
+  private Mono<Void> writeEvents(ServerWebExchange exchange, HttpBinding binding, Flux<Object> replies) {
     ServerHttpResponse http = exchange.getResponse();
     http.setStatusCode(HttpStatus.OK);
     http.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
     http.getHeaders().setCacheControl(CacheControl.noStore());
     Flux<DataBuffer> events = replies
-        .map(reply -> event(http, null, json.writeResponse(binding, reply)))
+        .map(reply -> reply == TICK
+            ? comment(http, http.isCommitted() ? "heartbeat" : "connected")
+            : event(http, null, json.writeResponse(binding, (DynamicMessage) reply)))
         .onErrorResume(error -> {
           Problem problem = problems.complete(exchange, problemOf(exchange, binding, error));
           return Mono.just(event(http, "error", problems.toJson(problem)));
         });
     return http.writeAndFlushWith(events.map(Mono::just));
+  }
+
+  private static DataBuffer comment(ServerHttpResponse http, String text) {
+    return http.bufferFactory().wrap((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static DataBuffer event(ServerHttpResponse http, String name, byte[] data) {

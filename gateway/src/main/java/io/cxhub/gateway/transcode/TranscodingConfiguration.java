@@ -40,6 +40,7 @@ class TranscodingConfiguration {
   TranscodeGatewayFilterFactory transcodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json,
       RpcInvoker invoker, ProblemWriter problems, GatewayProperties properties) {
     return new TranscodeGatewayFilterFactory(messages, json, invoker, problems,
-        new ClientAddresses(properties.trustForwardedFor()));
+        new ClientAddresses(properties.trustForwardedFor()), properties.sse().commitAfter(),
+        properties.sse().heartbeat());
   }
 }

@@ -12,6 +12,21 @@ public final class FakeResponseService extends ResponseServiceGrpc.ResponseServi
   public static final String[] CHUNKS = {
     "response_id,comment\r\n", "r1,\"Livré « vite », \"\"super\"\"\nmerci\"\r\n", "r2,élève\r\n"};
 
+  /** The watchers connected to {@code WatchResponses}, to which a test emits responses. */
+  public final java.util.List<StreamObserver<io.cxhub.proto.survey.v1.SurveyResponse>> watchers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public void watchResponses(io.cxhub.proto.survey.v1.WatchResponsesRequest request,
+      StreamObserver<io.cxhub.proto.survey.v1.SurveyResponse> response) {
+    watchers.add(response);
+  }
+
+  /** Sends {@code response} to every watcher. */
+  public void emit(io.cxhub.proto.survey.v1.SurveyResponse response) {
+    watchers.forEach(w -> w.onNext(response));
+  }
+
   @Override
   public void exportResponses(ExportResponsesRequest request, StreamObserver<HttpBody> response) {
     for (String chunk : CHUNKS) {

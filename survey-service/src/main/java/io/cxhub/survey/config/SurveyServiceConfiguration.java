@@ -16,6 +16,7 @@ import io.cxhub.survey.relay.RelaySettings;
 import io.cxhub.survey.relay.grpc.MetricsClient;
 import io.cxhub.survey.response.ExportResponses;
 import io.cxhub.survey.response.ListResponses;
+import io.cxhub.survey.response.ResponseFeed;
 import io.cxhub.survey.response.ResponseValidator;
 import io.cxhub.survey.response.SubmitResponse;
 import io.cxhub.survey.response.SurveyResponses;
@@ -92,13 +93,14 @@ class SurveyServiceConfiguration {
       RateCounters counters,
       MetricsRelay relay,
       Clock clock,
-      SurveyProperties properties) {
+      SurveyProperties properties,
+      ResponseFeed feed) {
     var limits = properties.rateLimits();
     var rateLimits = new RateLimits(counters,
         new RateLimits.Limit(limits.perToken(), limits.window()),
         new RateLimits.Limit(limits.perAddress(), limits.window()),
         clock);
-    return new SubmitPublicResponse(publicSurveys, responses, new ResponseValidator(), rateLimits, relay, clock);
+    return new SubmitPublicResponse(publicSurveys, responses, new ResponseValidator(), rateLimits, relay, clock, feed);
   }
 
   @Bean
@@ -144,8 +146,14 @@ class SurveyServiceConfiguration {
   }
 
   @Bean
-  SubmitResponse submitResponse(Surveys surveys, SurveyResponses responses, MetricsRelay relay, Clock clock) {
-    return new SubmitResponse(surveys, responses, new ResponseValidator(), relay, clock);
+  ResponseFeed responseFeed() {
+    return new ResponseFeed();
+  }
+
+  @Bean
+  SubmitResponse submitResponse(
+      Surveys surveys, SurveyResponses responses, MetricsRelay relay, Clock clock, ResponseFeed feed) {
+    return new SubmitResponse(surveys, responses, new ResponseValidator(), relay, clock, feed);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.response.ResponseAccepted;
 import io.cxhub.survey.response.ResponseAnswer;
+import io.cxhub.survey.response.ResponseFeed;
 import io.cxhub.survey.response.ResponseIds;
 import io.cxhub.survey.response.ResponseSubmission;
 import io.cxhub.survey.response.ResponseValidator;
@@ -50,6 +51,7 @@ public final class SubmitPublicResponse {
   private final RateLimits rateLimits;
   private final ResponseAccepted accepted;
   private final Clock clock;
+  private final ResponseFeed feed;
 
   public SubmitPublicResponse(
       PublicSurveys publicSurveys,
@@ -57,7 +59,9 @@ public final class SubmitPublicResponse {
       ResponseValidator validator,
       RateLimits rateLimits,
       ResponseAccepted accepted,
-      Clock clock) {
+      Clock clock,
+      ResponseFeed feed) {
+    this.feed = feed;
     this.publicSurveys = publicSurveys;
     this.responses = responses;
     this.validator = validator;
@@ -123,6 +127,7 @@ public final class SubmitPublicResponse {
     } catch (RuntimeException e) {
       log.warn("could not nudge the relay tenant={}", tenantId, e);
     }
+    feed.publish(response);
     return response;
   }
 

@@ -11,8 +11,10 @@ import io.cxhub.proto.survey.v1.ListResponsesRequest;
 import io.cxhub.proto.survey.v1.ListResponsesResponse;
 import io.cxhub.proto.survey.v1.ResponseServiceGrpc;
 import io.cxhub.proto.survey.v1.SurveyResponse;
+import io.cxhub.proto.survey.v1.WatchResponsesRequest;
 import io.cxhub.survey.response.ExportResponses;
 import io.cxhub.survey.response.ListResponses;
+import io.cxhub.survey.response.ResponseFeed;
 import io.cxhub.survey.response.ResponseQuery;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -26,10 +28,28 @@ class ResponseGrpcService extends ResponseServiceGrpc.ResponseServiceImplBase {
 
   private final ListResponses listResponses;
   private final ExportResponses exportResponses;
+  private final ResponseFeed feed;
 
-  ResponseGrpcService(ListResponses listResponses, ExportResponses exportResponses) {
+  ResponseGrpcService(ListResponses listResponses, ExportResponses exportResponses, ResponseFeed feed) {
     this.listResponses = listResponses;
     this.exportResponses = exportResponses;
+    this.feed = feed;
+  }
+
+  @Override
+  public void watchResponses(WatchResponsesRequest request, StreamObserver<SurveyResponse> response) {
+    var calls = (ServerCallStreamObserver<SurveyResponse>) response;
+    String tenantId = TenantContext.require();
+    // the observer is not thread-safe and submissions publish from many threads
+    Object lock = new Object();
+    var subscription = feed.watch(tenantId, request.getSurveyId(), accepted -> {
+      synchronized (lock) {
+        if (!calls.isCancelled()) {
+          calls.onNext(ResponseProtoMapper.toProto(accepted));
+        }
+      }
+    });
+    calls.setOnCancelHandler(subscription::close);
   }
 
   @Override
