@@ -7,6 +7,8 @@ import io.cxhub.survey.distribution.RenderQrCode;
 import io.cxhub.survey.distribution.qr.ZxingQrCodes;
 import io.cxhub.survey.relay.MetricsRelay;
 import io.cxhub.survey.respondent.PublicSurveys;
+import io.cxhub.survey.review.ImportReviews;
+import io.cxhub.survey.review.Reviews;
 import io.cxhub.survey.respondent.RateCounters;
 import io.cxhub.survey.respondent.RateLimits;
 import io.cxhub.survey.respondent.SubmitPublicResponse;
@@ -117,6 +119,11 @@ class SurveyServiceConfiguration {
   @Bean
   ExportResponses exportResponses(SurveyResponses responses, Surveys surveys) {
     return new ExportResponses(responses, surveys);
+  }
+
+  @Bean
+  ImportReviews importReviews(Reviews reviews, Clock clock) {
+    return new ImportReviews(reviews, clock);
   }
 
   /** The client of journey-service, which checks survey journey links. */
