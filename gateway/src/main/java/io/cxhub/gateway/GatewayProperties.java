@@ -19,6 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBody largest accepted request body; larger ones get 413
  * @param apiKeyCache how long verified API keys are remembered
  * @param circuitBreaker the circuit breaker in front of each backend
+ * @param trustForwardedFor whether the client address passed to backends (for their
+ *     per-address limits) is the first {@code X-Forwarded-For} entry; only when a trusted
+ *     proxy in front of the gateway sets that header, since clients can forge it
  */
 @ConfigurationProperties("cx.gateway")
 public record GatewayProperties(
@@ -27,7 +30,19 @@ public record GatewayProperties(
     String bootstrapApiKey,
     @DefaultValue("1MB") DataSize maxRequestBody,
     @DefaultValue ApiKeyCache apiKeyCache,
-    @DefaultValue CircuitBreaker circuitBreaker) {
+    @DefaultValue CircuitBreaker circuitBreaker,
+    @DefaultValue("false") boolean trustForwardedFor,
+    @DefaultValue Sse sse) {
+
+  /**
+   * Server-Sent Events of server-streaming RPCs.
+   *
+   * @param commitAfter how long to wait for the first message before sending the headers
+   *     and a {@code : connected} comment (a call refused sooner still gets its HTTP status)
+   * @param heartbeat interval of {@code : heartbeat} comment lines that keep idle
+   *     connections (and proxies) open
+   */
+  public record Sse(@DefaultValue("200ms") Duration commitAfter, @DefaultValue("15s") Duration heartbeat) {}
 
   public GatewayProperties {
     backends = backends == null ? Map.of() : Map.copyOf(backends);

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.gateway.apikey.BootstrapApiKey;
+import io.cxhub.gateway.testing.FakeDistributionService;
+import io.cxhub.gateway.testing.FakeRespondentService;
+import io.cxhub.gateway.testing.FakeResponseService;
 import io.cxhub.gateway.testing.FakeSurveyService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
@@ -52,6 +55,9 @@ class GatewayIT {
   static Server surveyServer;
   static int closedPort;
   static final FakeSurveyService survey = new FakeSurveyService();
+  static final FakeDistributionService distributions = new FakeDistributionService();
+  static final FakeRespondentService respondents = new FakeRespondentService();
+  static final FakeResponseService responses = new FakeResponseService();
 
   @Autowired
   WebTestClient http;
@@ -63,7 +69,8 @@ class GatewayIT {
   static void startDependencies() throws IOException {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(survey.definition()).build().start();
+        .addService(survey.definition()).addService(distributions)
+        .addService(respondents.definition()).addService(responses).build().start();
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort(); // nothing listens there once closed
     }
@@ -81,6 +88,7 @@ class GatewayIT {
     registry.add("cx.gateway.backends.survey", () -> "127.0.0.1:" + surveyServer.getPort());
     registry.add("cx.gateway.backends.metrics", () -> "127.0.0.1:" + closedPort);
     registry.add("cx.gateway.bootstrap-api-key", () -> ADMIN_KEY);
+    registry.add("cx.gateway.sse.heartbeat", () -> "300ms");
   }
 
   @Test
@@ -247,6 +255,137 @@ class GatewayIT {
           .expectHeader().valueEquals("x-request-id", "trace-me-42");
 
       assertThat(survey.lastCall().get(FakeSurveyService.REQUEST_ID)).isEqualTo("trace-me-42");
+    }
+  }
+
+  @Nested
+  class Respondents {
+
+    @Test
+    void publicRoutesNeedNoKeyAndGetTheHeaderBoundFieldsAndTheClientAddress() {
+      http.post().uri("/v1/public/surveys/tok123/responses")
+          .header("Idempotency-Key", "key-7")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":9}]}")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.responseId").isEqualTo("r-key-7");
+
+      assertThat(respondents.lastSubmission.get().getIdempotencyKey()).isEqualTo("key-7");
+      assertThat(respondents.lastSubmission.get().getToken()).isEqualTo("tok123");
+      assertThat(respondents.lastHeaders.get().get(FakeRespondentService.CLIENT_ADDRESS)).isNotBlank();
+      assertThat(respondents.lastHeaders.get().get(FakeSurveyService.TENANT)).isNull();
+    }
+
+    @Test
+    void passesAcceptLanguageAndLetsLangWin() {
+      http.get().uri("/v1/public/surveys/tok123").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.language").isEqualTo("from-header:fr-FR,fr;q=0.9");
+      http.get().uri("/v1/public/surveys/tok123?lang=en").header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
+          .exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.language").isEqualTo("en");
+    }
+
+    @Test
+    void aRateLimitedSubmissionIs429WithRetryAfter() {
+      http.post().uri("/v1/public/surveys/limited/responses")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{}")
+          .exchange()
+          .expectStatus().isEqualTo(429)
+          .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "43")
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody().jsonPath("$.status").isEqualTo(429);
+    }
+
+    @Test
+    void documentsHeaderBoundFieldsAsHeaders() throws Exception {
+      var body = http.get().uri("/v3/api-docs").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      var parameters = JSON.readTree(body).at("/paths/~1v1~1public~1surveys~1{token}/get/parameters");
+      assertThat(parameters.toString()).contains("\"name\":\"Accept-Language\",\"in\":\"header\"")
+          .doesNotContain("acceptLanguage");
+    }
+  }
+
+  @Nested
+  class LiveFeed {
+
+    @Test
+    void commitsAtOnceSendsEachResponseAsAnEventAndKeepsTheConnectionAlive() {
+      var received = new StringBuffer();
+      var body = http.get().uri("/v1/responses:watch?surveyId=s1")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .accept(MediaType.TEXT_EVENT_STREAM)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+          .returnResult(org.springframework.core.io.buffer.DataBuffer.class).getResponseBody();
+      var subscription = body.subscribe(buffer -> {
+        received.append(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+      });
+      try {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> received.toString().contains(": connected") && !responses.watchers.isEmpty());
+
+        responses.emit(io.cxhub.proto.survey.v1.SurveyResponse.newBuilder().setResponseId("live-1").build());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> received.toString().contains("data: {\"responseId\":\"live-1\""));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> received.toString().contains(": heartbeat"));
+      } finally {
+        subscription.dispose();
+      }
+    }
+  }
+
+  @Nested
+  class BinaryBodies {
+
+    @Test
+    void writesAnHttpBodyReplyAsRawBytesWithItsContentType() {
+      var png = http.get().uri("/v1/distributions/d1/qr-code")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType(MediaType.IMAGE_PNG)
+          .expectHeader().contentLength(FakeDistributionService.PNG.length)
+          .expectBody(byte[].class).returnResult().getResponseBody();
+      assertThat(png).isEqualTo(FakeDistributionService.PNG);
+
+      http.get().uri("/v1/distributions/d1/qr-code?format=QR_CODE_FORMAT_SVG")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType("image/svg+xml")
+          .expectBody(String.class).isEqualTo(FakeDistributionService.SVG);
+    }
+
+    @Test
+    void streamsAServerStreamingHttpBodyAsOneBody() {
+      var csv = http.get().uri("/v1/surveys/s1/responses:export")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType("text/csv;charset=utf-8")
+          .expectBody(byte[].class).returnResult().getResponseBody();
+      assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(String.join("", FakeResponseService.CHUNKS));
+    }
+
+    @Test
+    void documentsAnHttpBodyReplyAsBinary() throws Exception {
+      var body = http.get().uri("/v3/api-docs").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      var ok = JSON.readTree(body).at("/paths/~1v1~1distributions~1{distribution_id}~1qr-code/get/responses/200/content");
+      assertThat(ok.path("*/*").path("schema").path("format").asText()).isEqualTo("binary");
     }
   }
 

@@ -89,7 +89,10 @@ class SurveyServiceIT {
   }
 
   private static Survey.Builder surveyWith(Question... questions) {
-    return Survey.newBuilder().setTitle("After delivery").addAllQuestions(List.of(questions));
+    return Survey.newBuilder()
+        .setTitle("After delivery")
+        .setState(SurveyState.SURVEY_STATE_ACTIVE)
+        .addAllQuestions(List.of(questions));
   }
 
   private Survey create(String tenant, Question... questions) {
@@ -182,7 +185,7 @@ class SurveyServiceIT {
   class Surveys {
 
     @Test
-    void createsAnActiveFirstVersionWithGeneratedIdsAndDefaultScales() {
+    void createsAnActiveFirstVersionWhenAskedWithGeneratedIdsAndDefaultScales() {
       var survey = create("acme", nps(),
           Question.newBuilder().setKind(QuestionKind.QUESTION_KIND_CES).setText("Easy?").build());
 

@@ -18,6 +18,7 @@ import io.cxhub.proto.survey.v1.Question;
 import io.cxhub.proto.survey.v1.QuestionKind;
 import io.cxhub.proto.survey.v1.SubmitResponseRequest;
 import io.cxhub.proto.survey.v1.Survey;
+import io.cxhub.proto.survey.v1.SurveyState;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.ManagedChannel;
@@ -110,6 +111,7 @@ class SurveyToMetricsIT {
     Survey createSurvey(String tenant) {
       return surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
           .setTitle("Delivery")
+          .setState(SurveyState.SURVEY_STATE_ACTIVE)
           .addQuestions(Question.newBuilder().setKind(QuestionKind.QUESTION_KIND_NPS).setText("Recommend us?").setRequired(true))
           .addQuestions(Question.newBuilder().setKind(QuestionKind.QUESTION_KIND_CSAT).setText("Satisfied?")))
           .build());

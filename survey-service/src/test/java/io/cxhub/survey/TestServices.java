@@ -1,6 +1,7 @@
 package io.cxhub.survey;
 
 import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.journey.JourneyServiceApplication;
 import io.cxhub.metrics.MetricsServiceApplication;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
@@ -27,9 +28,11 @@ public final class TestServices {
         "spring.data.mongodb.uri=" + mongo.connectionString(database),
         "spring.grpc.server.port=0",
         "server.port=0",
-        "cx.peers.metrics=" + metricsAddress,
-        "cx.peers.journey=localhost:1"));
+        "cx.peers.metrics=" + metricsAddress));
     properties.addAll(List.of(extra));
+    if (properties.stream().noneMatch(p -> p.startsWith("cx.peers.journey="))) {
+      properties.add("cx.peers.journey=localhost:1");
+    }
     return SurveyServiceApplication.builder().run(args(properties));
   }
 
@@ -43,6 +46,17 @@ public final class TestServices {
         "server.port=0"));
     properties.addAll(List.of(extra));
     return MetricsServiceApplication.builder().run(args(properties));
+  }
+
+  /** journey-service with its own database {@code database}, on a random gRPC port. */
+  public static ConfigurableApplicationContext startJourney(EmbeddedMongo mongo, String database, String... extra) {
+    var properties = new ArrayList<>(List.of(
+        "spring.application.name=journey-service",
+        "spring.data.mongodb.uri=" + mongo.connectionString(database),
+        "spring.grpc.server.port=0",
+        "server.port=0"));
+    properties.addAll(List.of(extra));
+    return JourneyServiceApplication.builder().run(args(properties));
   }
 
   /**

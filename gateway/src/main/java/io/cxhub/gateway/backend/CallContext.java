@@ -8,8 +8,17 @@ import java.util.Optional;
  *
  * @param tenantId the tenant bound to the caller's API key; empty for public RPCs
  * @param requestId the request id, for logs across services
+ * @param clientAddress the HTTP client's address, for per-address limits; empty when unknown
  */
-public record CallContext(Optional<String> tenantId, String requestId) {
+public record CallContext(Optional<String> tenantId, String requestId, Optional<String> clientAddress) {
+
+  public CallContext(Optional<String> tenantId, String requestId) {
+    this(tenantId, requestId, Optional.empty());
+  }
+
+  /** gRPC metadata key of the client address (read by survey-service's rate limits). */
+  public static final Metadata.Key<String> CLIENT_ADDRESS =
+      Metadata.Key.of("x-client-address", Metadata.ASCII_STRING_MARSHALLER);
 
   /** gRPC metadata key the services read the tenant from (service-kit's {@code TenantContext}). */
   public static final Metadata.Key<String> TENANT_ID =
@@ -20,6 +29,7 @@ public record CallContext(Optional<String> tenantId, String requestId) {
   public Metadata toMetadata() {
     var metadata = new Metadata();
     tenantId.ifPresent(tenant -> metadata.put(TENANT_ID, tenant));
+    clientAddress.ifPresent(address -> metadata.put(CLIENT_ADDRESS, address));
     if (requestId != null) {
       metadata.put(REQUEST_ID, requestId);
     }

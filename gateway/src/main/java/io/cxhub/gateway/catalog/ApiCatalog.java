@@ -93,6 +93,7 @@ public final class ApiCatalog {
     registry.add(AnnotationsProto.http);
     registry.add(FieldBehaviorProto.fieldBehavior);
     registry.add(io.cxhub.proto.common.v1.AnnotationsProto.access);
+    registry.add(io.cxhub.proto.common.v1.AnnotationsProto.httpHeader);
     FileDescriptorSet set = FileDescriptorSet.parseFrom(in, registry);
     var protos = new LinkedHashMap<String, FileDescriptorProto>();
     for (FileDescriptorProto file : set.getFileList()) {

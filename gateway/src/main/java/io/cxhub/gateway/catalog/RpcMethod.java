@@ -32,4 +32,16 @@ public record RpcMethod(
   public boolean serverStreaming() {
     return descriptor.isServerStreaming();
   }
+
+  /** Full name of the message an RPC returns to send raw bytes instead of JSON. */
+  public static final String HTTP_BODY = "google.api.HttpBody";
+
+  /**
+   * Whether the RPC answers with {@code google.api.HttpBody}: its {@code data} is the raw
+   * HTTP body and its {@code content_type} the body's media type (for a server-streaming
+   * RPC, the chunks of one body, typed by the first message).
+   */
+  public boolean returnsHttpBody() {
+    return HTTP_BODY.equals(descriptor.getOutputType().getFullName());
+  }
 }

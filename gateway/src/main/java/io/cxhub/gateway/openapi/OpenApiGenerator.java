@@ -127,8 +127,20 @@ public final class OpenApiGenerator {
     for (String fieldPath : binding.pathFields()) {
       parameters.add(pathParameter(input, fieldPath));
     }
+    var headerFields = new HashSet<String>();
+    for (FieldDescriptor field : input.getFields()) {
+      if (field.getOptions().hasExtension(io.cxhub.proto.common.v1.AnnotationsProto.httpHeader)) {
+        headerFields.add(field.getName());
+        ObjectNode header = parameters.addObject()
+            .put("name", field.getOptions().getExtension(io.cxhub.proto.common.v1.AnnotationsProto.httpHeader))
+            .put("in", "header");
+        comment(field).ifPresent(t -> header.put("description", t));
+        header.putObject("schema").put("type", "string");
+      }
+    }
     if (!binding.wholeRequestIsBody()) {
       var excluded = new HashSet<>(binding.pathFields());
+      excluded.addAll(headerFields);
       binding.bodyField().ifPresent(body -> excluded.add(body.getName()));
       queryParameters(input, "", "", excluded, parameters, new HashSet<>(), 0);
     }
@@ -237,7 +249,13 @@ public final class OpenApiGenerator {
     Descriptor output = binding.rpc().descriptor().getOutputType();
     ObjectNode schema = binding.responseBodyField().map(this::fieldSchema).orElseGet(() -> ref(output));
     ObjectNode ok = responses.putObject("200");
-    if (binding.rpc().serverStreaming()) {
+    if (binding.rpc().returnsHttpBody()) {
+      // raw bytes: the media type is chosen per reply by the service (see the RPC's text)
+      ok.put("description", binding.rpc().serverStreaming()
+          ? "The raw body, streamed; its media type is named in the operation's description."
+          : "The raw body; its media type is named in the operation's description.");
+      ok.putObject("content").putObject("*/*").putObject("schema").put("type", "string").put("format", "binary");
+    } else if (binding.rpc().serverStreaming()) {
       ok.put("description", "A stream of Server-Sent Events: the `data` of each event is one JSON "
           + output.getName() + ". A failure after the first event arrives as an event named `error` "
           + "whose data is a problem detail.");

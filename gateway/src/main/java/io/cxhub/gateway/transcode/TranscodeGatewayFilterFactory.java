@@ -13,6 +13,7 @@ import io.cxhub.gateway.web.RequestIdGatewayFilterFactory;
 import io.cxhub.proto.common.v1.Access;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -48,10 +50,24 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   private final ProtoJsonWriter json;
   private final RpcInvoker invoker;
   private final ProblemWriter problems;
+  private final ClientAddresses clientAddresses;
+  private final Duration sseCommitAfter;
+  private final Duration sseHeartbeat;
+  /** Markers merged into a stream of replies: a comment line to send, and the end of the replies. */
+  private static final Object TICK = new Object();
+  private static final Object END = new Object();
 
   public TranscodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json, RpcInvoker invoker,
       ProblemWriter problems) {
+    this(messages, json, invoker, problems, new ClientAddresses(false), Duration.ofMillis(200), Duration.ofSeconds(15));
+  }
+
+  public TranscodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json, RpcInvoker invoker,
+      ProblemWriter problems, ClientAddresses clientAddresses, Duration sseCommitAfter, Duration sseHeartbeat) {
     super(Object.class);
+    this.clientAddresses = clientAddresses;
+    this.sseCommitAfter = sseCommitAfter;
+    this.sseHeartbeat = sseHeartbeat;
     this.messages = messages;
     this.json = json;
     this.invoker = invoker;
@@ -69,19 +85,21 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
       var request = exchange.getRequest();
       Mono<byte[]> body = binding.hasBody() ? readBody(exchange) : Mono.just(NO_BODY);
       return body
-          .map(bytes -> messages.build(binding, match.variables(), request.getQueryParams(), bytes,
-              request.getHeaders().getContentType()))
+          .map(bytes -> HeaderFields.fill(messages.build(binding, match.variables(), request.getQueryParams(), bytes,
+              request.getHeaders().getContentType()), request.getHeaders()))
           .flatMap(message -> binding.rpc().serverStreaming()
-              ? stream(exchange, binding, message, context)
+              ? (binding.rpc().returnsHttpBody()
+                  ? streamBody(exchange, binding, message, context)
+                  : stream(exchange, binding, message, context))
               : unary(exchange, binding, message, context))
           .onErrorResume(error -> fail(exchange, binding, error));
     };
   }
 
-  private static CallContext callContext(ServerWebExchange exchange, HttpBinding binding) {
+  private CallContext callContext(ServerWebExchange exchange, HttpBinding binding) {
     String requestId = RequestIdGatewayFilterFactory.requestId(exchange);
     if (binding.rpc().access() == Access.ACCESS_PUBLIC) {
-      return new CallContext(Optional.empty(), requestId);
+      return new CallContext(Optional.empty(), requestId, clientAddresses.of(exchange.getRequest()));
     }
     // fail closed: a route that forgot the authentication filter must not reach a backend
     Caller caller = ApiKeyAuthenticationGatewayFilterFactory.caller(exchange)
@@ -106,9 +124,15 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   private Mono<Void> unary(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message,
       CallContext context) {
     return invoker.unary(binding.rpc(), message, context).flatMap(response -> {
-      byte[] body = json.writeResponse(binding, response);
       ServerHttpResponse http = exchange.getResponse();
       http.setStatusCode(HttpStatus.OK);
+      if (binding.rpc().returnsHttpBody()) {
+        var raw = HttpBodies.of(response);
+        http.getHeaders().setContentType(raw.contentType());
+        http.getHeaders().setContentLength(raw.data().length);
+        return http.writeWith(Mono.fromSupplier(() -> http.bufferFactory().wrap(raw.data())));
+      }
+      byte[] body = json.writeResponse(binding, response);
       http.getHeaders().setContentType(MediaType.APPLICATION_JSON);
       http.getHeaders().setContentLength(body.length);
       return http.writeWith(Mono.fromSupplier(() -> http.bufferFactory().wrap(body)));
@@ -118,8 +142,13 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   private Mono<Void> stream(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message,
       CallContext context) {
     Flux<DynamicMessage> replies = invoker.serverStreaming(binding.rpc(), message, context);
+    // comment ticks: the first one commits the headers if no reply came by then (a live feed
+    // may stay silent for long), the next ones keep the connection open
+    Flux<Object> ticks = Flux.interval(sseCommitAfter, sseHeartbeat).map(n -> TICK);
+    Flux<Object> signals = Flux.merge(replies.cast(Object.class).concatWith(Mono.just(END)), ticks)
+        .takeWhile(signal -> signal != END);
     // wait for the first signal, so that a call refused at once still gets its HTTP status
-    return replies.switchOnFirst((first, all) -> {
+    return signals.switchOnFirst((first, all) -> {
       if (first.isOnError()) {
         return Flux.error(first.getThrowable());
       }
@@ -127,18 +156,48 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
     }).then();
   }
 
-  private Mono<Void> writeEvents(ServerWebExchange exchange, HttpBinding binding, Flux<DynamicMessage> replies) {
+  /**
+   * A server-streaming RPC returning {@code google.api.HttpBody}: one HTTP body made of the
+   * messages' {@code data} chunks, typed by the first message (e.g. a CSV export). A failure
+   * before the first chunk gets its problem response; after it, the connection is cut so
+   * that the client sees an incomplete body rather than a silently truncated one.
+   */
+  private Mono<Void> streamBody(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message,
+      CallContext context) {
+    Flux<DynamicMessage> replies = invoker.serverStreaming(binding.rpc(), message, context);
+    return replies.switchOnFirst((first, all) -> {
+      if (first.isOnError()) {
+        return Flux.error(first.getThrowable());
+      }
+      ServerHttpResponse http = exchange.getResponse();
+      http.setStatusCode(HttpStatus.OK);
+      if (first.hasValue()) {
+        http.getHeaders().setContentType(HttpBodies.of(first.get()).contentType());
+      }
+      http.getHeaders().setCacheControl(CacheControl.noStore());
+      Flux<DataBuffer> chunks = all.map(reply -> http.bufferFactory().wrap(HttpBodies.of(reply).data()));
+      return http.writeAndFlushWith(chunks.map(Mono::just)).thenMany(Flux.<Void>empty());
+    }).then();
+  }
+
+  private Mono<Void> writeEvents(ServerWebExchange exchange, HttpBinding binding, Flux<Object> replies) {
     ServerHttpResponse http = exchange.getResponse();
     http.setStatusCode(HttpStatus.OK);
     http.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
     http.getHeaders().setCacheControl(CacheControl.noStore());
     Flux<DataBuffer> events = replies
-        .map(reply -> event(http, null, json.writeResponse(binding, reply)))
+        .map(reply -> reply == TICK
+            ? comment(http, http.isCommitted() ? "heartbeat" : "connected")
+            : event(http, null, json.writeResponse(binding, (DynamicMessage) reply)))
         .onErrorResume(error -> {
           Problem problem = problems.complete(exchange, problemOf(exchange, binding, error));
           return Mono.just(event(http, "error", problems.toJson(problem)));
         });
     return http.writeAndFlushWith(events.map(Mono::just));
+  }
+
+  private static DataBuffer comment(ServerHttpResponse http, String text) {
+    return http.bufferFactory().wrap((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static DataBuffer event(ServerHttpResponse http, String name, byte[] data) {
@@ -153,6 +212,8 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
   }
 
   private Mono<Void> fail(ServerWebExchange exchange, HttpBinding binding, Throwable error) {
+    RetryAfter.of(error).ifPresent(seconds ->
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
     return problems.write(exchange, problemOf(exchange, binding, error));
   }
 

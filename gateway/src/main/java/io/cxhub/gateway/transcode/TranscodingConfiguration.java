@@ -1,5 +1,6 @@
 package io.cxhub.gateway.transcode;
 
+import io.cxhub.gateway.GatewayProperties;
 import io.cxhub.gateway.backend.RpcInvoker;
 import io.cxhub.gateway.catalog.ApiCatalog;
 import io.cxhub.gateway.problem.ProblemWriter;
@@ -37,7 +38,9 @@ class TranscodingConfiguration {
 
   @Bean
   TranscodeGatewayFilterFactory transcodeGatewayFilterFactory(RequestMessageFactory messages, ProtoJsonWriter json,
-      RpcInvoker invoker, ProblemWriter problems) {
-    return new TranscodeGatewayFilterFactory(messages, json, invoker, problems);
+      RpcInvoker invoker, ProblemWriter problems, GatewayProperties properties) {
+    return new TranscodeGatewayFilterFactory(messages, json, invoker, problems,
+        new ClientAddresses(properties.trustForwardedFor()), properties.sse().commitAfter(),
+        properties.sse().heartbeat());
   }
 }

@@ -67,7 +67,7 @@ class HttpRuleRouterTest {
   void reportsTheAllowedMethodsOfAKnownPath() {
     var lookup = router.route("PUT", "/v1/surveys/s1");
 
-    assertThat(lookup).isEqualTo(new RouteLookup.MethodNotAllowed(java.util.Set.of("GET")));
+    assertThat(lookup).isEqualTo(new RouteLookup.MethodNotAllowed(java.util.Set.of("GET", "PATCH")));
   }
 
   @Test

@@ -43,6 +43,13 @@ public final class GrpcErrorMapping implements GrpcExceptionHandler {
     if (error instanceof PreconditionFailedException) {
       return status(Code.FAILED_PRECONDITION, error.getMessage(), null);
     }
+    if (error instanceof RateLimitedException limited) {
+      var delay = com.google.protobuf.Duration.newBuilder()
+          .setSeconds(limited.retryAfter().getSeconds())
+          .setNanos(limited.retryAfter().getNano());
+      return status(Code.RESOURCE_EXHAUSTED, error.getMessage(),
+          Any.pack(com.google.rpc.RetryInfo.newBuilder().setRetryDelay(delay).build()));
+    }
     if (error instanceof DependencyUnavailableException) {
       return status(Code.UNAVAILABLE, error.getMessage(), null);
     }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Addresses ({@code host:port}) of the services survey-service calls, under {@code cx.peers}.
  *
  * @param metrics metrics-service, which receives the recorded responses
- * @param journey journey-service (not called yet)
+ * @param journey journey-service, which checks survey journey links
  */
 @ConfigurationProperties("cx.peers")
 public record PeersProperties(String metrics, String journey) {}

@@ -4,9 +4,38 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Settings of survey-service under {@code cx.survey}. */
+/**
+ * Settings of survey-service under {@code cx.survey}.
+ *
+ * @param publicBaseUrl the gateway's address as respondents reach it; distribution URLs
+ *     and QR codes start with it
+ */
 @ConfigurationProperties("cx.survey")
-public record SurveyProperties(@DefaultValue Relay relay) {
+public record SurveyProperties(
+    @DefaultValue Relay relay,
+    @DefaultValue Journey journey,
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    @DefaultValue RateLimits rateLimits) {
+
+  /**
+   * Limits on public submissions (fixed windows, counted in MongoDB so they hold across
+   * replicas); 0 disables one.
+   *
+   * @param perToken submissions per distribution token per window
+   * @param perAddress submissions per client address per window
+   * @param window length of a window
+   */
+  public record RateLimits(
+      @DefaultValue("120") int perToken,
+      @DefaultValue("30") int perAddress,
+      @DefaultValue("1m") Duration window) {}
+
+  /**
+   * Calls to journey-service (checking a survey's journey link).
+   *
+   * @param deadline deadline of one GetJourney call
+   */
+  public record Journey(@DefaultValue("2s") Duration deadline) {}
 
   /**
    * The outbox relay to metrics-service.

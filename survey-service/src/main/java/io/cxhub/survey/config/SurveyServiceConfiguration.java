@@ -1,13 +1,32 @@
 package io.cxhub.survey.config;
 
+import io.cxhub.survey.distribution.Distributions;
+import io.cxhub.survey.distribution.ManageDistributions;
+import io.cxhub.survey.distribution.PublicUrls;
+import io.cxhub.survey.distribution.RenderQrCode;
+import io.cxhub.survey.distribution.qr.ZxingQrCodes;
 import io.cxhub.survey.relay.MetricsRelay;
+import io.cxhub.survey.respondent.PublicSurveys;
+import io.cxhub.survey.review.ImportReviews;
+import io.cxhub.survey.review.Reviews;
+import io.cxhub.survey.respondent.RateCounters;
+import io.cxhub.survey.respondent.RateLimits;
+import io.cxhub.survey.respondent.SubmitPublicResponse;
+import io.cxhub.survey.respondent.grpc.ClientAddressInterceptor;
 import io.cxhub.survey.relay.OutboxLagProbe;
 import io.cxhub.survey.relay.RelaySettings;
 import io.cxhub.survey.relay.grpc.MetricsClient;
+import io.cxhub.survey.response.ExportResponses;
+import io.cxhub.survey.response.ListResponses;
+import io.cxhub.survey.response.ResponseFeed;
 import io.cxhub.survey.response.ResponseValidator;
 import io.cxhub.survey.response.SubmitResponse;
 import io.cxhub.survey.response.SurveyResponses;
+import io.cxhub.survey.survey.ChangeSurveyState;
 import io.cxhub.survey.survey.CreateSurvey;
+import io.cxhub.survey.survey.JourneyDirectory;
+import io.cxhub.survey.survey.UpdateSurvey;
+import io.cxhub.survey.survey.grpc.JourneyClient;
 import io.cxhub.survey.survey.GetSurvey;
 import io.cxhub.survey.survey.ListSurveys;
 import io.cxhub.survey.survey.SurveyValidator;
@@ -21,6 +40,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.util.StringUtils;
 
 /** Wires the plain-Java use cases and the relay to their adapters. */
@@ -30,9 +50,96 @@ class SurveyServiceConfiguration {
   /** Name of the Resilience4j instances guarding calls to metrics-service. */
   static final String METRICS = "metrics";
 
+  /** Name of the Resilience4j circuit breaker guarding calls to journey-service. */
+  static final String JOURNEY = "journey";
+
   @Bean
-  CreateSurvey createSurvey(Surveys surveys, Clock clock) {
-    return new CreateSurvey(surveys, new SurveyValidator(), clock);
+  CreateSurvey createSurvey(Surveys surveys, JourneyDirectory journeys, Clock clock) {
+    return new CreateSurvey(surveys, new SurveyValidator(), journeys, clock);
+  }
+
+  @Bean
+  UpdateSurvey updateSurvey(Surveys surveys, JourneyDirectory journeys, Clock clock) {
+    return new UpdateSurvey(surveys, new SurveyValidator(), journeys, clock);
+  }
+
+  @Bean
+  ChangeSurveyState changeSurveyState(Surveys surveys, Clock clock) {
+    return new ChangeSurveyState(surveys, clock);
+  }
+
+  @Bean
+  PublicUrls publicUrls(SurveyProperties properties) {
+    return new PublicUrls(properties.publicBaseUrl());
+  }
+
+  @Bean
+  ManageDistributions manageDistributions(Distributions distributions, Surveys surveys, Clock clock) {
+    return new ManageDistributions(distributions, surveys, clock);
+  }
+
+  @Bean
+  RenderQrCode renderQrCode(ManageDistributions distributions, PublicUrls urls) {
+    return new RenderQrCode(distributions, new ZxingQrCodes(), urls);
+  }
+
+  @Bean
+  PublicSurveys publicSurveys(Distributions distributions, Surveys surveys, Clock clock) {
+    return new PublicSurveys(distributions, surveys, clock);
+  }
+
+  @Bean
+  SubmitPublicResponse submitPublicResponse(
+      PublicSurveys publicSurveys,
+      SurveyResponses responses,
+      RateCounters counters,
+      MetricsRelay relay,
+      Clock clock,
+      SurveyProperties properties,
+      ResponseFeed feed) {
+    var limits = properties.rateLimits();
+    var rateLimits = new RateLimits(counters,
+        new RateLimits.Limit(limits.perToken(), limits.window()),
+        new RateLimits.Limit(limits.perAddress(), limits.window()),
+        clock);
+    return new SubmitPublicResponse(publicSurveys, responses, new ResponseValidator(), rateLimits, relay, clock, feed);
+  }
+
+  @Bean
+  @GlobalServerInterceptor
+  ClientAddressInterceptor clientAddressInterceptor() {
+    return new ClientAddressInterceptor();
+  }
+
+  @Bean
+  ListResponses listResponses(SurveyResponses responses, Surveys surveys) {
+    return new ListResponses(responses, surveys);
+  }
+
+  @Bean
+  ExportResponses exportResponses(SurveyResponses responses, Surveys surveys) {
+    return new ExportResponses(responses, surveys);
+  }
+
+  @Bean
+  ImportReviews importReviews(Reviews reviews, Clock clock) {
+    return new ImportReviews(reviews, clock);
+  }
+
+  /** The client of journey-service, which checks survey journey links. */
+  @Bean
+  JourneyClient journeyClient(
+      GrpcChannelFactory channels,
+      PeersProperties peers,
+      CircuitBreakerRegistry circuitBreakers,
+      SurveyProperties properties) {
+    if (!StringUtils.hasText(peers.journey())) {
+      throw new IllegalStateException("cx.peers.journey (host:port of journey-service) is not set");
+    }
+    return new JourneyClient(
+        channels.createChannel(peers.journey()),
+        circuitBreakers.circuitBreaker(JOURNEY),
+        properties.journey().deadline());
   }
 
   @Bean
@@ -46,8 +153,14 @@ class SurveyServiceConfiguration {
   }
 
   @Bean
-  SubmitResponse submitResponse(Surveys surveys, SurveyResponses responses, MetricsRelay relay, Clock clock) {
-    return new SubmitResponse(surveys, responses, new ResponseValidator(), relay, clock);
+  ResponseFeed responseFeed() {
+    return new ResponseFeed();
+  }
+
+  @Bean
+  SubmitResponse submitResponse(
+      Surveys surveys, SurveyResponses responses, MetricsRelay relay, Clock clock, ResponseFeed feed) {
+    return new SubmitResponse(surveys, responses, new ResponseValidator(), relay, clock, feed);
   }
 
   /**

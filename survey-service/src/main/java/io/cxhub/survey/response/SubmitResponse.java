@@ -31,6 +31,7 @@ public final class SubmitResponse {
   private final ResponseValidator validator;
   private final ResponseAccepted accepted;
   private final Clock clock;
+  private final ResponseFeed feed;
 
   public SubmitResponse(
       Surveys surveys,
@@ -38,6 +39,17 @@ public final class SubmitResponse {
       ResponseValidator validator,
       ResponseAccepted accepted,
       Clock clock) {
+    this(surveys, responses, validator, accepted, clock, new ResponseFeed());
+  }
+
+  public SubmitResponse(
+      Surveys surveys,
+      SurveyResponses responses,
+      ResponseValidator validator,
+      ResponseAccepted accepted,
+      Clock clock,
+      ResponseFeed feed) {
+    this.feed = feed;
     this.surveys = surveys;
     this.responses = responses;
     this.validator = validator;
@@ -103,6 +115,7 @@ public final class SubmitResponse {
       // the response is stored and pending: the relay's periodic poll will pick it up
       log.warn("could not nudge the relay tenant={}", tenantId, e);
     }
+    feed.publish(response);
     return response;
   }
 

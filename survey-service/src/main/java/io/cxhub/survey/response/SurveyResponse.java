@@ -8,6 +8,9 @@ import java.util.List;
  * A respondent's accepted answers to one version of a survey.
  *
  * @param idempotencyKey null when the client sent none
+ * @param distributionId the distribution it came through; empty when submitted by survey id
+ * @param payloadHash hash of what was submitted with an idempotency key, to tell a replay
+ *     from a reuse of the key; null otherwise
  */
 public record SurveyResponse(
     String tenantId,
@@ -18,9 +21,29 @@ public record SurveyResponse(
     List<ResponseAnswer> answers,
     Instant submitTime,
     String idempotencyKey,
-    Outbox outbox) {
+    Outbox outbox,
+    String distributionId,
+    RespondentContext context,
+    String payloadHash) {
 
   public SurveyResponse {
     answers = List.copyOf(answers);
+    distributionId = distributionId == null ? "" : distributionId;
+    context = context == null ? RespondentContext.NONE : context;
+  }
+
+  /** A response submitted by survey id: no distribution, no context, no payload hash. */
+  public SurveyResponse(
+      String tenantId,
+      String responseId,
+      String surveyId,
+      int surveyVersion,
+      Channel channel,
+      List<ResponseAnswer> answers,
+      Instant submitTime,
+      String idempotencyKey,
+      Outbox outbox) {
+    this(tenantId, responseId, surveyId, surveyVersion, channel, answers, submitTime, idempotencyKey, outbox,
+        "", RespondentContext.NONE, null);
   }
 }

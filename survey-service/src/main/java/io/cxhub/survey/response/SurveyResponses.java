@@ -23,6 +23,31 @@ public interface SurveyResponses {
   Optional<SurveyResponse> find(String tenantId, String responseId);
 
   /**
+   * Responses of the tenant matching {@code filter}, newest first (submit time, then
+   * response id, both descending), strictly after {@code after} when given.
+   */
+  List<SurveyResponse> listNewestFirst(String tenantId, StoredFilter filter, Cursor after, int limit);
+
+  /**
+   * Responses of one survey, oldest first (submit time, then response id), strictly after
+   * {@code after} when given: the export's order.
+   */
+  List<SurveyResponse> listOldestFirst(String tenantId, String surveyId, Cursor after, int limit);
+
+  /**
+   * What the store filters on.
+   *
+   * @param surveyIds null for any survey
+   * @param channel null for any channel
+   * @param from null, or the first submit time included
+   * @param to null, or the first submit time excluded
+   */
+  record StoredFilter(java.util.Set<String> surveyIds, io.cxhub.kit.domain.Channel channel, Instant from, Instant to) {}
+
+  /** A position in submit-time order. */
+  record Cursor(Instant submitTime, String responseId) {}
+
+  /**
    * Pending responses of the tenant whose next attempt is due at {@code now}, oldest
    * submission first, at most {@code limit}.
    */

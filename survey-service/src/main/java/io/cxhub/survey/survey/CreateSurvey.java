@@ -1,25 +1,36 @@
 package io.cxhub.survey.survey;
 
+import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.id.Ids;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Creates a survey: validated, given a fresh unguessable id, active at once, version 1. */
+/**
+ * Creates a survey: validated, its journey link checked, given a fresh unguessable id,
+ * version 1, as a draft or (when asked) active at once.
+ */
 public final class CreateSurvey {
 
   private final Surveys surveys;
   private final SurveyValidator validator;
+  private final JourneyLinkCheck journeyLinks;
   private final Clock clock;
 
-  public CreateSurvey(Surveys surveys, SurveyValidator validator, Clock clock) {
+  public CreateSurvey(Surveys surveys, SurveyValidator validator, JourneyDirectory journeys, Clock clock) {
     this.surveys = surveys;
     this.validator = validator;
+    this.journeyLinks = new JourneyLinkCheck(journeys);
     this.clock = clock;
   }
 
-  public Survey create(String tenantId, SurveyDraft draft) {
+  /** @param state DRAFT or ACTIVE; null means DRAFT */
+  public Survey create(String tenantId, SurveyDraft draft, SurveyState state) {
+    if (state == SurveyState.CLOSED) {
+      throw InvalidInputException.of("survey.state", "must be SURVEY_STATE_DRAFT or SURVEY_STATE_ACTIVE");
+    }
     List<Question> questions = validator.validate(draft);
+    journeyLinks.check(tenantId, draft.journeyLink());
     // stored times have millisecond precision; truncate so the reply equals what is stored
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     var survey = new Survey(
@@ -28,10 +39,13 @@ public final class CreateSurvey {
         draft.title(),
         draft.description() == null ? "" : draft.description(),
         questions,
-        SurveyState.ACTIVE,
+        state == null ? SurveyState.DRAFT : state,
         1,
         now,
-        now);
+        now,
+        SurveyValidator.language(draft),
+        draft.titleTranslations(),
+        draft.journeyLink());
     surveys.insert(survey);
     return survey;
   }

@@ -21,4 +21,17 @@ public final class GetSurvey {
     }
     return surveys.find(tenantId, surveyId).orElseThrow(() -> new NotFoundException("survey", surveyId));
   }
+
+  /** Version {@code version} of the survey: the current one or one kept when it was superseded. */
+  public Survey getVersion(String tenantId, String surveyId, int version) {
+    Survey current = get(tenantId, surveyId);
+    if (version == current.version()) {
+      return current;
+    }
+    if (version < 1 || version > current.version()) {
+      throw InvalidInputException.of("version", "must be between 1 and " + current.version());
+    }
+    return surveys.findVersion(tenantId, surveyId, version)
+        .orElseThrow(() -> new NotFoundException("survey version", surveyId + "/" + version));
+  }
 }

@@ -24,7 +24,12 @@ public final class SurveyValidator {
   public static final int MAX_CHOICES = 50;
   public static final int MAX_CHOICE_LABEL = 200;
 
+  /** Language of a survey's texts when the author does not name one. */
+  public static final String DEFAULT_LANGUAGE = "en";
+
   static final Pattern ID = Pattern.compile("[a-z0-9_-]{1,64}");
+  static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+  private static final String LANGUAGE_RULE = "a lowercase ISO 639-1 code such as 'fr' or 'en'";
   private static final String ID_RULE = "1 to 64 lowercase letters, digits, '_' or '-'";
 
   /**
@@ -39,6 +44,14 @@ public final class SurveyValidator {
     }
     violations.requireText("survey.title", draft.title(), MAX_TITLE);
     violations.maxLength("survey.description", draft.description(), MAX_DESCRIPTION);
+    if (!draft.defaultLanguage().isEmpty()) {
+      violations.matches("survey.default_language", draft.defaultLanguage(), LANGUAGE, LANGUAGE_RULE);
+    }
+    translations("survey.title_translations", draft.titleTranslations(), MAX_TITLE, violations);
+    var link = draft.journeyLink();
+    if (link.journeyId().isEmpty() && !(link.stageId().isEmpty() && link.touchpointId().isEmpty())) {
+      violations.add("survey.journey_id", "is required when stage_id or touchpoint_id is set");
+    }
 
     List<QuestionDraft> drafts = draft.questions();
     if (drafts.isEmpty()) {
@@ -56,6 +69,20 @@ public final class SurveyValidator {
     }
     violations.throwIfAny();
     return questions;
+  }
+
+  /** The language a draft's default texts are in: {@code en} when it names none. */
+  public static String language(SurveyDraft draft) {
+    return draft.defaultLanguage().isEmpty() ? DEFAULT_LANGUAGE : draft.defaultLanguage();
+  }
+
+  /** Each key a language code, each text present and at most {@code max} characters. */
+  private static void translations(String field, Map<String, String> texts, int max, Violations violations) {
+    texts.forEach((language, text) -> {
+      String path = field + "[" + language + "]";
+      violations.matches(path, language, LANGUAGE, "keyed by " + LANGUAGE_RULE);
+      violations.requireText(path, text, max);
+    });
   }
 
   /** Explicit ids are checked; empty ones become {@code q<position>} (or the next free one). */
@@ -103,6 +130,7 @@ public final class SurveyValidator {
 
   private static Question question(QuestionDraft q, String id, String path, Violations violations) {
     violations.requireText(path + ".text", q.text(), MAX_QUESTION_TEXT);
+    translations(path + ".text_translations", q.textTranslations(), MAX_QUESTION_TEXT, violations);
     QuestionKind kind = q.kind();
     if (kind == null) {
       violations.add(path + ".kind", "is required");
@@ -110,7 +138,7 @@ public final class SurveyValidator {
     }
     int[] scale = scale(kind, q.scaleMin(), q.scaleMax(), path, violations);
     List<Choice> choices = choices(kind, q.choices(), path, violations);
-    return new Question(id, kind, q.text(), q.required(), scale[0], scale[1], choices);
+    return new Question(id, kind, q.text(), q.required(), scale[0], scale[1], choices, q.textTranslations());
   }
 
   /** The scale of a question: fixed for NPS and CSAT, 1-7 or 1-5 for CES, author-set for RATING. */
@@ -161,8 +189,10 @@ public final class SurveyValidator {
         given.stream().map(Choice::id).toList(), "c", j -> field + "[" + j + "].choice_id", violations);
     var choices = new ArrayList<Choice>(given.size());
     for (int j = 0; j < given.size(); j++) {
-      violations.requireText(field + "[" + j + "].label", given.get(j).label(), MAX_CHOICE_LABEL);
-      choices.add(new Choice(ids.get(j), given.get(j).label()));
+      Choice choice = given.get(j);
+      violations.requireText(field + "[" + j + "].label", choice.label(), MAX_CHOICE_LABEL);
+      translations(field + "[" + j + "].label_translations", choice.labelTranslations(), MAX_CHOICE_LABEL, violations);
+      choices.add(new Choice(ids.get(j), choice.label(), choice.labelTranslations()));
     }
     return choices;
   }

@@ -76,4 +76,36 @@ public final class InMemorySurveyResponses implements SurveyResponses {
     return new SurveyResponse(r.tenantId(), r.responseId(), r.surveyId(), r.surveyVersion(), r.channel(),
         r.answers(), r.submitTime(), r.idempotencyKey(), outbox);
   }
+
+  private static final java.util.Comparator<SurveyResponse> OLDEST_FIRST =
+      java.util.Comparator.comparing(SurveyResponse::submitTime).thenComparing(SurveyResponse::responseId);
+
+  @Override
+  public List<SurveyResponse> listNewestFirst(String tenantId, StoredFilter filter, Cursor after, int limit) {
+    return byKey.values().stream()
+        .filter(r -> r.tenantId().equals(tenantId))
+        .filter(r -> filter.surveyIds() == null || filter.surveyIds().contains(r.surveyId()))
+        .filter(r -> filter.channel() == null || filter.channel() == r.channel())
+        .filter(r -> filter.from() == null || !r.submitTime().isBefore(filter.from()))
+        .filter(r -> filter.to() == null || r.submitTime().isBefore(filter.to()))
+        .sorted(OLDEST_FIRST.reversed())
+        .filter(r -> after == null || OLDEST_FIRST.compare(r, marker(after)) < 0)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<SurveyResponse> listOldestFirst(String tenantId, String surveyId, Cursor after, int limit) {
+    return byKey.values().stream()
+        .filter(r -> r.tenantId().equals(tenantId) && r.surveyId().equals(surveyId))
+        .sorted(OLDEST_FIRST)
+        .filter(r -> after == null || OLDEST_FIRST.compare(r, marker(after)) > 0)
+        .limit(limit)
+        .toList();
+  }
+
+  private static SurveyResponse marker(Cursor c) {
+    return new SurveyResponse("", c.responseId(), "", 0, io.cxhub.kit.domain.Channel.LINK, List.of(), c.submitTime(),
+        null, null);
+  }
 }

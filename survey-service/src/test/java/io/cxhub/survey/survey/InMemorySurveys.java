@@ -25,6 +25,28 @@ public final class InMemorySurveys implements Surveys {
     byId.put(survey.id(), survey);
   }
 
+  private final Map<String, Survey> versions = new ConcurrentHashMap<>();
+
+  @Override
+  public synchronized boolean replace(Survey updated, int expectedVersion, java.time.Instant expectedUpdateTime) {
+    Survey current = byId.get(updated.id());
+    if (current == null || current.version() != expectedVersion || !current.updateTime().equals(expectedUpdateTime)) {
+      return false;
+    }
+    byId.put(updated.id(), updated);
+    return true;
+  }
+
+  @Override
+  public void keepVersion(Survey snapshot) {
+    versions.put(snapshot.id() + ":" + snapshot.version(), snapshot);
+  }
+
+  @Override
+  public Optional<Survey> findVersion(String tenantId, String surveyId, int version) {
+    return Optional.ofNullable(versions.get(surveyId + ":" + version)).filter(s -> s.tenantId().equals(tenantId));
+  }
+
   @Override
   public Optional<Survey> find(String tenantId, String surveyId) {
     return Optional.ofNullable(byId.get(surveyId)).filter(s -> s.tenantId().equals(tenantId));

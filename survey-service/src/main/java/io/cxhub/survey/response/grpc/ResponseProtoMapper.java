@@ -40,7 +40,7 @@ public final class ResponseProtoMapper {
    * @throws InvalidInputException for a channel number this version does not know: a
    *     response must not be counted under the wrong channel
    */
-  static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
+  public static Channel toChannel(io.cxhub.proto.common.v1.Channel channel) {
     if (channel == io.cxhub.proto.common.v1.Channel.UNRECOGNIZED) {
       throw InvalidInputException.of("channel", "is not a known channel");
     }
@@ -53,7 +53,16 @@ public final class ResponseProtoMapper {
         .setSurveyId(response.surveyId())
         .setSurveyVersion(response.surveyVersion())
         .setChannel(ProtoChannels.toProto(response.channel()))
-        .setSubmitTime(ProtoTimestamps.toProto(response.submitTime()));
+        .setSubmitTime(ProtoTimestamps.toProto(response.submitTime()))
+        .setDistributionId(response.distributionId());
+    var context = response.context();
+    if (!context.equals(io.cxhub.survey.response.RespondentContext.NONE)) {
+      builder.setContext(io.cxhub.proto.survey.v1.RespondentContext.newBuilder()
+          .setCustomerId(context.customerId())
+          .setOrderId(context.orderId())
+          .setLocale(context.locale())
+          .putAllMetadata(context.metadata()));
+    }
     for (ResponseAnswer a : response.answers()) {
       var answer = Answer.newBuilder().setQuestionId(a.questionId());
       if (a.value() instanceof AnswerValue.Score s) {

@@ -20,6 +20,7 @@ import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.OutboxState;
+import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
 import io.cxhub.survey.response.SurveyResponses;
@@ -104,6 +105,51 @@ class MongoSurveyResponses implements SurveyResponses {
     }
     tenants.updateOne(eq("_id", tenantId), Updates.setOnInsert("tenantId", tenantId), new UpdateOptions().upsert(true));
     registeredTenants.add(tenantId);
+  }
+
+  @Override
+  public List<SurveyResponse> listNewestFirst(String tenantId, StoredFilter filter, Cursor after, int limit) {
+    var clauses = new ArrayList<org.bson.conversions.Bson>();
+    clauses.add(eq("tenantId", tenantId));
+    if (filter.surveyIds() != null) {
+      clauses.add(com.mongodb.client.model.Filters.in("surveyId", filter.surveyIds()));
+    }
+    if (filter.channel() != null) {
+      clauses.add(eq("channel", filter.channel().name()));
+    }
+    if (filter.from() != null) {
+      clauses.add(com.mongodb.client.model.Filters.gte("submitTime", Date.from(filter.from())));
+    }
+    if (filter.to() != null) {
+      clauses.add(com.mongodb.client.model.Filters.lt("submitTime", Date.from(filter.to())));
+    }
+    if (after != null) {
+      var time = Date.from(after.submitTime());
+      clauses.add(com.mongodb.client.model.Filters.or(
+          com.mongodb.client.model.Filters.lt("submitTime", time),
+          and(eq("submitTime", time), com.mongodb.client.model.Filters.lt("responseId", after.responseId()))));
+    }
+    return collection.find(and(clauses))
+        .sort(com.mongodb.client.model.Sorts.descending("submitTime", "responseId"))
+        .limit(limit)
+        .map(MongoSurveyResponses::toResponse)
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public List<SurveyResponse> listOldestFirst(String tenantId, String surveyId, Cursor after, int limit) {
+    var filter = and(eq("tenantId", tenantId), eq("surveyId", surveyId));
+    if (after != null) {
+      var time = Date.from(after.submitTime());
+      filter = and(filter, com.mongodb.client.model.Filters.or(
+          com.mongodb.client.model.Filters.gt("submitTime", time),
+          and(eq("submitTime", time), com.mongodb.client.model.Filters.gt("responseId", after.responseId()))));
+    }
+    return collection.find(filter)
+        .sort(com.mongodb.client.model.Sorts.ascending("submitTime", "responseId"))
+        .limit(limit)
+        .map(MongoSurveyResponses::toResponse)
+        .into(new ArrayList<>());
   }
 
   @Override
@@ -202,6 +248,19 @@ class MongoSurveyResponses implements SurveyResponses {
     if (r.idempotencyKey() != null) {
       doc.append("idempotencyKey", r.idempotencyKey());
     }
+    if (!r.distributionId().isEmpty()) {
+      doc.append("distributionId", r.distributionId());
+    }
+    if (!r.context().equals(RespondentContext.NONE)) {
+      var c = r.context();
+      doc.append("context", new Document("customerId", c.customerId())
+          .append("orderId", c.orderId())
+          .append("locale", c.locale())
+          .append("metadata", new Document(c.metadata())));
+    }
+    if (r.payloadHash() != null) {
+      doc.append("payloadHash", r.payloadHash());
+    }
     return doc;
   }
 
@@ -239,6 +298,21 @@ class MongoSurveyResponses implements SurveyResponses {
         answers,
         d.getDate("submitTime").toInstant(),
         d.getString("idempotencyKey"),
-        outbox);
+        outbox,
+        d.getString("distributionId"),
+        context(d.get("context", Document.class)),
+        d.getString("payloadHash"));
+  }
+
+  private static RespondentContext context(Document c) {
+    if (c == null) {
+      return RespondentContext.NONE;
+    }
+    var metadata = new java.util.HashMap<String, String>();
+    Document m = c.get("metadata", Document.class);
+    if (m != null) {
+      m.forEach((k, v) -> metadata.put(k, (String) v));
+    }
+    return new RespondentContext(c.getString("customerId"), c.getString("orderId"), c.getString("locale"), metadata);
   }
 }

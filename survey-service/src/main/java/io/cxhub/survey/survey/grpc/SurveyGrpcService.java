@@ -41,7 +41,10 @@ class SurveyGrpcService extends SurveyServiceGrpc.SurveyServiceImplBase {
 
   @Override
   public void createSurvey(CreateSurveyRequest request, StreamObserver<Survey> response) {
-    var survey = createSurvey.create(TenantContext.require(), SurveyProtoMapper.toDraft(request));
+    var survey = createSurvey.create(
+        TenantContext.require(),
+        SurveyProtoMapper.toDraft(request),
+        SurveyProtoMapper.toState(request.getSurvey().getState()));
     response.onNext(SurveyProtoMapper.toProto(survey));
     response.onCompleted();
   }

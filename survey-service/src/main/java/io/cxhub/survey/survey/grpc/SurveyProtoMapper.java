@@ -4,6 +4,7 @@ import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.survey.v1.CreateSurveyRequest;
 import io.cxhub.proto.survey.v1.ListSurveysResponse;
 import io.cxhub.survey.survey.Choice;
+import io.cxhub.survey.survey.JourneyLink;
 import io.cxhub.survey.survey.ListSurveys;
 import io.cxhub.survey.survey.Question;
 import io.cxhub.survey.survey.QuestionKind;
@@ -18,10 +19,20 @@ final class SurveyProtoMapper {
 
   /** @return null when the request has no survey (the validator reports it) */
   static SurveyDraft toDraft(CreateSurveyRequest request) {
-    if (!request.hasSurvey()) {
-      return null;
-    }
-    var survey = request.getSurvey();
+    return request.hasSurvey() ? toDraft(request.getSurvey()) : null;
+  }
+
+  /** @return null for SURVEY_STATE_UNSPECIFIED (the use case's default) */
+  static SurveyState toState(io.cxhub.proto.survey.v1.SurveyState state) {
+    return switch (state) {
+      case SURVEY_STATE_DRAFT -> SurveyState.DRAFT;
+      case SURVEY_STATE_ACTIVE -> SurveyState.ACTIVE;
+      case SURVEY_STATE_CLOSED -> SurveyState.CLOSED;
+      case SURVEY_STATE_UNSPECIFIED, UNRECOGNIZED -> null;
+    };
+  }
+
+  static SurveyDraft toDraft(io.cxhub.proto.survey.v1.Survey survey) {
     var questions = survey.getQuestionsList().stream()
         .map(q -> new SurveyDraft.QuestionDraft(
             q.getQuestionId(),
@@ -30,9 +41,18 @@ final class SurveyProtoMapper {
             q.getRequired(),
             q.getScaleMin(),
             q.getScaleMax(),
-            q.getChoicesList().stream().map(c -> new Choice(c.getChoiceId(), c.getLabel())).toList()))
+            q.getChoicesList().stream()
+                .map(c -> new Choice(c.getChoiceId(), c.getLabel(), c.getLabelTranslationsMap()))
+                .toList(),
+            q.getTextTranslationsMap()))
         .toList();
-    return new SurveyDraft(survey.getTitle(), survey.getDescription(), questions);
+    return new SurveyDraft(
+        survey.getTitle(),
+        survey.getDescription(),
+        questions,
+        survey.getDefaultLanguage(),
+        survey.getTitleTranslationsMap(),
+        new JourneyLink(survey.getJourneyId(), survey.getStageId(), survey.getTouchpointId()));
   }
 
   static QuestionKind toKind(io.cxhub.proto.survey.v1.QuestionKind kind) {
@@ -64,7 +84,12 @@ final class SurveyProtoMapper {
         .setState(toProto(survey.state()))
         .setVersion(survey.version())
         .setCreateTime(ProtoTimestamps.toProto(survey.createTime()))
-        .setUpdateTime(ProtoTimestamps.toProto(survey.updateTime()));
+        .setUpdateTime(ProtoTimestamps.toProto(survey.updateTime()))
+        .setDefaultLanguage(survey.defaultLanguage())
+        .putAllTitleTranslations(survey.titleTranslations())
+        .setJourneyId(survey.journeyLink().journeyId())
+        .setStageId(survey.journeyLink().stageId())
+        .setTouchpointId(survey.journeyLink().touchpointId());
     for (Question q : survey.questions()) {
       var question = io.cxhub.proto.survey.v1.Question.newBuilder()
           .setQuestionId(q.id())
@@ -72,9 +97,13 @@ final class SurveyProtoMapper {
           .setText(q.text())
           .setRequired(q.required())
           .setScaleMin(q.scaleMin())
-          .setScaleMax(q.scaleMax());
+          .setScaleMax(q.scaleMax())
+          .putAllTextTranslations(q.textTranslations());
       for (Choice c : q.choices()) {
-        question.addChoices(io.cxhub.proto.survey.v1.Choice.newBuilder().setChoiceId(c.id()).setLabel(c.label()));
+        question.addChoices(io.cxhub.proto.survey.v1.Choice.newBuilder()
+            .setChoiceId(c.id())
+            .setLabel(c.label())
+            .putAllLabelTranslations(c.labelTranslations()));
       }
       builder.addQuestions(question);
     }

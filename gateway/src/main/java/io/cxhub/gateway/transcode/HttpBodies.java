@@ -1,0 +1,24 @@
+package io.cxhub.gateway.transcode;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DynamicMessage;
+import org.springframework.http.MediaType;
+
+/** Reads a {@code google.api.HttpBody} reply held as a {@link DynamicMessage}. */
+final class HttpBodies {
+
+  private HttpBodies() {}
+
+  /** The raw body and its media type ({@code application/octet-stream} when none is given). */
+  record Raw(MediaType contentType, byte[] data) {}
+
+  static Raw of(DynamicMessage body) {
+    var type = body.getDescriptorForType();
+    String contentType = (String) body.getField(type.findFieldByName("content_type"));
+    ByteString data = (ByteString) body.getField(type.findFieldByName("data"));
+    MediaType media = contentType == null || contentType.isBlank()
+        ? MediaType.APPLICATION_OCTET_STREAM
+        : MediaType.parseMediaType(contentType);
+    return new Raw(media, data.toByteArray());
+  }
+}

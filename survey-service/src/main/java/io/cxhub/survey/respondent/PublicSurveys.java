@@ -1,0 +1,100 @@
+package io.cxhub.survey.respondent;
+
+import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.kit.error.NotFoundException;
+import io.cxhub.kit.error.PreconditionFailedException;
+import io.cxhub.survey.distribution.Distribution;
+import io.cxhub.survey.distribution.DistributionStatus;
+import io.cxhub.survey.distribution.Distributions;
+import io.cxhub.survey.survey.Survey;
+import io.cxhub.survey.survey.SurveyState;
+import io.cxhub.survey.survey.Surveys;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Resolves a public token to its distribution and survey, and tells whether it collects
+ * responses now. A token that designates nothing is reported exactly like a missing survey,
+ * whoever asks, so tokens cannot be probed and nothing about other tenants leaks.
+ */
+public final class PublicSurveys {
+
+  private final Distributions distributions;
+  private final Surveys surveys;
+  private final Clock clock;
+
+  public PublicSurveys(Distributions distributions, Surveys surveys, Clock clock) {
+    this.distributions = distributions;
+    this.surveys = surveys;
+    this.clock = clock;
+  }
+
+  /** A distribution and the current version of its survey. */
+  public record Opened(Distribution distribution, Survey survey) {}
+
+  public Opened open(String token) {
+    if (token == null || token.isEmpty()) {
+      throw InvalidInputException.of("token", "is required");
+    }
+    Distribution distribution = distributions.findByToken(token)
+        .orElseThrow(() -> new NotFoundException("survey", token));
+    Survey survey = surveys.find(distribution.tenantId(), distribution.surveyId())
+        .orElseThrow(() -> new NotFoundException("survey", token));
+    return new Opened(distribution, survey);
+  }
+
+  /** @throws PreconditionFailedException saying why this link takes no response now */
+  public void requireCollecting(Opened opened) {
+    Distribution d = opened.distribution();
+    if (d.status() == DistributionStatus.REVOKED) {
+      throw new PreconditionFailedException("this survey link has been withdrawn and takes no more responses");
+    }
+    if (d.status() == DistributionStatus.PAUSED) {
+      throw new PreconditionFailedException("this survey link is paused; try again later");
+    }
+    if (d.isExpiredAt(clock.instant())) {
+      throw new PreconditionFailedException("this survey link expired at " + d.expireTime());
+    }
+    SurveyState state = opened.survey().state();
+    if (state == SurveyState.CLOSED) {
+      throw new PreconditionFailedException("this survey is closed and takes no more responses");
+    }
+    if (state != SurveyState.ACTIVE) {
+      throw new PreconditionFailedException("this survey is not open yet");
+    }
+  }
+
+  /**
+   * The language to show: {@code lang} if the survey has it, else the first language of
+   * {@code acceptLanguage} (RFC 9110 list, quality-ordered) the survey has, else its default.
+   */
+  public static String language(Survey survey, String lang, String acceptLanguage) {
+    if (lang != null && !lang.isBlank() && has(survey, primary(lang))) {
+      return primary(lang);
+    }
+    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+      try {
+        for (var range : Locale.LanguageRange.parse(acceptLanguage)) {
+          String candidate = primary(range.getRange());
+          if (has(survey, candidate)) {
+            return candidate;
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed header is ignored, as HTTP allows
+      }
+    }
+    return survey.defaultLanguage();
+  }
+
+  private static String primary(String tag) {
+    String lower = tag.strip().toLowerCase(Locale.ROOT);
+    int dash = lower.indexOf('-');
+    return dash < 0 ? lower : lower.substring(0, dash);
+  }
+
+  private static boolean has(Survey survey, String language) {
+    return survey.defaultLanguage().equals(language) || survey.titleTranslations().containsKey(language)
+        || survey.questions().stream().anyMatch(q -> q.textTranslations().containsKey(language));
+  }
+}

@@ -1,0 +1,154 @@
+package io.cxhub.survey.response;
+
+import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.kit.error.NotFoundException;
+import io.cxhub.kit.paging.PageRequest;
+import io.cxhub.survey.survey.QuestionKind;
+import io.cxhub.survey.survey.Survey;
+import io.cxhub.survey.survey.Surveys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Lists a tenant's responses newest first with keyset pagination. Survey, channel and period
+ * are filtered by the store; stage and touchpoint become the set of surveys linked to them;
+ * NPS category and comment presence are read from the answers, scanning forward in batches
+ * until the page is full (so a page never comes back short while more matches exist).
+ */
+public final class ListResponses {
+
+  private static final int BATCH = 200;
+  /** Upper bound on responses read for one page, so a rare filter cannot scan forever. */
+  private static final int MAX_SCANNED = 20_000;
+
+  private final SurveyResponses responses;
+  private final Surveys surveys;
+
+  public ListResponses(SurveyResponses responses, Surveys surveys) {
+    this.responses = responses;
+    this.surveys = surveys;
+  }
+
+  public Page list(String tenantId, ResponseQuery query, int pageSize, String pageToken) {
+    var page = PageRequest.of(pageSize, pageToken);
+    if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+      throw InvalidInputException.of("end_time", "must be after start_time");
+    }
+    var filter = new SurveyResponses.StoredFilter(surveyIds(tenantId, query), query.channel(), query.from(), query.to());
+    if (filter.surveyIds() != null && filter.surveyIds().isEmpty()) {
+      return new Page(List.of(), "");
+    }
+    Predicate<SurveyResponse> answersMatch = answersMatch(query);
+    SurveyResponses.Cursor after = page.isFirst() ? null : parse(page.after());
+    var items = new ArrayList<SurveyResponse>();
+    int scanned = 0;
+    while (items.size() <= page.size() && scanned < MAX_SCANNED) {
+      List<SurveyResponse> batch = responses.listNewestFirst(tenantId, filter, after, BATCH);
+      for (SurveyResponse r : batch) {
+        if (answersMatch.test(r)) {
+          items.add(r);
+          if (items.size() > page.size()) {
+            break;
+          }
+        }
+      }
+      scanned += batch.size();
+      if (batch.size() < BATCH || items.size() > page.size()) {
+        break;
+      }
+      SurveyResponse last = batch.get(batch.size() - 1);
+      after = new SurveyResponses.Cursor(last.submitTime(), last.responseId());
+    }
+    if (items.size() <= page.size()) {
+      return new Page(items, "");
+    }
+    List<SurveyResponse> shown = items.subList(0, page.size());
+    SurveyResponse last = shown.get(shown.size() - 1);
+    return new Page(shown, PageRequest.tokenAfter(last.submitTime().toEpochMilli() + ":" + last.responseId()));
+  }
+
+  public SurveyResponse get(String tenantId, String responseId) {
+    if (responseId == null || responseId.isEmpty()) {
+      throw InvalidInputException.of("response_id", "is required");
+    }
+    return responses.find(tenantId, responseId).orElseThrow(() -> new NotFoundException("response", responseId));
+  }
+
+  /** null: any survey; otherwise the surveys the survey, stage and touchpoint filters allow. */
+  private Set<String> surveyIds(String tenantId, ResponseQuery query) {
+    boolean byJourney = notEmpty(query.stageId()) || notEmpty(query.touchpointId());
+    if (!byJourney) {
+      return notEmpty(query.surveyId()) ? Set.of(query.surveyId()) : null;
+    }
+    var ids = new HashSet<String>();
+    Surveys.Cursor cursor = null;
+    while (true) {
+      List<Survey> batch = surveys.listNewestFirst(tenantId, cursor, BATCH);
+      for (Survey s : batch) {
+        boolean stageOk = !notEmpty(query.stageId()) || query.stageId().equals(s.journeyLink().stageId());
+        boolean touchpointOk =
+            !notEmpty(query.touchpointId()) || query.touchpointId().equals(s.journeyLink().touchpointId());
+        boolean surveyOk = !notEmpty(query.surveyId()) || query.surveyId().equals(s.id());
+        if (stageOk && touchpointOk && surveyOk) {
+          ids.add(s.id());
+        }
+      }
+      if (batch.size() < BATCH) {
+        return ids;
+      }
+      Survey last = batch.get(batch.size() - 1);
+      cursor = new Surveys.Cursor(last.createTime(), last.id());
+    }
+  }
+
+  private static Predicate<SurveyResponse> answersMatch(ResponseQuery query) {
+    return r -> {
+      if (query.npsCategory() != null) {
+        var nps = r.answers().stream()
+            .filter(a -> a.kind() == QuestionKind.NPS && a.value() instanceof AnswerValue.Score)
+            .map(a -> ((AnswerValue.Score) a.value()).value())
+            .findFirst();
+        if (nps.isEmpty() || ResponseQuery.NpsCategory.of(nps.get()) != query.npsCategory()) {
+          return false;
+        }
+      }
+      if (query.withComment() != null && hasComment(r) != query.withComment()) {
+        return false;
+      }
+      return true;
+    };
+  }
+
+  static boolean hasComment(SurveyResponse r) {
+    return r.answers().stream().anyMatch(a -> a.value() instanceof AnswerValue.Text t && !t.value().isBlank());
+  }
+
+  private static boolean notEmpty(String s) {
+    return s != null && !s.isEmpty();
+  }
+
+  private static SurveyResponses.Cursor parse(String key) {
+    int colon = key.indexOf(':');
+    try {
+      if (colon <= 0 || colon == key.length() - 1) {
+        throw new IllegalArgumentException();
+      }
+      return new SurveyResponses.Cursor(
+          Instant.ofEpochMilli(Long.parseLong(key.substring(0, colon))), key.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("page_token", "is not a token issued by this API");
+    }
+  }
+
+  /** One page of responses; {@code nextPageToken} is empty on the last page. */
+  public record Page(List<SurveyResponse> responses, String nextPageToken) {
+
+    public Page {
+      responses = List.copyOf(responses);
+    }
+  }
+}
