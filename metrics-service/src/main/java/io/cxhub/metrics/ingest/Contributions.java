@@ -18,7 +18,9 @@ final class Contributions {
             BucketKey.of(tenantId, response.surveyId(), a.questionId(), day, response.channel()),
             a.kind(),
             response.responseId(),
-            a.score()))
+            a.score(),
+            a.scaleMin(),
+            a.scaleMax()))
         .toList();
   }
 }

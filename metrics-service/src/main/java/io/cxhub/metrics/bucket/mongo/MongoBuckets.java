@@ -2,6 +2,7 @@ package io.cxhub.metrics.bucket.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
@@ -21,6 +22,11 @@ import io.cxhub.metrics.bucket.BucketKey;
 import io.cxhub.metrics.bucket.Buckets;
 import io.cxhub.metrics.nps.NetPromoterScore;
 import io.cxhub.metrics.nps.NpsCounts;
+import io.cxhub.metrics.score.Distribution;
+import io.cxhub.metrics.score.ScoreBuckets;
+import io.cxhub.metrics.score.ScoreKind;
+import java.util.Set;
+import java.util.TreeMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +42,7 @@ import org.springframework.stereotype.Repository;
  *
  * <pre>
  * { _id: BucketKey.id(), tenantId, surveyId, questionId, day: "YYYY-MM-DD", channel, stage,
- *   touchpoint, segment, kind, count, sum, sumSq, hist: {"&lt;score&gt;": n},
+ *   touchpoint, segment, kind, scaleMin, scaleMax, count, sum, sumSq, hist: {"&lt;score&gt;": n},
  *   promoters, passives, detractors (NPS only), pending: [responseId…] }
  * </pre>
  *
@@ -45,7 +51,7 @@ import org.springframework.stereotype.Repository;
  * scanned the collection would cost a scan per answer.
  */
 @Repository
-class MongoBuckets implements Buckets, NpsCounts {
+class MongoBuckets implements Buckets, NpsCounts, ScoreBuckets {
 
   static final String COLLECTION = "buckets";
 
@@ -104,6 +110,8 @@ class MongoBuckets implements Buckets, NpsCounts {
               Updates.setOnInsert("touchpoint", k.touchpoint()),
               Updates.setOnInsert("segment", k.segment()),
               Updates.setOnInsert("kind", inc.kind()),
+              Updates.setOnInsert("scaleMin", inc.scaleMin()),
+              Updates.setOnInsert("scaleMax", inc.scaleMax()),
               Updates.setOnInsert("pending", List.of())),
           new UpdateOptions().upsert(true)));
     });
@@ -136,6 +144,40 @@ class MongoBuckets implements Buckets, NpsCounts {
             LocalDate.parse(d.getString("day")),
             new NetPromoterScore(count(d, "promoters"), count(d, "passives"), count(d, "detractors"))))
         .into(new ArrayList<>());
+  }
+
+  @Override
+  public List<ScoreBucket> scoreBuckets(String tenantId, ScoreKind kind, Set<String> surveyIds) {
+    var filters = new ArrayList<Bson>();
+    filters.add(eq("tenantId", tenantId));
+    if (!surveyIds.isEmpty()) {
+      filters.add(in("surveyId", surveyIds));
+    }
+    filters.add(eq("kind", kind.name()));
+    return collection.find(and(filters))
+        .projection(Projections.exclude("pending", "tenantId", "kind"))
+        .map(d -> new ScoreBucket(
+            d.getString("surveyId"),
+            d.getString("questionId"),
+            LocalDate.parse(d.getString("day")),
+            d.getString("channel"),
+            d.getString("stage"),
+            d.getString("touchpoint"),
+            d.getString("segment"),
+            distribution(d, kind)))
+        .into(new ArrayList<>());
+  }
+
+  private static Distribution distribution(Document d, ScoreKind kind) {
+    var hist = new TreeMap<Integer, Long>();
+    Document h = d.get("hist", Document.class);
+    if (h != null) {
+      h.forEach((score, n) -> hist.put(Integer.parseInt(score), ((Number) n).longValue()));
+    }
+    // buckets created before the scale was stored hold the kind's usual scale
+    int scaleMin = d.get("scaleMin") instanceof Number n ? n.intValue() : kind.defaultScaleMin();
+    int scaleMax = d.get("scaleMax") instanceof Number n ? n.intValue() : kind.defaultScaleMax();
+    return new Distribution(scaleMin, scaleMax, count(d, "count"), count(d, "sum"), count(d, "sumSq"), hist);
   }
 
   private static long count(Document d, String field) {
