@@ -7,6 +7,9 @@ import io.cxhub.metrics.ingest.RecordResponses;
 import io.cxhub.metrics.ingest.RecordedResponses;
 import io.cxhub.metrics.nps.GetNps;
 import io.cxhub.metrics.nps.NpsCounts;
+import io.cxhub.metrics.score.CompareScores;
+import io.cxhub.metrics.score.GetScores;
+import io.cxhub.metrics.score.ScoreBuckets;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,16 @@ class MetricsServiceConfiguration {
   @Bean
   GetNps getNps(NpsCounts counts) {
     return new GetNps(counts);
+  }
+
+  @Bean
+  GetScores getScores(ScoreBuckets buckets) {
+    return new GetScores(buckets);
+  }
+
+  @Bean
+  CompareScores compareScores(GetScores getScores) {
+    return new CompareScores(getScores);
   }
 
   /** Runs the sweeper at start-up and then periodically, on one daemon thread stopped with the context. */
