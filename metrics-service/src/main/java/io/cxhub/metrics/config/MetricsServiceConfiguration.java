@@ -5,6 +5,7 @@ import io.cxhub.metrics.ingest.IngestSettings;
 import io.cxhub.metrics.ingest.LedgerSweeper;
 import io.cxhub.metrics.ingest.RecordResponses;
 import io.cxhub.metrics.ingest.RecordedResponses;
+import io.cxhub.metrics.ingest.RecountBuckets;
 import io.cxhub.metrics.nps.GetNps;
 import io.cxhub.metrics.nps.NpsCounts;
 import io.cxhub.metrics.score.CompareScores;
@@ -46,6 +47,11 @@ class MetricsServiceConfiguration {
   @Bean
   GetNps getNps(NpsCounts counts) {
     return new GetNps(counts);
+  }
+
+  @Bean
+  RecountBuckets recountBuckets(RecordedResponses ledger, Buckets buckets) {
+    return new RecountBuckets(ledger, buckets);
   }
 
   @Bean

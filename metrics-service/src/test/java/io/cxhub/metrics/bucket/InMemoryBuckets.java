@@ -87,6 +87,48 @@ public final class InMemoryBuckets implements Buckets, NpsCounts, ScoreBuckets {
         .toList();
   }
 
+  @Override
+  public synchronized List<BucketTotals> snapshot(String tenantId) {
+    return buckets.values().stream()
+        .filter(b -> b.key.tenantId().equals(tenantId))
+        .map(InMemoryBuckets::totals)
+        .toList();
+  }
+
+  private static BucketTotals totals(Bucket b) {
+    return new BucketTotals(b.key, b.kind, b.scaleMin, b.scaleMax, b.count, b.sum, b.sumSq, new TreeMap<>(b.hist));
+  }
+
+  @Override
+  public synchronized boolean replaceIfUnchanged(String tenantId, BucketTotals observed, BucketTotals recounted) {
+    Bucket b = buckets.get(recounted.id());
+    if (observed == null ? b != null : b == null || !totals(b).sameCounters(observed)) {
+      return false;
+    }
+    if (b == null) {
+      b = new Bucket(recounted.key(), recounted.kind(), recounted.scaleMin(), recounted.scaleMax());
+      buckets.put(recounted.id(), b);
+    }
+    b.count = recounted.count();
+    b.sum = recounted.sum();
+    b.sumSq = recounted.sumSq();
+    b.hist.clear();
+    b.hist.putAll(recounted.hist());
+    b.promoters = recounted.hist().subMap(9, 11).values().stream().mapToLong(Long::longValue).sum();
+    b.passives = recounted.hist().subMap(7, 9).values().stream().mapToLong(Long::longValue).sum();
+    b.detractors = recounted.hist().subMap(0, 7).values().stream().mapToLong(Long::longValue).sum();
+    return true;
+  }
+
+  /** Corrupts a bucket's counters, as a lost or doubled write would. */
+  public synchronized void tamper(BucketKey key, long extraCount, int score) {
+    Bucket b = buckets.get(key.id());
+    b.count += extraCount;
+    b.sum += extraCount * score;
+    b.sumSq += extraCount * score * score;
+    b.hist.merge(score, extraCount, Long::sum);
+  }
+
   public synchronized Bucket bucket(BucketKey key) {
     return buckets.get(key.id());
   }

@@ -19,6 +19,10 @@ import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.metrics.bucket.BucketIncrement;
 import io.cxhub.metrics.bucket.BucketKey;
+import io.cxhub.metrics.bucket.BucketTotals;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import java.util.SortedMap;
 import io.cxhub.metrics.bucket.Buckets;
 import io.cxhub.metrics.nps.NetPromoterScore;
 import io.cxhub.metrics.nps.NpsCounts;
@@ -136,6 +140,73 @@ class MongoBuckets implements Buckets, NpsCounts, ScoreBuckets {
   }
 
   @Override
+  public List<BucketTotals> snapshot(String tenantId) {
+    return collection.find(eq("tenantId", tenantId))
+        .projection(Projections.exclude("pending"))
+        .map(d -> {
+          var key = new BucketKey(tenantId, d.getString("surveyId"), d.getString("questionId"),
+              LocalDate.parse(d.getString("day")), d.getString("channel"), d.getString("stage"),
+              d.getString("touchpoint"), d.getString("segment"));
+          String kind = d.getString("kind");
+          boolean nps = BucketIncrement.NPS.equals(kind);
+          var dist = distribution(d, nps ? 0 : 1, nps ? 10 : 5);
+          return new BucketTotals(key, kind, dist.scaleMin(), dist.scaleMax(), dist.count(), dist.sum(), dist.sumSq(),
+              dist.histogram());
+        })
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public boolean replaceIfUnchanged(String tenantId, BucketTotals observed, BucketTotals recounted) {
+    if (!recounted.key().tenantId().equals(tenantId)) {
+      throw new IllegalArgumentException("bucket " + recounted.id() + " is not one of tenant " + tenantId);
+    }
+    Document counters = counters(recounted);
+    if (observed == null) {
+      BucketKey k = recounted.key();
+      var doc = new Document("_id", recounted.id())
+          .append("tenantId", tenantId).append("surveyId", k.surveyId()).append("questionId", k.questionId())
+          .append("day", k.dayText()).append("channel", k.channel()).append("stage", k.stage())
+          .append("touchpoint", k.touchpoint()).append("segment", k.segment()).append("kind", recounted.kind())
+          .append("scaleMin", recounted.scaleMin()).append("scaleMax", recounted.scaleMax())
+          .append("pending", List.of());
+      doc.putAll(counters);
+      try {
+        collection.insertOne(doc);
+        return true;
+      } catch (MongoWriteException e) {
+        if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+          return false;
+        }
+        throw e;
+      }
+    }
+    var sets = new ArrayList<Bson>();
+    counters.forEach((field, value) -> sets.add(Updates.set(field, value)));
+    var result = collection.updateOne(
+        and(eq("_id", observed.id()), eq("count", observed.count()), eq("sum", observed.sum()),
+            eq("sumSq", observed.sumSq())),
+        Updates.combine(sets));
+    return result.getMatchedCount() == 1;
+  }
+
+  private static Document counters(BucketTotals t) {
+    var hist = new Document();
+    t.hist().forEach((score, n) -> hist.append(String.valueOf(score), n));
+    var doc = new Document("count", t.count()).append("sum", t.sum()).append("sumSq", t.sumSq()).append("hist", hist);
+    if (BucketIncrement.NPS.equals(t.kind())) {
+      doc.append("promoters", between(t.hist(), 9, 10))
+          .append("passives", between(t.hist(), 7, 8))
+          .append("detractors", between(t.hist(), 0, 6));
+    }
+    return doc;
+  }
+
+  private static long between(SortedMap<Integer, Long> hist, int from, int to) {
+    return hist.subMap(from, to + 1).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Override
   public List<DayCounts> npsBuckets(String tenantId, String surveyId) {
     return collection.find(and(eq("tenantId", tenantId), eq("surveyId", surveyId), eq("kind", BucketIncrement.NPS)))
         .projection(Projections.include("questionId", "day", "promoters", "passives", "detractors"))
@@ -164,19 +235,19 @@ class MongoBuckets implements Buckets, NpsCounts, ScoreBuckets {
             d.getString("stage"),
             d.getString("touchpoint"),
             d.getString("segment"),
-            distribution(d, kind)))
+            distribution(d, kind.defaultScaleMin(), kind.defaultScaleMax())))
         .into(new ArrayList<>());
   }
 
-  private static Distribution distribution(Document d, ScoreKind kind) {
+  private static Distribution distribution(Document d, int defaultScaleMin, int defaultScaleMax) {
     var hist = new TreeMap<Integer, Long>();
     Document h = d.get("hist", Document.class);
     if (h != null) {
       h.forEach((score, n) -> hist.put(Integer.parseInt(score), ((Number) n).longValue()));
     }
     // buckets created before the scale was stored hold the kind's usual scale
-    int scaleMin = d.get("scaleMin") instanceof Number n ? n.intValue() : kind.defaultScaleMin();
-    int scaleMax = d.get("scaleMax") instanceof Number n ? n.intValue() : kind.defaultScaleMax();
+    int scaleMin = d.get("scaleMin") instanceof Number n ? n.intValue() : defaultScaleMin;
+    int scaleMax = d.get("scaleMax") instanceof Number n ? n.intValue() : defaultScaleMax;
     return new Distribution(scaleMin, scaleMax, count(d, "count"), count(d, "sum"), count(d, "sumSq"), hist);
   }
 

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -157,6 +158,11 @@ class MongoRecordedResponses implements RecordedResponses {
         .limit(limit)
         .map(MongoRecordedResponses::toEntry)
         .into(new ArrayList<>());
+  }
+
+  @Override
+  public void forEachEntry(String tenantId, Consumer<LedgerEntry> action) {
+    collection.find(eq("tenantId", tenantId)).forEach(d -> action.accept(toEntry(d)));
   }
 
   private static List<String> keys(String tenantId, Collection<String> responseIds) {
