@@ -19,7 +19,17 @@ import io.cxhub.metrics.ingest.RecordedResponses;
 import io.cxhub.metrics.ingest.ScoredAnswer;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.common.v1.DateRange;
+import io.cxhub.proto.metrics.v1.CompareScoresRequest;
+import io.cxhub.proto.metrics.v1.CompareScoresResponse;
+import io.cxhub.proto.metrics.v1.DimensionValue;
 import io.cxhub.proto.metrics.v1.GetNpsRequest;
+import io.cxhub.proto.metrics.v1.PeriodGranularity;
+import io.cxhub.proto.metrics.v1.QueryScoresRequest;
+import io.cxhub.proto.metrics.v1.QueryScoresResponse;
+import io.cxhub.proto.metrics.v1.ScoreDimension;
+import io.cxhub.proto.metrics.v1.ScoreFilter;
+import io.cxhub.proto.metrics.v1.ScoreMetric;
+import io.cxhub.proto.metrics.v1.ScoreServiceGrpc;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc.MetricsServiceBlockingStub;
 import io.cxhub.proto.metrics.v1.NpsResult;
@@ -358,6 +368,153 @@ class MetricsServiceIT {
               .setPeriod(DateRange.newBuilder().setStartDate("2025-03-02").setEndDate("2025-03-01")).build()));
       assertThat(reversed.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(violatedFields(reversed)).containsExactly("period.start_date");
+    }
+  }
+
+  @Nested
+  class Scores {
+
+    private static final Instant MARCH = Instant.parse("2025-03-10T12:00:00Z");
+    private static final Instant APRIL = Instant.parse("2025-04-02T12:00:00Z");
+
+    private ScoreServiceGrpc.ScoreServiceBlockingStub scores() {
+      return asTenant(ScoreServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS), "scorer");
+    }
+
+    private RecordedResponse scored(String id, Instant at, Channel ch, String question, String kind, int score,
+        int min, int max) {
+      return RecordedResponse.newBuilder()
+          .setResponseId(id).setSurveyId("s-score").setSurveyVersion(1).setChannel(ch)
+          .setSubmitTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
+          .addAnswers(RecordedAnswer.newBuilder().setQuestionId(question).setKind(kind).setScore(score)
+              .setScaleMin(min).setScaleMax(max))
+          .build();
+    }
+
+    private void record(RecordedResponse... responses) {
+      tenant("scorer").recordResponses(batch(responses));
+    }
+
+    private static String key(io.cxhub.proto.metrics.v1.ScoreCell cell) {
+      return String.join("|", cell.getKeyList().stream().map(DimensionValue::getValue).toList());
+    }
+
+    @Test
+    void npsByMonthAndChannelCarriesNIntervalDistributionAndDefinition() {
+      // March by e-mail: the hand-worked ten answers of ScoreTest (NPS 20, [-34.13, 67.68])
+      int[] march = {10, 10, 9, 9, 9, 8, 7, 6, 3, 0};
+      var batch = RecordResponsesRequest.newBuilder();
+      for (int i = 0; i < march.length; i++) {
+        batch.addResponses(scored("sm" + i, MARCH, Channel.CHANNEL_EMAIL, "nps", "NPS", march[i], 0, 10));
+      }
+      batch.addResponses(scored("sa1", APRIL, Channel.CHANNEL_EMAIL, "nps", "NPS", 10, 0, 10));
+      batch.addResponses(scored("sa2", APRIL, Channel.CHANNEL_QR, "nps", "NPS", 2, 0, 10));
+      tenant("scorer").recordResponses(batch.build());
+
+      QueryScoresResponse result = scores().queryScores(QueryScoresRequest.newBuilder()
+          .setMetric(ScoreMetric.SCORE_METRIC_NPS)
+          .setFilter(ScoreFilter.newBuilder().addSurveyIds("s-score"))
+          .addGroupBy(ScoreDimension.SCORE_DIMENSION_PERIOD)
+          .addGroupBy(ScoreDimension.SCORE_DIMENSION_CHANNEL)
+          .setGranularity(PeriodGranularity.PERIOD_GRANULARITY_MONTH)
+          .build());
+
+      assertThat(result.getDefinition().getId()).isEqualTo("nps");
+      assertThat(result.getDefinition().getVersion()).isEqualTo(1);
+      assertThat(result.getDefinition().getText()).contains("0-6", "9-10", "skipped", "UTC");
+      assertThat(result.getCellsList()).extracting(Scores::key)
+          .containsExactly("2025-03-01|EMAIL", "2025-04-01|EMAIL", "2025-04-01|QR");
+      var marchEmail = result.getCells(0).getScore();
+      assertThat(marchEmail.getN()).isEqualTo(10);
+      assertThat(marchEmail.getValue()).isEqualTo(20.0);
+      assertThat(marchEmail.getInterval().getLow()).isCloseTo(-34.13, org.assertj.core.api.Assertions.within(0.005));
+      assertThat(marchEmail.getInterval().getHigh()).isCloseTo(67.68, org.assertj.core.api.Assertions.within(0.005));
+      assertThat(marchEmail.getLowSample()).isTrue();
+      assertThat(marchEmail.getFavourable()).isEqualTo(5);
+      assertThat(marchEmail.getPassives()).isEqualTo(2);
+      assertThat(marchEmail.getUnfavourable()).isEqualTo(3);
+      assertThat(marchEmail.getDistributionList()).hasSize(7);
+      assertThat(result.getTotalsList()).singleElement().satisfies(total -> {
+        assertThat(total.getN()).isEqualTo(12);
+        assertThat(total.getValue()).isCloseTo(100.0 * (6 - 4) / 12, org.assertj.core.api.Assertions.within(1e-9));
+      });
+    }
+
+    @Test
+    void csatAndCesAreReportedPerScaleWithWilsonAndTIntervals() {
+      record(
+          scored("c1", MARCH, Channel.CHANNEL_LINK, "csat", "CSAT", 5, 1, 5),
+          scored("c2", MARCH, Channel.CHANNEL_LINK, "csat", "CSAT", 4, 1, 5),
+          scored("c3", MARCH, Channel.CHANNEL_LINK, "csat", "CSAT", 2, 1, 5),
+          scored("e1", MARCH, Channel.CHANNEL_LINK, "ces7", "CES", 6, 1, 7),
+          scored("e2", MARCH, Channel.CHANNEL_LINK, "ces7", "CES", 3, 1, 7),
+          scored("e3", MARCH, Channel.CHANNEL_LINK, "ces5", "CES", 4, 1, 5));
+
+      var csat = scores().queryScores(QueryScoresRequest.newBuilder()
+          .setMetric(ScoreMetric.SCORE_METRIC_CSAT).setFilter(ScoreFilter.newBuilder().addSurveyIds("s-score")).build());
+      var total = csat.getTotalsList().get(0);
+      assertThat(total.getN()).isEqualTo(3);
+      assertThat(total.getFavourable()).isEqualTo(2);
+      assertThat(total.getMean()).isCloseTo(11.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(total.hasMeanInterval()).isTrue();
+      // Wilson 2/3: [20.77, 93.85]
+      assertThat(total.getInterval().getLow()).isCloseTo(20.77, org.assertj.core.api.Assertions.within(0.005));
+      assertThat(total.getInterval().getHigh()).isCloseTo(93.85, org.assertj.core.api.Assertions.within(0.005));
+
+      var ces = scores().queryScores(QueryScoresRequest.newBuilder()
+          .setMetric(ScoreMetric.SCORE_METRIC_CES).setFilter(ScoreFilter.newBuilder().addSurveyIds("s-score"))
+          .addGroupBy(ScoreDimension.SCORE_DIMENSION_QUESTION).build());
+      assertThat(ces.getCellsList()).extracting(Scores::key).containsExactly("ces5", "ces7");
+      assertThat(ces.getCells(0).getScore().getScaleMax()).isEqualTo(5);
+      assertThat(ces.getCells(0).getScore().getValue()).isEqualTo(100.0);
+      assertThat(ces.getCells(1).getScore().getScaleMax()).isEqualTo(7);
+      assertThat(ces.getCells(1).getScore().getValue()).isEqualTo(50.0);
+      // never pooled across scales: two totals
+      assertThat(ces.getTotalsList()).hasSize(2);
+    }
+
+    @Test
+    void aTimeZoneOtherThanUtcIsRefusedRatherThanShifted() throws Exception {
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> scores().queryScores(QueryScoresRequest.newBuilder()
+          .setMetric(ScoreMetric.SCORE_METRIC_NPS).setTimeZone("Europe/Paris").build()));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(e)).containsExactly("time_zone");
+      var missing = catchThrowableOfType(StatusRuntimeException.class,
+          () -> scores().queryScores(QueryScoresRequest.getDefaultInstance()));
+      assertThat(violatedFields(missing)).containsExactly("metric");
+    }
+
+    @Test
+    void comparesAPeriodWithThePreviousOne() {
+      var batch = RecordResponsesRequest.newBuilder();
+      // 2025-06: 50 promoters, 30 passives, 20 detractors; 2025-05: 35 / 30 / 35
+      int n = 0;
+      for (int[] spec : new int[][] {{50, 10, 6}, {30, 7, 6}, {20, 0, 6}, {35, 10, 5}, {30, 7, 5}, {35, 0, 5}}) {
+        for (int i = 0; i < spec[0]; i++) {
+          Instant at = Instant.parse(spec[2] == 6 ? "2025-06-15T10:00:00Z" : "2025-05-15T10:00:00Z");
+          batch.addResponses(scored("cmp" + n++, at, Channel.CHANNEL_LINK, "nps-cmp", "NPS", spec[1], 0, 10));
+        }
+      }
+      var request = batch.build();
+      for (int from = 0; from < request.getResponsesCount(); from += 100) {
+        tenant("scorer").recordResponses(RecordResponsesRequest.newBuilder()
+            .addAllResponses(request.getResponsesList().subList(from, Math.min(from + 100, request.getResponsesCount())))
+            .build());
+      }
+
+      CompareScoresResponse c = scores().compareScores(CompareScoresRequest.newBuilder()
+          .setMetric(ScoreMetric.SCORE_METRIC_NPS)
+          .setA(ScoreFilter.newBuilder().addSurveyIds("s-score").setQuestionId("nps-cmp")
+              .setPeriod(DateRange.newBuilder().setStartDate("2025-06-01").setEndDate("2025-06-30")))
+          .build());
+
+      assertThat(c.getBPeriod().getStartDate()).isEqualTo("2025-05-02");
+      assertThat(c.getBPeriod().getEndDate()).isEqualTo("2025-05-31");
+      assertThat(c.getA().getN()).isEqualTo(100);
+      assertThat(c.getB().getN()).isEqualTo(100);
+      assertThat(c.getDifference()).isEqualTo(30.0);
+      assertThat(c.getPValue()).isCloseTo(0.0098, org.assertj.core.api.Assertions.within(0.00005));
+      assertThat(c.getSignificant()).isTrue();
     }
   }
 }

@@ -15,6 +15,9 @@ import io.cxhub.kit.testing.EmbeddedMongoInitializer;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.persona.v1.Behavioral;
 import io.cxhub.proto.persona.v1.CreatePersonaRequest;
+import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
+import io.cxhub.proto.persona.v1.LookupCustomersRequest;
+import io.cxhub.proto.persona.v1.UpsertCustomerRequest;
 import io.cxhub.proto.persona.v1.Demographics;
 import io.cxhub.proto.persona.v1.GetPersonaRequest;
 import io.cxhub.proto.persona.v1.ListPersonasRequest;
@@ -366,5 +369,38 @@ class PersonaServiceIT {
 
   static Timestamp timestamp(Instant instant) {
     return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+  }
+
+  @Nested
+  class Customers {
+
+    private CustomerServiceGrpc.CustomerServiceBlockingStub customers(String tenant) {
+      return asTenant(CustomerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, SECONDS), tenant);
+    }
+
+    @Test
+    void upsertedCustomersAreFoundInOneBatchWithinTheirTenant() {
+      String tenant = newTenant();
+      var stub = customers(tenant);
+      stub.upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("c1").setSegment("smb").build());
+      var updated = stub.upsertCustomer(
+          UpsertCustomerRequest.newBuilder().setCustomerId("c1").setSegment("enterprise").setPersonaId("p9").build());
+      stub.upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("c2").setSegment("smb").build());
+
+      assertThat(updated.getUpdateTime()).isEqualTo(timestamp(NOW));
+      var found = stub.lookupCustomers(
+          LookupCustomersRequest.newBuilder().addCustomerIds("c1").addCustomerIds("c2").addCustomerIds("nobody").build());
+      assertThat(found.getCustomersList()).extracting(c -> c.getCustomerId() + "=" + c.getSegment() + "/" + c.getPersonaId())
+          .containsExactlyInAnyOrder("c1=enterprise/p9", "c2=smb/");
+      assertThat(customers(newTenant()).lookupCustomers(LookupCustomersRequest.newBuilder().addCustomerIds("c1").build())
+          .getCustomersList()).isEmpty();
+    }
+
+    @Test
+    void aCustomerNeedsAnId() {
+      var e = failure(() -> customers(newTenant()).upsertCustomer(UpsertCustomerRequest.newBuilder().setSegment("x").build()));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(e)).containsExactly("customer_id");
+    }
   }
 }

@@ -8,14 +8,24 @@ import io.cxhub.metrics.nps.NpsCategory;
  * its category. {@code responseId} is the evidence that makes the addition happen at most
  * once per bucket.
  *
+ * <p>The scale is stored once, when the bucket is created: a question keeps its scale, and a
+ * read never pools answers given on different scales.
+ *
  * @param npsCategory null unless the kind is NPS
  */
-public record BucketIncrement(BucketKey key, String kind, String responseId, int score, NpsCategory npsCategory) {
+public record BucketIncrement(
+    BucketKey key, String kind, String responseId, int score, int scaleMin, int scaleMax, NpsCategory npsCategory) {
 
   public static final String NPS = "NPS";
 
+  public static BucketIncrement of(BucketKey key, String kind, String responseId, int score, int scaleMin, int scaleMax) {
+    return new BucketIncrement(
+        key, kind, responseId, score, scaleMin, scaleMax, NPS.equals(kind) ? NpsCategory.of(score) : null);
+  }
+
+  /** An NPS increment (scale 0-10). */
   public static BucketIncrement of(BucketKey key, String kind, String responseId, int score) {
-    return new BucketIncrement(key, kind, responseId, score, NPS.equals(kind) ? NpsCategory.of(score) : null);
+    return of(key, kind, responseId, score, 0, 10);
   }
 
   public long sumSquares() {

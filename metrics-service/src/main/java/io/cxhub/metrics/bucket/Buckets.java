@@ -26,4 +26,17 @@ public interface Buckets {
    * @param responseIdsByBucket bucket id → response ids to forget
    */
   void releaseEvidence(String tenantId, Map<String, ? extends Collection<String>> responseIdsByBucket);
+
+  /** Every bucket of the tenant with its counters (for the recount job; scans the tenant's buckets). */
+  List<BucketTotals> snapshot(String tenantId);
+
+  /**
+   * Sets a bucket's counters to {@code recounted} only if they still equal {@code observed}
+   * (a compare-and-set: any increment since the snapshot makes it a no-op); with
+   * {@code observed} null, creates the bucket only if it still does not exist. The evidence
+   * list is left alone.
+   *
+   * @return whether the bucket was changed
+   */
+  boolean replaceIfUnchanged(String tenantId, BucketTotals observed, BucketTotals recounted);
 }

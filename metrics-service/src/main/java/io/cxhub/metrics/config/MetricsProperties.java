@@ -6,7 +6,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Settings of metrics-service under {@code cx.metrics}. */
 @ConfigurationProperties("cx.metrics")
-public record MetricsProperties(@DefaultValue Ingest ingest) {
+public record MetricsProperties(@DefaultValue Ingest ingest, @DefaultValue Persona persona) {
+
+  /**
+   * Segment resolution through persona-service (see PersonaClient).
+   *
+   * @param deadline per call; a response waits at most this long for its segment
+   * @param cacheTtl how long a resolved segment is reused
+   * @param cacheSize most segments kept
+   */
+  public record Persona(
+      @DefaultValue("300ms") Duration deadline,
+      @DefaultValue("5m") Duration cacheTtl,
+      @DefaultValue("100000") long cacheSize) {}
+
 
   /**
    * Recording of relayed responses (see RecordResponses and LedgerSweeper).

@@ -5,8 +5,17 @@ import io.cxhub.metrics.ingest.IngestSettings;
 import io.cxhub.metrics.ingest.LedgerSweeper;
 import io.cxhub.metrics.ingest.RecordResponses;
 import io.cxhub.metrics.ingest.RecordedResponses;
+import io.cxhub.metrics.ingest.Segments;
+import io.cxhub.metrics.ingest.grpc.PersonaClient;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import io.cxhub.metrics.ingest.RecountBuckets;
 import io.cxhub.metrics.nps.GetNps;
 import io.cxhub.metrics.nps.NpsCounts;
+import io.cxhub.metrics.score.CompareScores;
+import io.cxhub.metrics.score.GetScores;
+import io.cxhub.metrics.score.ScoreBuckets;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,8 +40,24 @@ class MetricsServiceConfiguration {
   }
 
   @Bean
-  RecordResponses recordResponses(RecordedResponses ledger, Buckets buckets, Clock clock, IngestSettings settings) {
-    return new RecordResponses(ledger, buckets, clock, settings);
+  RecordResponses recordResponses(
+      RecordedResponses ledger, Buckets buckets, Segments segments, Clock clock, IngestSettings settings) {
+    return new RecordResponses(ledger, buckets, segments, clock, settings);
+  }
+
+  /**
+   * One client (and channel) to persona-service, from Spring gRPC's channel factory (which
+   * shuts the channel down with the context).
+   */
+  @Bean
+  PersonaClient personaClient(
+      GrpcChannelFactory channels,
+      @Value("${cx.peers.persona}") String address,
+      CircuitBreakerRegistry circuitBreakers,
+      MetricsProperties properties) {
+    var persona = properties.persona();
+    return new PersonaClient(channels.createChannel(address), circuitBreakers.circuitBreaker("persona"),
+        persona.deadline(), persona.cacheTtl(), persona.cacheSize());
   }
 
   @Bean
@@ -43,6 +68,21 @@ class MetricsServiceConfiguration {
   @Bean
   GetNps getNps(NpsCounts counts) {
     return new GetNps(counts);
+  }
+
+  @Bean
+  RecountBuckets recountBuckets(RecordedResponses ledger, Buckets buckets) {
+    return new RecountBuckets(ledger, buckets);
+  }
+
+  @Bean
+  GetScores getScores(ScoreBuckets buckets) {
+    return new GetScores(buckets);
+  }
+
+  @Bean
+  CompareScores compareScores(GetScores getScores) {
+    return new CompareScores(getScores);
   }
 
   /** Runs the sweeper at start-up and then periodically, on one daemon thread stopped with the context. */

@@ -29,7 +29,8 @@ final class MetricsProtoMapper {
         .toList();
     Instant submitTime = r.hasSubmitTime() ? ProtoTimestamps.toInstant(r.getSubmitTime()) : null;
     return new RecordedResponse(
-        r.getResponseId(), r.getSurveyId(), r.getSurveyVersion(), channel(r.getChannel()), submitTime, answers);
+        r.getResponseId(), r.getSurveyId(), r.getSurveyVersion(), channel(r.getChannel()), submitTime, answers,
+        r.getCustomerId(), "");
   }
 
   /**

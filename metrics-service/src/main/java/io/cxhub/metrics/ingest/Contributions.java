@@ -15,10 +15,13 @@ final class Contributions {
     LocalDate day = LocalDate.ofInstant(response.submitTime(), ZoneOffset.UTC);
     return response.answers().stream()
         .map(a -> BucketIncrement.of(
-            BucketKey.of(tenantId, response.surveyId(), a.questionId(), day, response.channel()),
+            new BucketKey(tenantId, response.surveyId(), a.questionId(), day, response.channel(), "", "",
+                response.segment()),
             a.kind(),
             response.responseId(),
-            a.score()))
+            a.score(),
+            a.scaleMin(),
+            a.scaleMax()))
         .toList();
   }
 }

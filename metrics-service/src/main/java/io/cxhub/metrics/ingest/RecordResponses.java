@@ -54,11 +54,18 @@ public final class RecordResponses {
 
   private final RecordedResponses ledger;
   private final ResponseApplier applier;
+  private final Segments segments;
   private final Clock clock;
 
   public RecordResponses(RecordedResponses ledger, Buckets buckets, Clock clock, IngestSettings settings) {
+    this(ledger, buckets, Segments.NONE, clock, settings);
+  }
+
+  public RecordResponses(
+      RecordedResponses ledger, Buckets buckets, Segments segments, Clock clock, IngestSettings settings) {
     this.ledger = ledger;
     this.applier = new ResponseApplier(buckets, ledger, clock, settings);
+    this.segments = segments;
     this.clock = clock;
   }
 
@@ -71,7 +78,7 @@ public final class RecordResponses {
       return new RecordOutcome(List.of(), 0, 0);
     }
     ledger.registerTenant(tenantId);
-    ledger.insertIfAbsent(tenantId, unique.values(), started);
+    ledger.insertIfAbsent(tenantId, withSegments(tenantId, unique.values()), started);
     Map<String, LedgerEntry> stored = ledger.find(tenantId, unique.keySet());
 
     var applying = new ArrayList<LedgerEntry>();
@@ -91,6 +98,25 @@ public final class RecordResponses {
     return new RecordOutcome(List.copyOf(unique.keySet()), applying.size(), duplicates);
   }
 
+  /**
+   * Each response with its respondent's segment, resolved before the first ledger write so
+   * that the segment is stored with the response (the first copy wins, so a retry never
+   * moves a response to another segment's bucket).
+   */
+  private List<RecordedResponse> withSegments(String tenantId, java.util.Collection<RecordedResponse> responses) {
+    var customers = new java.util.HashSet<String>();
+    responses.forEach(r -> {
+      if (!r.customerId().isEmpty()) {
+        customers.add(r.customerId());
+      }
+    });
+    Map<String, String> resolved = customers.isEmpty() ? Map.of() : segments.resolve(tenantId, customers);
+    return responses.stream()
+        .map(r -> r.customerId().isEmpty() ? r.withSegment("")
+            : r.withSegment(resolved.getOrDefault(r.customerId(), Segments.UNASSIGNED)))
+        .toList();
+  }
+
   private static void validate(List<RecordedResponse> batch) {
     var violations = new Violations();
     if (batch.size() > MAX_BATCH) {
@@ -103,6 +129,7 @@ public final class RecordResponses {
       violations.requireText(path + ".response_id", r.responseId(), MAX_ID);
       violations.requireText(path + ".survey_id", r.surveyId(), MAX_ID);
       violations.check(r.submitTime() != null, path + ".submit_time", "is required");
+      violations.maxLength(path + ".customer_id", r.customerId(), MAX_ID);
       Map<String, Integer> seen = new HashMap<>();
       for (int j = 0; j < r.answers().size(); j++) {
         validateAnswer(r.answers().get(j), path + ".answers[" + j + "]", j, seen, violations);

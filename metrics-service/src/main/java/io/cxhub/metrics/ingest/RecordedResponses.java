@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Storage port of the ledger of recorded responses: which response ids this service has
@@ -36,4 +37,7 @@ public interface RecordedResponses {
 
   /** Entries still APPLYING or APPLIED (not SETTLED), oldest first, at most {@code limit}. */
   List<LedgerEntry> findUnsettled(String tenantId, int limit);
+
+  /** Calls {@code action} with every entry of the tenant (a full scan, for the recount job). */
+  void forEachEntry(String tenantId, Consumer<LedgerEntry> action);
 }

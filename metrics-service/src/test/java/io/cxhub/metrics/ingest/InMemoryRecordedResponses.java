@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The ledger in memory, for unit tests. */
@@ -67,6 +68,12 @@ public final class InMemoryRecordedResponses implements RecordedResponses {
         .sorted(Comparator.comparing(LedgerEntry::receivedAt))
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public void forEachEntry(String tenantId, Consumer<LedgerEntry> action) {
+    entries.entrySet().stream().filter(e -> e.getKey().startsWith(tenantId + ":")).map(Map.Entry::getValue)
+        .toList().forEach(action);
   }
 
   public LedgerEntry entry(String tenantId, String responseId) {

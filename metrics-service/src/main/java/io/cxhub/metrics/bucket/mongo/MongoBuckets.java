@@ -2,6 +2,7 @@ package io.cxhub.metrics.bucket.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
@@ -18,9 +19,18 @@ import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.metrics.bucket.BucketIncrement;
 import io.cxhub.metrics.bucket.BucketKey;
+import io.cxhub.metrics.bucket.BucketTotals;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import java.util.SortedMap;
 import io.cxhub.metrics.bucket.Buckets;
 import io.cxhub.metrics.nps.NetPromoterScore;
 import io.cxhub.metrics.nps.NpsCounts;
+import io.cxhub.metrics.score.Distribution;
+import io.cxhub.metrics.score.ScoreBuckets;
+import io.cxhub.metrics.score.ScoreKind;
+import java.util.Set;
+import java.util.TreeMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +46,7 @@ import org.springframework.stereotype.Repository;
  *
  * <pre>
  * { _id: BucketKey.id(), tenantId, surveyId, questionId, day: "YYYY-MM-DD", channel, stage,
- *   touchpoint, segment, kind, count, sum, sumSq, hist: {"&lt;score&gt;": n},
+ *   touchpoint, segment, kind, scaleMin, scaleMax, count, sum, sumSq, hist: {"&lt;score&gt;": n},
  *   promoters, passives, detractors (NPS only), pending: [responseId…] }
  * </pre>
  *
@@ -45,7 +55,7 @@ import org.springframework.stereotype.Repository;
  * scanned the collection would cost a scan per answer.
  */
 @Repository
-class MongoBuckets implements Buckets, NpsCounts {
+class MongoBuckets implements Buckets, NpsCounts, ScoreBuckets {
 
   static final String COLLECTION = "buckets";
 
@@ -104,6 +114,8 @@ class MongoBuckets implements Buckets, NpsCounts {
               Updates.setOnInsert("touchpoint", k.touchpoint()),
               Updates.setOnInsert("segment", k.segment()),
               Updates.setOnInsert("kind", inc.kind()),
+              Updates.setOnInsert("scaleMin", inc.scaleMin()),
+              Updates.setOnInsert("scaleMax", inc.scaleMax()),
               Updates.setOnInsert("pending", List.of())),
           new UpdateOptions().upsert(true)));
     });
@@ -128,6 +140,73 @@ class MongoBuckets implements Buckets, NpsCounts {
   }
 
   @Override
+  public List<BucketTotals> snapshot(String tenantId) {
+    return collection.find(eq("tenantId", tenantId))
+        .projection(Projections.exclude("pending"))
+        .map(d -> {
+          var key = new BucketKey(tenantId, d.getString("surveyId"), d.getString("questionId"),
+              LocalDate.parse(d.getString("day")), d.getString("channel"), d.getString("stage"),
+              d.getString("touchpoint"), d.getString("segment"));
+          String kind = d.getString("kind");
+          boolean nps = BucketIncrement.NPS.equals(kind);
+          var dist = distribution(d, nps ? 0 : 1, nps ? 10 : 5);
+          return new BucketTotals(key, kind, dist.scaleMin(), dist.scaleMax(), dist.count(), dist.sum(), dist.sumSq(),
+              dist.histogram());
+        })
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public boolean replaceIfUnchanged(String tenantId, BucketTotals observed, BucketTotals recounted) {
+    if (!recounted.key().tenantId().equals(tenantId)) {
+      throw new IllegalArgumentException("bucket " + recounted.id() + " is not one of tenant " + tenantId);
+    }
+    Document counters = counters(recounted);
+    if (observed == null) {
+      BucketKey k = recounted.key();
+      var doc = new Document("_id", recounted.id())
+          .append("tenantId", tenantId).append("surveyId", k.surveyId()).append("questionId", k.questionId())
+          .append("day", k.dayText()).append("channel", k.channel()).append("stage", k.stage())
+          .append("touchpoint", k.touchpoint()).append("segment", k.segment()).append("kind", recounted.kind())
+          .append("scaleMin", recounted.scaleMin()).append("scaleMax", recounted.scaleMax())
+          .append("pending", List.of());
+      doc.putAll(counters);
+      try {
+        collection.insertOne(doc);
+        return true;
+      } catch (MongoWriteException e) {
+        if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+          return false;
+        }
+        throw e;
+      }
+    }
+    var sets = new ArrayList<Bson>();
+    counters.forEach((field, value) -> sets.add(Updates.set(field, value)));
+    var result = collection.updateOne(
+        and(eq("_id", observed.id()), eq("count", observed.count()), eq("sum", observed.sum()),
+            eq("sumSq", observed.sumSq())),
+        Updates.combine(sets));
+    return result.getMatchedCount() == 1;
+  }
+
+  private static Document counters(BucketTotals t) {
+    var hist = new Document();
+    t.hist().forEach((score, n) -> hist.append(String.valueOf(score), n));
+    var doc = new Document("count", t.count()).append("sum", t.sum()).append("sumSq", t.sumSq()).append("hist", hist);
+    if (BucketIncrement.NPS.equals(t.kind())) {
+      doc.append("promoters", between(t.hist(), 9, 10))
+          .append("passives", between(t.hist(), 7, 8))
+          .append("detractors", between(t.hist(), 0, 6));
+    }
+    return doc;
+  }
+
+  private static long between(SortedMap<Integer, Long> hist, int from, int to) {
+    return hist.subMap(from, to + 1).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Override
   public List<DayCounts> npsBuckets(String tenantId, String surveyId) {
     return collection.find(and(eq("tenantId", tenantId), eq("surveyId", surveyId), eq("kind", BucketIncrement.NPS)))
         .projection(Projections.include("questionId", "day", "promoters", "passives", "detractors"))
@@ -136,6 +215,40 @@ class MongoBuckets implements Buckets, NpsCounts {
             LocalDate.parse(d.getString("day")),
             new NetPromoterScore(count(d, "promoters"), count(d, "passives"), count(d, "detractors"))))
         .into(new ArrayList<>());
+  }
+
+  @Override
+  public List<ScoreBucket> scoreBuckets(String tenantId, ScoreKind kind, Set<String> surveyIds) {
+    var filters = new ArrayList<Bson>();
+    filters.add(eq("tenantId", tenantId));
+    if (!surveyIds.isEmpty()) {
+      filters.add(in("surveyId", surveyIds));
+    }
+    filters.add(eq("kind", kind.name()));
+    return collection.find(and(filters))
+        .projection(Projections.exclude("pending", "tenantId", "kind"))
+        .map(d -> new ScoreBucket(
+            d.getString("surveyId"),
+            d.getString("questionId"),
+            LocalDate.parse(d.getString("day")),
+            d.getString("channel"),
+            d.getString("stage"),
+            d.getString("touchpoint"),
+            d.getString("segment"),
+            distribution(d, kind.defaultScaleMin(), kind.defaultScaleMax())))
+        .into(new ArrayList<>());
+  }
+
+  private static Distribution distribution(Document d, int defaultScaleMin, int defaultScaleMax) {
+    var hist = new TreeMap<Integer, Long>();
+    Document h = d.get("hist", Document.class);
+    if (h != null) {
+      h.forEach((score, n) -> hist.put(Integer.parseInt(score), ((Number) n).longValue()));
+    }
+    // buckets created before the scale was stored hold the kind's usual scale
+    int scaleMin = d.get("scaleMin") instanceof Number n ? n.intValue() : defaultScaleMin;
+    int scaleMax = d.get("scaleMax") instanceof Number n ? n.intValue() : defaultScaleMax;
+    return new Distribution(scaleMin, scaleMax, count(d, "count"), count(d, "sum"), count(d, "sumSq"), hist);
   }
 
   private static long count(Document d, String field) {

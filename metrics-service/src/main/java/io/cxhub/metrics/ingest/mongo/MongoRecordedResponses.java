@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Repository;
  *
  * <pre>
  * { _id: "&lt;tenantId&gt;:&lt;responseId&gt;", tenantId, responseId, surveyId, surveyVersion, channel,
- *   submitTime, answers: [{questionId, kind, score, scaleMin, scaleMax}],
+ *   submitTime, answers: [{questionId, kind, score, scaleMin, scaleMax}], customerId, segment,
  *   state: APPLYING|APPLIED|SETTLED, receivedAt, appliedAt?, settledAt? }
  * </pre>
  *
@@ -111,6 +112,8 @@ class MongoRecordedResponses implements RecordedResponses {
               Updates.setOnInsert("channel", r.channel()),
               Updates.setOnInsert("submitTime", Date.from(r.submitTime())),
               Updates.setOnInsert("answers", answers),
+              Updates.setOnInsert("customerId", r.customerId()),
+              Updates.setOnInsert("segment", r.segment()),
               Updates.setOnInsert("state", LedgerState.APPLYING.name()),
               Updates.setOnInsert("receivedAt", Date.from(receivedAt))),
           new UpdateOptions().upsert(true)));
@@ -159,6 +162,11 @@ class MongoRecordedResponses implements RecordedResponses {
         .into(new ArrayList<>());
   }
 
+  @Override
+  public void forEachEntry(String tenantId, Consumer<LedgerEntry> action) {
+    collection.find(eq("tenantId", tenantId)).forEach(d -> action.accept(toEntry(d)));
+  }
+
   private static List<String> keys(String tenantId, Collection<String> responseIds) {
     return responseIds.stream().map(id -> key(tenantId, id)).toList();
   }
@@ -179,7 +187,9 @@ class MongoRecordedResponses implements RecordedResponses {
         d.getInteger("surveyVersion", 0),
         d.getString("channel"),
         d.getDate("submitTime").toInstant(),
-        answers);
+        answers,
+        d.getString("customerId"),
+        d.getString("segment"));
     Date applied = d.getDate("appliedAt");
     return new LedgerEntry(
         response,

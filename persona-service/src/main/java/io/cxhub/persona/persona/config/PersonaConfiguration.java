@@ -1,5 +1,7 @@
 package io.cxhub.persona.persona.config;
 
+import io.cxhub.persona.customer.CustomerDirectory;
+import io.cxhub.persona.customer.Customers;
 import io.cxhub.persona.persona.PersonaCatalog;
 import io.cxhub.persona.persona.Personas;
 import java.time.Clock;
@@ -9,6 +11,11 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the framework-free persona use cases to their adapters. */
 @Configuration(proxyBeanMethods = false)
 class PersonaConfiguration {
+
+  @Bean
+  CustomerDirectory customerDirectory(Customers customers, Clock clock) {
+    return new CustomerDirectory(customers, clock);
+  }
 
   @Bean
   PersonaCatalog personaCatalog(Personas personas, Clock clock) {

@@ -1,0 +1,108 @@
+package io.cxhub.metrics.ingest.grpc;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.metrics.ingest.Segments;
+import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
+import io.cxhub.proto.persona.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import io.cxhub.proto.persona.v1.LookupCustomersRequest;
+import io.cxhub.proto.persona.v1.LookupCustomersResponse;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.grpc.ConnectivityState;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client of persona-service: owns the stub, the per-call deadline, a Caffeine cache of
+ * segments (TTL) and the Resilience4j circuit breaker {@code persona}.
+ *
+ * <p>Fallback: when the circuit is open or a lookup fails (unavailable, deadline, any error),
+ * the customers it was asked about are {@code unassigned} — the response is counted, never
+ * dropped, and ingestion waits at most one deadline. Failures are not cached, so the next
+ * response of the customer is resolved once persona-service is back. A customer that
+ * persona-service does not know, or that has no segment, is {@code unassigned} too (and
+ * cached like a found one).
+ */
+public final class PersonaClient implements Segments {
+
+  private static final Logger log = LoggerFactory.getLogger(PersonaClient.class);
+  private static final int MAX_LOOKUP = 500;
+
+  private final ManagedChannel channel;
+  private final CustomerServiceBlockingStub stub;
+  private final CircuitBreaker circuitBreaker;
+  private final Duration deadline;
+  private final Cache<String, String> cache;
+
+  /** @param channel the channel to persona-service; its owner shuts it down */
+  public PersonaClient(ManagedChannel channel, CircuitBreaker circuitBreaker, Duration deadline, Duration ttl, long size) {
+    this.channel = channel;
+    this.stub = CustomerServiceGrpc.newBlockingStub(channel);
+    this.circuitBreaker = circuitBreaker;
+    this.deadline = deadline;
+    this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();
+  }
+
+  @Override
+  public Map<String, String> resolve(String tenantId, Set<String> customerIds) {
+    var result = new HashMap<String, String>();
+    var missing = new ArrayList<String>();
+    for (String id : customerIds) {
+      String cached = cache.getIfPresent(key(tenantId, id));
+      if (cached != null) {
+        result.put(id, cached);
+      } else {
+        missing.add(id);
+      }
+    }
+    for (int from = 0; from < missing.size(); from += MAX_LOOKUP) {
+      List<String> chunk = missing.subList(from, Math.min(from + MAX_LOOKUP, missing.size()));
+      try {
+        var reply = circuitBreaker.executeSupplier(() -> lookup(tenantId, chunk));
+        var found = new HashMap<String, String>();
+        reply.getCustomersList().forEach(c -> found.put(c.getCustomerId(), c.getSegment()));
+        for (String id : chunk) {
+          String segment = found.getOrDefault(id, "");
+          segment = segment.isEmpty() ? UNASSIGNED : segment;
+          cache.put(key(tenantId, id), segment);
+          result.put(id, segment);
+        }
+      } catch (CallNotPermittedException | StatusRuntimeException e) {
+        log.warn("persona-service lookup failed, counting as unassigned tenant={} customers={} cause={}",
+            tenantId, chunk.size(), e.getMessage());
+        chunk.forEach(id -> result.put(id, UNASSIGNED));
+      }
+    }
+    return result;
+  }
+
+  private LookupCustomersResponse lookup(String tenantId, List<String> ids) {
+    if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      channel.resetConnectBackoff();
+    }
+    Context tenantContext = TenantContext.withTenant(tenantId);
+    Context previous = tenantContext.attach();
+    try {
+      return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .lookupCustomers(LookupCustomersRequest.newBuilder().addAllCustomerIds(ids).build());
+    } finally {
+      tenantContext.detach(previous);
+    }
+  }
+
+  private static String key(String tenantId, String customerId) {
+    return tenantId + "\u0000" + customerId;
+  }
+}

@@ -1,0 +1,98 @@
+package io.cxhub.metrics.score;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The interval and test formulas used by the scores, at 95% confidence. Quantiles come from
+ * commons-math3; nothing here approximates a distribution by hand.
+ */
+public final class Statistics {
+
+  /** Two-sided 95%: the standard normal quantile of 0.975 (1.959963…). */
+  public static final double Z95 = new NormalDistribution().inverseCumulativeProbability(0.975);
+
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution();
+
+  private Statistics() {}
+
+  /**
+   * Adjusted-Wald interval of a Net Promoter Score, in NPS points (−100…+100), as published
+   * by Jeff Sauro and Jim Lewis (MeasuringU, "Confidence Intervals for Net Promoter Scores",
+   * 2021): add z²/4 to the promoters and to the detractors and z²/2 to n, then
+   * <pre>
+   *   p' = (P + z²/4) / n',  d' = (D + z²/4) / n',  n' = n + z²/2
+   *   NPS' = p' − d',  Var = (p' + d' − (p' − d')²) / n'
+   *   interval = 100 · (NPS' ± z·√Var)
+   * </pre>
+   * The interval is centred on the adjusted NPS', not on the observed score, and is clipped
+   * to [−100, +100]. With n = 0 it is the whole range.
+   */
+  public static AdjustedNps adjustedWaldNps(long promoters, long detractors, long n) {
+    double z2 = Z95 * Z95;
+    double nAdj = n + z2 / 2;
+    double p = (promoters + z2 / 4) / nAdj;
+    double d = (detractors + z2 / 4) / nAdj;
+    double npsAdj = p - d;
+    double variance = (p + d - npsAdj * npsAdj) / nAdj;
+    double half = Z95 * Math.sqrt(variance);
+    return new AdjustedNps(100 * npsAdj, 100 * 100 * variance,
+        new Interval(Math.max(-100, 100 * (npsAdj - half)), Math.min(100, 100 * (npsAdj + half))));
+  }
+
+  /**
+   * The adjusted-Wald estimate behind an NPS interval.
+   *
+   * @param adjustedNps NPS' in points
+   * @param variance variance of NPS' in points²
+   */
+  public record AdjustedNps(double adjustedNps, double variance, Interval interval) {}
+
+  /**
+   * Wilson score interval of a proportion {@code x/n}, in percent (Wilson 1927; Newcombe
+   * 1998, method 3):
+   * {@code (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)}. With n = 0, [0, 100].
+   */
+  public static Interval wilson(long x, long n) {
+    if (n == 0) {
+      return new Interval(0, 100);
+    }
+    double z2 = Z95 * Z95;
+    double p = (double) x / n;
+    double denominator = 1 + z2 / n;
+    double centre = (p + z2 / (2.0 * n)) / denominator;
+    double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
+    return new Interval(100 * Math.max(0, centre - half), 100 * Math.min(1, centre + half));
+  }
+
+  /**
+   * Student t interval of a mean, {@code mean ± t(0.975, n−1)·s/√n}, from the count, sum
+   * and sum of squares. Null when n &lt; 2 (no variance to estimate).
+   */
+  public static Interval tInterval(long n, double sum, double sumSq) {
+    if (n < 2) {
+      return null;
+    }
+    double mean = sum / n;
+    double sd = Math.sqrt(sampleVariance(n, sum, sumSq));
+    double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
+    double half = t * sd / Math.sqrt(n);
+    return new Interval(mean - half, mean + half);
+  }
+
+  /** Unbiased sample variance from count, sum and sum of squares (never negative). */
+  public static double sampleVariance(long n, double sum, double sumSq) {
+    if (n < 2) {
+      return 0;
+    }
+    return Math.max(0, (sumSq - sum * sum / n) / (n - 1));
+  }
+
+  /** Two-sided p-value of a standard normal statistic. */
+  public static double twoSidedNormalP(double z) {
+    if (Double.isNaN(z)) {
+      return 1;
+    }
+    return 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
+  }
+}

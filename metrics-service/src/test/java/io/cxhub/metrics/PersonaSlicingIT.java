@@ -1,0 +1,149 @@
+package io.cxhub.metrics;
+
+import static io.cxhub.kit.testing.GrpcCalls.asTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.tenant.TenantServerInterceptor;
+import io.cxhub.proto.common.v1.Channel;
+import io.cxhub.proto.metrics.v1.BucketServiceGrpc;
+import io.cxhub.proto.metrics.v1.DimensionValue;
+import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
+import io.cxhub.proto.metrics.v1.QueryScoresRequest;
+import io.cxhub.proto.metrics.v1.QueryScoresResponse;
+import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
+import io.cxhub.proto.metrics.v1.RecountBucketsRequest;
+import io.cxhub.proto.metrics.v1.ScoreDimension;
+import io.cxhub.proto.metrics.v1.ScoreMetric;
+import io.cxhub.proto.metrics.v1.ScoreServiceGrpc;
+import io.cxhub.proto.persona.v1.Customer;
+import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
+import io.cxhub.proto.persona.v1.LookupCustomersRequest;
+import io.cxhub.proto.persona.v1.LookupCustomersResponse;
+import io.cxhub.proto.survey.v1.RecordedAnswer;
+import io.cxhub.proto.survey.v1.RecordedResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Slicing by segment through a real gRPC peer: a stand-in persona-service (Netty, the
+ * kit's tenant interceptor) answers LookupCustomers. While it is up, responses land in
+ * their customer's segment; once it is down, new respondents are counted as
+ * {@code unassigned} — not dropped, not blocking — and the totals still match.
+ */
+class PersonaSlicingIT {
+
+  private static final Instant DAY1 = Instant.parse("2025-03-14T08:00:00Z");
+
+  @TempDir
+  Path dataDir;
+
+  /** persona-service's LookupCustomers over a fixed directory, counting calls. */
+  static final class FakePersona extends CustomerServiceGrpc.CustomerServiceImplBase {
+    final Map<String, String> segments = Map.of("c-smb-1", "smb", "c-smb-2", "smb", "c-ent", "enterprise");
+    final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public void lookupCustomers(LookupCustomersRequest request, StreamObserver<LookupCustomersResponse> response) {
+      calls.incrementAndGet();
+      var reply = LookupCustomersResponse.newBuilder();
+      for (String id : request.getCustomerIdsList()) {
+        if (segments.containsKey(id)) {
+          reply.addCustomers(Customer.newBuilder().setCustomerId(id).setSegment(segments.get(id)));
+        }
+      }
+      response.onNext(reply.build());
+      response.onCompleted();
+    }
+  }
+
+  private static RecordedResponse response(String id, String customer, int score) {
+    return RecordedResponse.newBuilder()
+        .setResponseId(id).setSurveyId("s-seg").setSurveyVersion(1).setChannel(Channel.CHANNEL_EMAIL)
+        .setSubmitTime(Timestamp.newBuilder().setSeconds(DAY1.getEpochSecond()))
+        .setCustomerId(customer)
+        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(score).setScaleMax(10))
+        .build();
+  }
+
+  private static Map<String, Long> bySegment(QueryScoresResponse r) {
+    var result = new TreeMap<String, Long>();
+    r.getCellsList().forEach(c -> result.put(
+        c.getKeyList().stream().map(DimensionValue::getValue).findFirst().orElseThrow(), c.getScore().getN()));
+    return result;
+  }
+
+  @Test
+  void respondentsAreSlicedBySegmentAndCountedUnassignedWhilePersonaIsDown() throws Exception {
+    var persona = new FakePersona();
+    Server personaServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
+        .addService(ServerInterceptors.intercept(persona, new TenantServerInterceptor()))
+        .build().start();
+    try (EmbeddedMongo mongo = EmbeddedMongo.startOnFreePort(dataDir);
+        var app = MetricsServiceApplication.builder().run(
+            "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
+            "--spring.grpc.server.port=0",
+            "--server.port=0",
+            "--cx.peers.persona=localhost:" + personaServer.getPort(),
+            "--cx.metrics.persona.deadline=2s",
+            "--cx.metrics.ingest.sweep-interval=1h")) {
+      int port = app.getEnvironment().getRequiredProperty("local.grpc.port", Integer.class);
+      ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+      try {
+        var metrics = asTenant(MetricsServiceGrpc.newBlockingStub(channel), "segments").withDeadlineAfter(10, TimeUnit.SECONDS);
+        metrics.recordResponses(RecordResponsesRequest.newBuilder()
+            .addResponses(response("r1", "c-smb-1", 10))
+            .addResponses(response("r2", "c-smb-2", 9))
+            .addResponses(response("r3", "c-ent", 3))
+            .addResponses(response("r4", "c-unknown", 8))
+            .addResponses(response("r5", "", 7))
+            .build());
+        assertThat(persona.calls.get()).isEqualTo(1); // one batch lookup for the whole batch
+
+        personaServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+
+        // persona-service is down: new respondents are unassigned; a cached one keeps its segment
+        var outage = metrics.recordResponses(RecordResponsesRequest.newBuilder()
+            .addResponses(response("r6", "c-new", 10))
+            .addResponses(response("r7", "c-smb-1", 0))
+            .build());
+        assertThat(outage.getAppliedCount()).isEqualTo(2);
+        // a resend of r1 during the outage keeps the segment it was first recorded with
+        metrics.recordResponses(RecordResponsesRequest.newBuilder().addResponses(response("r1", "c-smb-1", 10)).build());
+
+        var scores = asTenant(ScoreServiceGrpc.newBlockingStub(channel), "segments").withDeadlineAfter(10, TimeUnit.SECONDS);
+        var result = scores.queryScores(QueryScoresRequest.newBuilder()
+            .setMetric(ScoreMetric.SCORE_METRIC_NPS)
+            .addGroupBy(ScoreDimension.SCORE_DIMENSION_SEGMENT)
+            .build());
+
+        assertThat(bySegment(result)).containsExactly(
+            Map.entry("", 1L), Map.entry("enterprise", 1L), Map.entry("smb", 3L), Map.entry("unassigned", 2L));
+        assertThat(result.getTotals(0).getN()).isEqualTo(7);
+        var recount = asTenant(BucketServiceGrpc.newBlockingStub(channel), "segments")
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .recountBuckets(RecountBucketsRequest.getDefaultInstance());
+        assertThat(recount.getResponses()).isEqualTo(7);
+        assertThat(recount.getDifferencesList()).isEmpty();
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } finally {
+      personaServer.shutdownNow();
+    }
+  }
+}

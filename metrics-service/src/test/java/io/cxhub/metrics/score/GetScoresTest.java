@@ -1,0 +1,93 @@
+package io.cxhub.metrics.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.metrics.bucket.BucketIncrement;
+import io.cxhub.metrics.bucket.BucketKey;
+import io.cxhub.metrics.bucket.InMemoryBuckets;
+import io.cxhub.metrics.nps.DayRange;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GetScoresTest {
+
+  private final InMemoryBuckets buckets = new InMemoryBuckets();
+  private final GetScores getScores = new GetScores(buckets);
+  private int ids;
+
+  private void answer(String survey, String day, String channel, String stage, String segment, int score) {
+    var key = new BucketKey("t1", survey, "q", LocalDate.parse(day), channel, stage, "", segment);
+    buckets.applyOnce("t1", List.of(BucketIncrement.of(key, "NPS", "r" + ids++, score)));
+  }
+
+  private ScoreQuery query(ScoreFilter filter, Granularity granularity, Dimension... groupBy) {
+    return new ScoreQuery(ScoreKind.NPS, filter, List.of(groupBy), granularity, "");
+  }
+
+  @Test
+  void groupsByIsoWeekStartingMonday() {
+    answer("s", "2025-03-09", "EMAIL", "", "", 10); // a Sunday: week of Monday 03-03
+    answer("s", "2025-03-10", "EMAIL", "", "", 0); // Monday: week of 03-10
+    answer("s", "2025-03-16", "EMAIL", "", "", 9); // Sunday: week of 03-10
+
+    var table = getScores.query("t1", query(ScoreFilter.all(), Granularity.WEEK, Dimension.PERIOD));
+
+    assertThat(table.cells()).extracting(c -> c.key().get(Dimension.PERIOD)).containsExactly("2025-03-03", "2025-03-10");
+    assertThat(table.cells().get(1).score().n()).isEqualTo(2);
+    assertThat(table.cells().get(1).score().value()).isZero();
+  }
+
+  @Test
+  void filtersOnEveryDimensionAndGroupsByStageAndSegment() {
+    answer("s", "2025-03-01", "EMAIL", "onboarding", "smb", 10);
+    answer("s", "2025-03-01", "EMAIL", "onboarding", "smb", 9);
+    answer("s", "2025-03-01", "QR", "onboarding", "smb", 0);
+    answer("s", "2025-03-01", "EMAIL", "support", "enterprise", 0);
+    answer("other", "2025-03-01", "EMAIL", "onboarding", "smb", 0);
+    answer("s", "2025-04-01", "EMAIL", "onboarding", "smb", 0);
+
+    var filter = new ScoreFilter(Set.of("s"), "", Set.of("EMAIL"), Set.of(), Set.of(), Set.of(),
+        new DayRange(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-31")));
+    var table = getScores.query("t1", query(filter, null, Dimension.STAGE, Dimension.SEGMENT));
+
+    assertThat(table.cells()).hasSize(2);
+    assertThat(table.cells().get(0).key()).isEqualTo(Map.of(Dimension.STAGE, "onboarding", Dimension.SEGMENT, "smb"));
+    assertThat(table.cells().get(0).score().value()).isEqualTo(100.0);
+    assertThat(table.cells().get(1).score().value()).isEqualTo(-100.0);
+    assertThat(table.totals()).singleElement().satisfies(t -> assertThat(t.n()).isEqualTo(3));
+  }
+
+  @Test
+  void cellsSumToTheTotal() {
+    for (int i = 0; i < 40; i++) {
+      answer("s", "2025-03-0" + (1 + i % 9), i % 3 == 0 ? "QR" : "EMAIL", "", i % 2 == 0 ? "a" : "b", i % 11);
+    }
+    var table = getScores.query("t1", query(ScoreFilter.all(), Granularity.DAY,
+        Dimension.PERIOD, Dimension.CHANNEL, Dimension.SEGMENT));
+    long cells = table.cells().stream().mapToLong(c -> c.score().n()).sum();
+    assertThat(cells).isEqualTo(40).isEqualTo(table.totals().get(0).n());
+  }
+
+  @Test
+  void anEmptySliceStillStatesItsDefinitionAndN() {
+    var table = getScores.query("t1", query(ScoreFilter.all(), null));
+    assertThat(table.definition().id()).isEqualTo("nps");
+    assertThat(table.totals()).singleElement().satisfies(t -> assertThat(t.n()).isZero());
+  }
+
+  @Test
+  void refusesNonUtcTimeZonesAndRepeatedDimensions() {
+    assertThatThrownBy(() -> getScores.query("t1",
+        new ScoreQuery(ScoreKind.NPS, ScoreFilter.all(), List.of(), null, "America/New_York")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(getScores.query("t1", new ScoreQuery(ScoreKind.NPS, ScoreFilter.all(), List.of(), null, "Etc/UTC"))
+        .cells()).isEmpty();
+    assertThatThrownBy(() -> getScores.query("t1", query(ScoreFilter.all(), null, Dimension.CHANNEL, Dimension.CHANNEL)))
+        .isInstanceOf(InvalidInputException.class);
+  }
+}
