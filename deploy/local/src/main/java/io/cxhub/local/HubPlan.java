@@ -60,6 +60,10 @@ final class HubPlan {
     // interface, so the kit's loopback-only interceptor refuses any call from another host.
     p.put("spring.grpc.server.port", Integer.toString(ports.get(service).grpc()));
     p.put("cx.grpc.loopback-only", "true");
+    if (service == HubService.SURVEY) {
+      // the local demo may send webhooks to a receiver on this machine
+      p.put("cx.survey.webhooks.allow-private-targets", "true");
+    }
     p.put("server.address", LOOPBACK);
     p.put("server.port", Integer.toString(ports.get(service).http()));
     service.peers().forEach((key, peer) ->

@@ -33,7 +33,12 @@ class HubPlanTest {
         .containsEntry("server.address", "127.0.0.1")
         .containsEntry("cx.peers.metrics", "127.0.0.1:9092")
         .containsEntry("cx.peers.journey", "127.0.0.1:9094")
-        .containsEntry("spring.cloud.gateway.server.webflux.enabled", "false");
+        .containsEntry("spring.cloud.gateway.server.webflux.enabled", "false")
+        .containsEntry("cx.grpc.loopback-only", "true")
+        .containsEntry("cx.survey.webhooks.allow-private-targets", "true");
+    assertThat(properties(HubPlan.of(LocalConfig.fromEnvironment(Map.of()), URI), "metrics-service"))
+        .containsEntry("cx.grpc.loopback-only", "true")
+        .doesNotContainKey("cx.survey.webhooks.allow-private-targets");
   }
 
   @Test
