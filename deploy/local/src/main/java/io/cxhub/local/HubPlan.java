@@ -38,11 +38,15 @@ final class HubPlan {
             free.resolve(configured.grpc()), free.resolve(configured.http())));
       }
       int gatewayPort = free.resolve(config.gatewayPort());
+      // where respondents reach the public API: QR codes and distribution links point there
+      String host = config.gatewayAddress().isBlank() || config.gatewayAddress().equals("0.0.0.0")
+          ? "localhost" : config.gatewayAddress();
+      String publicBaseUrl = "http://" + host + ":" + gatewayPort;
 
       var launches = new ArrayList<Launch>();
       for (var service : HubService.startOrder()) {
         launches.add(new Launch(service.serviceName(), service.builder(),
-            serviceProperties(service, ports, databaseUri)));
+            serviceProperties(service, ports, databaseUri, publicBaseUrl)));
       }
       launches.add(new Launch(GATEWAY, GatewayApplication::builder,
           gatewayProperties(config, gatewayPort, ports, databaseUri)));
@@ -51,7 +55,8 @@ final class HubPlan {
   }
 
   private static Map<String, String> serviceProperties(HubService service,
-      Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri) {
+      Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri,
+      String publicBaseUrl) {
     var p = ContextStarter.common();
     p.put("spring.application.name", service.serviceName());
     p.put("spring.data.mongodb.uri", databaseUri.apply(service.database()));
@@ -63,6 +68,7 @@ final class HubPlan {
     if (service == HubService.SURVEY) {
       // the local demo may send webhooks to a receiver on this machine
       p.put("cx.survey.webhooks.allow-private-targets", "true");
+      p.put("cx.survey.public-base-url", publicBaseUrl);
     }
     p.put("server.address", LOOPBACK);
     p.put("server.port", Integer.toString(ports.get(service).http()));

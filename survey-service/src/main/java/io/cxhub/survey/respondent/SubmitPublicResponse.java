@@ -75,7 +75,6 @@ public final class SubmitPublicResponse {
     // the address limit comes first: it also slows down anyone guessing tokens
     rateLimits.checkAddress(clientAddress);
     var opened = publicSurveys.open(submission.token());
-    rateLimits.checkToken(submission.token());
     var distribution = opened.distribution();
     var survey = opened.survey();
     String tenantId = distribution.tenantId();
@@ -98,7 +97,10 @@ public final class SubmitPublicResponse {
       responseId = ResponseIds.random();
     }
 
+    // a paused, expired or closed link says so before any per-link limit: retrying
+    // later would not help, so "retry in N s" would mislead the respondent
     publicSurveys.requireCollecting(opened);
+    rateLimits.checkToken(submission.token());
     List<ResponseAnswer> answers = validate(submission, opened);
 
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

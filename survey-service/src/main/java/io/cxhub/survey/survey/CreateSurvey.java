@@ -24,7 +24,11 @@ public final class CreateSurvey {
     this.clock = clock;
   }
 
-  /** @param state DRAFT or ACTIVE; null means DRAFT */
+  /**
+   * @param state DRAFT or ACTIVE; null means ACTIVE, as the v1 contract has promised since
+   *     its first release ("active at once"): authors who want to prepare a survey first
+   *     ask for DRAFT explicitly
+   */
   public Survey create(String tenantId, SurveyDraft draft, SurveyState state) {
     if (state == SurveyState.CLOSED) {
       throw InvalidInputException.of("survey.state", "must be SURVEY_STATE_DRAFT or SURVEY_STATE_ACTIVE");
@@ -39,7 +43,7 @@ public final class CreateSurvey {
         draft.title(),
         draft.description() == null ? "" : draft.description(),
         questions,
-        state == null ? SurveyState.DRAFT : state,
+        state == null ? SurveyState.ACTIVE : state,
         1,
         now,
         now,

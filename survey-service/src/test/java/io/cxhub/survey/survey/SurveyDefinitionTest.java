@@ -89,8 +89,10 @@ class SurveyDefinitionTest {
   class Lifecycle {
 
     @Test
-    void startsAsADraftUnlessCreatedActive() {
-      assertThat(create.create(TENANT, withNps(), null).state()).isEqualTo(SurveyState.DRAFT);
+    void startsActiveUnlessCreatedAsADraft() {
+      // the v1 contract has promised "active at once" since its first release
+      assertThat(create.create(TENANT, withNps(), null).state()).isEqualTo(SurveyState.ACTIVE);
+      assertThat(create.create(TENANT, withNps(), SurveyState.DRAFT).state()).isEqualTo(SurveyState.DRAFT);
       assertThat(create.create(TENANT, withNps(), SurveyState.ACTIVE).state()).isEqualTo(SurveyState.ACTIVE);
       assertThatThrownBy(() -> create.create(TENANT, withNps(), SurveyState.CLOSED))
           .isInstanceOf(InvalidInputException.class);
@@ -98,7 +100,7 @@ class SurveyDefinitionTest {
 
     @Test
     void draftToActiveToClosedAndNeverBack() {
-      var survey = create.create(TENANT, withNps(), null);
+      var survey = create.create(TENANT, withNps(), SurveyState.DRAFT);
       clock.advance(Duration.ofMinutes(1));
 
       assertThat(lifecycle.activate(TENANT, survey.id()).acceptsResponses()).isTrue();
@@ -113,7 +115,7 @@ class SurveyDefinitionTest {
 
     @Test
     void aDraftIsEditedInPlace() {
-      var survey = create.create(TENANT, withNps(), null);
+      var survey = create.create(TENANT, withNps(), SurveyState.DRAFT);
 
       var edited = update.update(TENANT, survey.id(), new SurveyDraft("New title", "", List.of()), List.of("title"));
 

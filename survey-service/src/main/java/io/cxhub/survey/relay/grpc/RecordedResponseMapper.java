@@ -10,7 +10,7 @@ import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
 import java.util.List;
 
-/** Builds the feed messages metrics-service records: scored answers with kind and scale. */
+/** Builds the feed messages metrics-service records: scored answers with kind and scale, and the respondent's customer id. */
 final class RecordedResponseMapper {
 
   private RecordedResponseMapper() {}
@@ -28,6 +28,10 @@ final class RecordedResponseMapper {
         .setSurveyVersion(r.surveyVersion())
         .setChannel(ProtoChannels.toProto(r.channel()))
         .setSubmitTime(ProtoTimestamps.toProto(r.submitTime()));
+    // the respondent's customer id lets metrics-service slice by segment (persona-service)
+    if (r.context().customerId() != null && !r.context().customerId().isBlank()) {
+      builder.setCustomerId(r.context().customerId());
+    }
     for (ResponseAnswer a : r.answers()) {
       if (a.kind().isScored() && a.value() instanceof AnswerValue.Score score) {
         builder.addAnswers(RecordedAnswer.newBuilder()
