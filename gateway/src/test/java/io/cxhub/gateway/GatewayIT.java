@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,8 +40,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=" + GatewayApplication.NAME)
 @AutoConfigureObservability
-// generous: CI machines are slow and shared; the tests assert behaviour, never speed
-@AutoConfigureWebTestClient(timeout = "PT60S")
 class GatewayIT {
 
   private static final String ADMIN_KEY = "cxk_integration-test-admin-key-0123456789";
@@ -61,6 +58,13 @@ class GatewayIT {
 
   @Autowired
   WebTestClient http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void generousTimeout() {
+    // CI machines are slow and shared: the tests assert behaviour, never speed. (Not
+    // @AutoConfigureWebTestClient, which binds the client to a mock server, not the port.)
+    http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
+  }
 
   @Autowired
   BootstrapApiKey bootstrap;
