@@ -295,6 +295,22 @@ class SurveyDefinitionIT {
     }
 
     @Test
+    void responsesCarryTheStageAndTouchpointTheirSurveyMeasures() {
+      var survey = create(bilingual().setState(SurveyState.SURVEY_STATE_ACTIVE)
+          .setJourneyId(journey.getJourneyId()).setStageId("livraison").setTouchpointId("suivi"));
+
+      var response = surveys(surveyChannel).submitResponse(npsAnswer(survey.getSurveyId()));
+
+      // stamped in the single insert: alert rules and filters on a stage or touchpoint read it
+      var stored = client.getDatabase("cx_survey").getCollection("responses")
+          .find(com.mongodb.client.model.Filters.eq("responseId", response.getResponseId())).first();
+      assertThat(stored).isNotNull();
+      assertThat(stored.getString("stageId")).isEqualTo("livraison");
+      assertThat(stored.getString("touchpointId")).isEqualTo("suivi");
+      assertThat(stored.getString("journeyId")).isEqualTo(journey.getJourneyId());
+    }
+
+    @Test
     void anUnknownStageOrTouchpointIsNamed() {
       var e = failure(() -> create(bilingual()
           .setJourneyId(journey.getJourneyId()).setStageId("retour").setTouchpointId("paiement")));

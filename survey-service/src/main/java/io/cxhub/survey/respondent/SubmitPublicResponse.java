@@ -116,7 +116,8 @@ public final class SubmitPublicResponse {
         Outbox.pending(now),
         distribution.id(),
         submission.context(),
-        payloadHash);
+        payloadHash,
+        survey.journeyLink());
     if (!responses.insert(response)) {
       // a concurrent submission with the same key won
       return replay(responses.find(tenantId, responseId)

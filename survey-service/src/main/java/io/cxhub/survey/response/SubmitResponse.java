@@ -102,7 +102,11 @@ public final class SubmitResponse {
         answers,
         now,
         submission.hasIdempotencyKey() ? submission.idempotencyKey() : null,
-        Outbox.pending(now));
+        Outbox.pending(now),
+        "",
+        RespondentContext.NONE,
+        null,
+        survey.journeyLink());
     if (!responses.insert(response)) {
       // a concurrent submission with the same key won; answer with what it stored
       return responses.find(tenantId, responseId)

@@ -17,6 +17,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.survey.survey.JourneyLink;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.OutboxState;
@@ -248,6 +249,13 @@ class MongoSurveyResponses implements SurveyResponses {
     if (r.idempotencyKey() != null) {
       doc.append("idempotencyKey", r.idempotencyKey());
     }
+    // top-level, as alert rules (MongoPendingAlerts) and filters read them
+    var link = r.journeyLink();
+    if (!link.isEmpty()) {
+      doc.append("journeyId", link.journeyId())
+          .append("stageId", link.stageId())
+          .append("touchpointId", link.touchpointId());
+    }
     if (!r.distributionId().isEmpty()) {
       doc.append("distributionId", r.distributionId());
     }
@@ -301,7 +309,8 @@ class MongoSurveyResponses implements SurveyResponses {
         outbox,
         d.getString("distributionId"),
         context(d.get("context", Document.class)),
-        d.getString("payloadHash"));
+        d.getString("payloadHash"),
+        new JourneyLink(d.getString("journeyId"), d.getString("stageId"), d.getString("touchpointId")));
   }
 
   private static RespondentContext context(Document c) {
