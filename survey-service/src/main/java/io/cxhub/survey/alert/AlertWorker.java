@@ -1,11 +1,9 @@
 package io.cxhub.survey.alert;
 
+import io.cxhub.kit.work.PeriodicWorker;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,49 +34,30 @@ public final class AlertWorker {
   private final Duration pollInterval;
   private final int batchSize;
 
-  private volatile boolean running;
-  private ScheduledExecutorService executor;
+  private final PeriodicWorker worker;
 
   public AlertWorker(PendingAlerts pending, Evaluator evaluate, Duration pollInterval, int batchSize) {
     this.pending = pending;
     this.evaluate = evaluate;
     this.pollInterval = pollInterval;
     this.batchSize = batchSize;
+    this.worker = new PeriodicWorker("alert-worker", pollInterval, this::tick);
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      var thread = new Thread(r, "alert-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
-    running = true;
-    executor.scheduleWithFixedDelay(this::tick, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+  public void start() {
+    worker.start();
     log.info("alert worker started poll={}ms", pollInterval.toMillis());
   }
 
-  public synchronized void stop() {
-    if (!running) {
-      return;
+  public void stop() {
+    if (worker.isRunning()) {
+      worker.stop();
+      log.info("alert worker stopped");
     }
-    running = false;
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-    log.info("alert worker stopped");
   }
 
   public boolean isRunning() {
-    return running;
+    return worker.isRunning();
   }
 
   private void tick() {
@@ -94,7 +73,7 @@ public final class AlertWorker {
     int done = 0;
     for (String tenant : pending.tenants()) {
       for (AlertSubject subject : pending.findPending(tenant, batchSize)) {
-        if (executor != null && !running) {
+        if (worker.isStopping()) {
           return done;
         }
         try {

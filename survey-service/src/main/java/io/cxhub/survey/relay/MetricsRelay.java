@@ -1,6 +1,7 @@
 package io.cxhub.survey.relay;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
+import io.cxhub.kit.work.PeriodicWorker;
 import io.cxhub.survey.response.ResponseAccepted;
 import io.cxhub.survey.response.SurveyResponse;
 import io.cxhub.survey.response.SurveyResponses;
@@ -12,11 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +48,7 @@ public final class MetricsRelay implements ResponseAccepted {
   private final RelaySettings settings;
 
   private final Set<String> dirtyTenants = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean nudgeQueued = new AtomicBoolean();
-  private volatile boolean running;
-  private ScheduledExecutorService executor;
+  private final PeriodicWorker worker;
 
   // touched only by the relay thread
   private Instant nextFullPoll = Instant.MIN;
@@ -66,62 +60,34 @@ public final class MetricsRelay implements ResponseAccepted {
     this.feed = feed;
     this.clock = clock;
     this.settings = settings;
+    this.worker = new PeriodicWorker("metrics-relay", settings.pollInterval(), this::tick);
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      var thread = new Thread(r, "metrics-relay");
-      thread.setDaemon(true);
-      return thread;
-    });
-    running = true;
-    long period = settings.pollInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
-    log.info("metrics relay started poll={}ms batch={}", period, settings.batchSize());
+  public void start() {
+    worker.start();
+    log.info("metrics relay started poll={}ms batch={}", settings.pollInterval().toMillis(), settings.batchSize());
   }
 
   /** Stops ticking and waits for the batch in flight (bounded by the client's deadline). */
-  public synchronized void stop() {
-    if (!running) {
-      return;
+  public void stop() {
+    if (worker.isRunning()) {
+      worker.stop();
+      log.info("metrics relay stopped");
     }
-    running = false;
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-    log.info("metrics relay stopped");
   }
 
   public boolean isRunning() {
-    return running;
+    return worker.isRunning();
   }
 
   @Override
   public void accepted(String tenantId) {
     dirtyTenants.add(tenantId);
-    if (running && nudgeQueued.compareAndSet(false, true)) {
-      try {
-        executor.execute(() -> {
-          nudgeQueued.set(false);
-          tick();
-        });
-      } catch (RejectedExecutionException e) {
-        nudgeQueued.set(false); // stopping; the response stays pending for the next start
-      }
-    }
+    worker.nudge(); // while stopping, the response stays pending for the next start
   }
 
   private void tick() {
-    if (!running) {
+    if (!worker.isRunning()) {
       return;
     }
     try {
@@ -150,7 +116,7 @@ public final class MetricsRelay implements ResponseAccepted {
     List<String> order = new ArrayList<>(tenants);
     for (int i = 0; i < order.size(); i++) {
       String tenant = order.get(i);
-      if (!running) {
+      if (!worker.isRunning()) {
         dirtyTenants.addAll(order.subList(i, order.size()));
         return;
       }
@@ -175,7 +141,7 @@ public final class MetricsRelay implements ResponseAccepted {
 
   private Drain drain(String tenant) {
     for (int round = 0; round < MAX_BATCHES_PER_TENANT; round++) {
-      if (!running) {
+      if (!worker.isRunning()) {
         return Drain.MORE;
       }
       Instant now = clock.instant();

@@ -1,16 +1,12 @@
 package io.cxhub.survey.webhook;
 
+import io.cxhub.kit.work.PeriodicWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +43,7 @@ public final class WebhookDispatcher {
   private final Clock clock;
   private final Settings settings;
 
-  private final AtomicBoolean nudgeQueued = new AtomicBoolean();
-  private volatile boolean running;
-  private ScheduledExecutorService executor;
+  private final PeriodicWorker worker;
 
   public WebhookDispatcher(
       WebhookDeliveries deliveries,
@@ -66,59 +60,33 @@ public final class WebhookDispatcher {
     this.schedule = schedule;
     this.clock = clock;
     this.settings = settings;
+    this.worker = new PeriodicWorker("webhook-dispatcher", settings.pollInterval(), this::tick);
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      var thread = new Thread(r, "webhook-dispatcher");
-      thread.setDaemon(true);
-      return thread;
-    });
-    running = true;
-    executor.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+  public void start() {
+    worker.start();
     log.info("webhook dispatcher started poll={}ms", settings.pollInterval().toMillis());
   }
 
-  public synchronized void stop() {
-    if (!running) {
-      return;
+  public void stop() {
+    if (worker.isRunning()) {
+      worker.stop();
+      log.info("webhook dispatcher stopped");
     }
-    running = false;
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-    log.info("webhook dispatcher stopped");
   }
 
   public boolean isRunning() {
-    return running;
+    return worker.isRunning();
   }
 
   /** Asks for a look at the queue soon; never blocks. */
   public void nudge() {
-    if (running && nudgeQueued.compareAndSet(false, true)) {
-      try {
-        executor.execute(() -> {
-          nudgeQueued.set(false);
-          tick();
-        });
-      } catch (RejectedExecutionException e) {
-        nudgeQueued.set(false);
-      }
-    }
+    worker.nudge();
   }
 
+
   private void tick() {
-    if (!running) {
+    if (!worker.isRunning()) {
       return;
     }
     try {
@@ -141,7 +109,7 @@ public final class WebhookDispatcher {
     int attempts = 0;
     List<WebhookDelivery> due = deliveries.findDue(tenant, clock.instant(), settings.batchSize());
     for (WebhookDelivery delivery : due) {
-      if (!running && executor != null) {
+      if (worker.isStopping()) {
         break;
       }
       Instant now = clock.instant();
