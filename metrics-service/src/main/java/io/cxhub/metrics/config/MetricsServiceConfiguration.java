@@ -1,7 +1,8 @@
 package io.cxhub.metrics.config;
 
+import io.cxhub.metrics.rollup.IngestSettings;
 import io.cxhub.metrics.bucket.Buckets;
-import io.cxhub.metrics.ingest.IngestSettings;
+
 import io.cxhub.metrics.ingest.LedgerSweeper;
 import io.cxhub.metrics.ingest.RecordResponses;
 import io.cxhub.metrics.ingest.RecordedResponses;

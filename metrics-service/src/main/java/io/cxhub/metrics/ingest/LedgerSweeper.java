@@ -1,5 +1,6 @@
 package io.cxhub.metrics.ingest;
 
+import io.cxhub.metrics.rollup.IngestSettings;
 import io.cxhub.metrics.bucket.BucketIncrement;
 import io.cxhub.metrics.bucket.Buckets;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.cxhub.metrics.ingest;
 
+import io.cxhub.metrics.rollup.IngestSettings;
 import io.cxhub.kit.error.Violations;
 import io.cxhub.metrics.bucket.Buckets;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.cxhub.metrics.ingest;
 
+import io.cxhub.metrics.rollup.IngestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

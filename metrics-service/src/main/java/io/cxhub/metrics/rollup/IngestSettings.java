@@ -1,17 +1,17 @@
-package io.cxhub.metrics.ingest;
+package io.cxhub.metrics.rollup;
 
 import java.time.Duration;
 
 /**
  * Timing rules of the at-most-once application.
  *
- * @param maxApplyDuration an application (a RecordResponses call or a sweep) that has run
+ * @param maxApplyDuration an application (a record call or a sweep) that has run
  *     longer than this does not start adding to buckets any more; it fails and is retried
  * @param evidenceGrace how long after a response is APPLIED its id stays in the buckets'
- *     evidence; must exceed {@code maxApplyDuration} by a wide margin (see LedgerSweeper)
- * @param staleApplyingAfter an entry APPLYING for longer than this is presumed abandoned (the
+ *     evidence (cubes); must exceed {@code maxApplyDuration} by a wide margin (see ExactlyOnceAggregator)
+ * @param staleApplyingAfter an application open for longer than this is presumed abandoned (the
  *     caller crashed or gave up) and the sweeper completes it
- * @param sweepBatch entries looked at per tenant and sweep
+ * @param sweepBatch applications looked at per sweep
  */
 public record IngestSettings(
     Duration maxApplyDuration, Duration evidenceGrace, Duration staleApplyingAfter, int sweepBatch) {
