@@ -27,6 +27,12 @@ public interface Cubes {
   /** The cubes of these ids that exist (by {@code _id}). */
   List<Cube> read(String tenantId, Collection<CubeId> ids);
 
+  /**
+   * The month cubes of the tenant that have ever been written to, from the tenant's catalog
+   * (one document): what an open-ended read needs to know where data starts and ends.
+   */
+  java.util.SortedSet<CubeId> months(String tenantId);
+
   /** The ids of every cube of the tenant (a scan, for the recount). */
   List<CubeId> list(String tenantId);
 
