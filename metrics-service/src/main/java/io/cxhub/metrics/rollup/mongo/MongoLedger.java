@@ -7,8 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.cxhub.kit.mongo.MongoBulk;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -58,20 +56,18 @@ public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
     if (items.isEmpty()) {
       return;
     }
-    var upserts = new ArrayList<WriteModel<Document>>(items.size());
+    var inserts = new ArrayList<WriteModel<Document>>(items.size());
     for (T item : items) {
-      upserts.add(new UpdateOneModel<>(
-          eq("_id", id(tenantId, item.itemId())),
-          Updates.combine(
-              Updates.setOnInsert("tenantId", tenantId),
-              Updates.setOnInsert("itemId", item.itemId()),
-              Updates.setOnInsert("applicationId", applicationId),
-              Updates.setOnInsert("receivedAt", Date.from(receivedAt)),
-              Updates.setOnInsert("item", codec.encode(item))),
-          new UpdateOptions().upsert(true)));
+      inserts.add(new InsertOneModel<>(new Document("_id", id(tenantId, item.itemId()))
+          .append("tenantId", tenantId)
+          .append("itemId", item.itemId())
+          .append("applicationId", applicationId)
+          .append("receivedAt", Date.from(receivedAt))
+          .append("item", codec.encode(item))));
     }
-    // a concurrent first insert of the same item wins; its copy and claim are kept
-    MongoBulk.writeIgnoringDuplicateKeys(collection, upserts);
+    // an item recorded before keeps its first copy and claim: its insert fails on the
+    // duplicate _id, which is what "if absent" means here
+    MongoBulk.writeIgnoringDuplicateKeys(collection, inserts);
   }
 
   @Override
@@ -93,11 +89,9 @@ public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
     if (itemIds.isEmpty()) {
       return;
     }
-    List<WriteModel<Document>> updates = itemIds.stream()
-        .<WriteModel<Document>>map(itemId -> new UpdateOneModel<>(
-            eq("_id", id(tenantId, itemId)), Updates.set("appliedAt", Date.from(appliedAt))))
-        .toList();
-    collection.bulkWrite(updates);
+    // one command; the ids pin the documents (through the _id index on the embedded server too)
+    collection.updateMany(in("_id", itemIds.stream().map(itemId -> id(tenantId, itemId)).toList()),
+        Updates.set("appliedAt", Date.from(appliedAt)));
   }
 
   @Override
