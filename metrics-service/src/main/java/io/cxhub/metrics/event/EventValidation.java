@@ -96,7 +96,9 @@ public final class EventValidation {
       }
       case ORDER_PLACED -> {
         required(prefix + "customer_id", event.customerId(), violations);
-        if (event.amount() == null) {
+        // an amount that could not be read is reported already, under amount or its parts
+        boolean amountReported = violations.asList().stream().anyMatch(v -> v.field().startsWith(prefix + "amount"));
+        if (event.amount() == null && !amountReported) {
           violations.add(prefix + "amount", "is required for an order");
         }
       }

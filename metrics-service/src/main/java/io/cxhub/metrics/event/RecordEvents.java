@@ -33,7 +33,16 @@ public final class RecordEvents {
    * @throws InvalidInputException naming every invalid field ({@code events[3].occur_time})
    */
   public BatchOutcome record(String tenantId, List<BusinessEvent> events) {
-    var violations = new Violations();
+    return record(tenantId, events, new Violations());
+  }
+
+  /**
+   * Records a batch, reporting the problems its adapter found while reading it together with
+   * those of the rules.
+   *
+   * @param violations problems found so far (e.g. an unreadable amount); any makes the batch fail
+   */
+  public BatchOutcome record(String tenantId, List<BusinessEvent> events, Violations violations) {
     if (events.isEmpty()) {
       violations.add("events", "is required: 1 to " + EventValidation.MAX_EVENTS + " events");
     } else if (events.size() > EventValidation.MAX_EVENTS) {
