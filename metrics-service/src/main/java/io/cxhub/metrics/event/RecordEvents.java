@@ -85,8 +85,12 @@ public final class RecordEvents {
         valid.add(line.event());
       } else {
         rejected++;
+        // a field that could not be read is also missing for the rules: report it once
+        var named = new HashSet<String>();
         for (FieldViolation v : violations.asList()) {
-          errors.add(new LineError(line.number(), v.field(), v.description()));
+          if (named.add(v.field())) {
+            errors.add(new LineError(line.number(), v.field(), v.description()));
+          }
         }
       }
     }
@@ -123,7 +127,8 @@ public final class RecordEvents {
    *
    * @param number line number, from 1
    * @param event the event it holds; null when it could not be read
-   * @param problems what made it unreadable (fields named without prefix)
+   * @param problems what could not be read, by proto field name without prefix (empty
+   *     field: the line as a whole)
    */
   public record ImportLine(int number, BusinessEvent event, List<FieldViolation> problems) {
 

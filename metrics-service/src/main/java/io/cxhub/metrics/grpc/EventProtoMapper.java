@@ -85,8 +85,8 @@ final class EventProtoMapper {
 
   /**
    * Reads NDJSON: one {@link Event} in proto3 JSON per line, blank lines skipped, each line
-   * read on its own so that a bad line names its own fields (by JSON name) and spoils nothing
-   * else. Lines are numbered from 1, blank ones included.
+   * read on its own so that a bad line names its own fields (by proto name, like the rules;
+   * {@link #toProto(RecordEvents.ImportOutcome)} gives JSON names) and spoils nothing else. Lines are numbered from 1, blank ones included.
    */
   static List<RecordEvents.ImportLine> readNdjson(byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);
@@ -126,12 +126,12 @@ final class EventProtoMapper {
       try {
         PARSER.merge(single.toString(), builder);
       } catch (InvalidProtocolBufferException | RuntimeException e) {
-        problems.add(new FieldViolation(field.getJsonName(), "cannot be read: " + e.getMessage()));
+        problems.add(new FieldViolation(field.getName(), "cannot be read: " + e.getMessage()));
       }
     }
     var violations = new Violations();
     BusinessEvent event = toDomain(builder.build(), "", violations);
-    violations.asList().forEach(v -> problems.add(new FieldViolation(jsonPath(v.field()), v.description())));
+    problems.addAll(violations.asList());
     return new RecordEvents.ImportLine(number, event, problems);
   }
 

@@ -78,7 +78,7 @@ final class KpiProtoMapper {
 
   static QueryKpisResponse toProto(KpiResults.Report report) {
     var response = QueryKpisResponse.newBuilder()
-        .setTimeZone(report.zone().getId())
+        .setTimeZone(report.zone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : report.zone().getId())
         .setPeriod(DateRange.newBuilder().setStartDate(report.from().toString()).setEndDate(report.to().toString()));
     report.definitions().forEach(d -> response.addDefinitions(
         KpiDefinition.newBuilder().setId(d.id()).setVersion(d.version()).setText(d.text())));
