@@ -1,5 +1,9 @@
 package io.cxhub.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -12,7 +16,9 @@ import org.h2.mvstore.MVStore;
  * The H2 MVStore backend of mongo-java-server, changed so that a write command is on
  * disk before its reply leaves the server. As shipped, the store commits in the
  * background about once a second, so a {@code kill -9} loses writes that clients were
- * told had succeeded (see STACK.md for the measurement).
+ * told had succeeded (see STACK.md for the measurement). Its collections also find
+ * documents by {@code _id} for filters that add conditions to the {@code _id} (see
+ * {@link IdNarrowingH2Database}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -25,6 +31,38 @@ final class DurableH2Backend extends H2Backend {
   DurableH2Backend(MVStore store) {
     super(store);
     this.committer = new GroupCommitter(store);
+  }
+
+  /**
+   * Databases whose collections use the {@code _id} index for any filter that pins it.
+   * Called from the super constructor too (for the databases already in the file), so it
+   * uses nothing of this class's own state.
+   */
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    return new IdNarrowingDatabase(databaseName);
+  }
+
+  /**
+   * A database whose collections are {@link IdNarrowingCollection}s. An inner class: its
+   * collections are opened from the super constructor, before any field of its own could be
+   * set, and the enclosing backend (set before that) holds the store. The maps are opened
+   * under the names mongo-java-server 1.47 uses ({@code databases.<ns>}, {@code meta.<ns>}),
+   * so existing data files open unchanged.
+   */
+  private final class IdNarrowingDatabase extends H2Database {
+
+    IdNarrowingDatabase(String databaseName) {
+      super(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+      String namespace = getFullCollectionNamespace(collectionName);
+      MVStore store = getMvStore();
+      return new IdNarrowingCollection(this, collectionName, options,
+          store.openMap("databases." + namespace), store.openMap("meta." + namespace), cursorRegistry);
+    }
   }
 
   @Override

@@ -34,13 +34,6 @@ class MetricsServiceConfiguration {
   private static final Logger log = LoggerFactory.getLogger(MetricsServiceConfiguration.class);
 
   @Bean
-  IngestSettings ingestSettings(MetricsProperties properties) {
-    var ingest = properties.ingest();
-    return new IngestSettings(
-        ingest.maxApplyDuration(), ingest.evidenceGrace(), ingest.staleApplyingAfter(), ingest.sweepBatch());
-  }
-
-  @Bean
   RecordResponses recordResponses(
       RecordedResponses ledger, Buckets buckets, Segments segments, Clock clock, IngestSettings settings) {
     return new RecordResponses(ledger, buckets, segments, clock, settings);

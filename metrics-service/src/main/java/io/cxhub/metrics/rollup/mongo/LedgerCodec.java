@@ -4,9 +4,9 @@ import io.cxhub.metrics.rollup.LedgerItem;
 import org.bson.Document;
 
 /**
- * How the items of one source are stored in their ledger document (next to the ledger's own
- * fields {@code _id}, {@code tenantId}, {@code itemId}, {@code applicationId},
- * {@code receivedAt}, {@code appliedAt}, which a codec must not use).
+ * How the items of one source are stored: the {@code item} field of their ledger document,
+ * next to the ledger's own fields ({@code _id}, {@code tenantId}, {@code itemId},
+ * {@code applicationId}, {@code receivedAt}, {@code appliedAt}).
  */
 public interface LedgerCodec<T extends LedgerItem> {
 

@@ -32,6 +32,9 @@ final class RecordedResponseMapper {
     if (r.context().customerId() != null && !r.context().customerId().isBlank()) {
       builder.setCustomerId(r.context().customerId());
     }
+    // the journey stage and touchpoint the survey measures: slicing dimensions of the scores
+    builder.setStageId(r.journeyLink().stageId());
+    builder.setTouchpointId(r.journeyLink().touchpointId());
     for (ResponseAnswer a : r.answers()) {
       if (a.kind().isScored() && a.value() instanceof AnswerValue.Score score) {
         builder.addAnswers(RecordedAnswer.newBuilder()

@@ -8,6 +8,7 @@ import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
+import io.cxhub.survey.survey.JourneyLink;
 import io.cxhub.survey.survey.QuestionKind;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,17 @@ class RecordedResponseMapperTest {
       assertThat(a.getScore()).isEqualTo(3);
       assertThat(a.getScaleMax()).isEqualTo(10);
     });
+  }
+
+  @Test
+  void sendsTheStageAndTouchpointTheSurveyMeasures() {
+    var response = new SurveyResponse("acme", "r3", "s1", 1, Channel.EMAIL, ANSWERS, NOW, null, Outbox.pending(NOW),
+        "", RespondentContext.NONE, null, new JourneyLink("j1", "delivery", "tp-courier"));
+
+    var recorded = RecordedResponseMapper.toRecorded(response);
+
+    assertThat(recorded.getStageId()).isEqualTo("delivery");
+    assertThat(recorded.getTouchpointId()).isEqualTo("tp-courier");
   }
 
   @Test

@@ -1,0 +1,116 @@
+package io.cxhub.metrics.rollup.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.cxhub.kit.mongo.MongoBulk;
+import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.metrics.rollup.Ledger;
+import io.cxhub.metrics.rollup.LedgerEntry;
+import io.cxhub.metrics.rollup.LedgerItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * A ledger in its own collection:
+ *
+ * <pre>
+ * { _id: "&lt;tenantId&gt;:&lt;itemId&gt;", tenantId, itemId, applicationId, receivedAt, appliedAt?,
+ *   item: { …the codec's fields… } }
+ * </pre>
+ *
+ * <p>Per-item reads and writes go by {@code _id} alone (it starts with the tenant id); only
+ * the recount reads a tenant's whole ledger.
+ */
+public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
+
+  private final MongoCollection<Document> collection;
+  private final LedgerCodec<T> codec;
+
+  public MongoLedger(MongoDatabase database, String collectionName, LedgerCodec<T> codec) {
+    this.collection = database.getCollection(collectionName);
+    this.codec = codec;
+    MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "receivedAt"),
+        new IndexOptions().name("tenant_received"));
+  }
+
+  private static String id(String tenantId, String itemId) {
+    return tenantId + ":" + itemId;
+  }
+
+  @Override
+  public void insertIfAbsent(String tenantId, Collection<T> items, String applicationId, Instant receivedAt) {
+    if (items.isEmpty()) {
+      return;
+    }
+    var upserts = new ArrayList<WriteModel<Document>>(items.size());
+    for (T item : items) {
+      upserts.add(new UpdateOneModel<>(
+          eq("_id", id(tenantId, item.itemId())),
+          Updates.combine(
+              Updates.setOnInsert("tenantId", tenantId),
+              Updates.setOnInsert("itemId", item.itemId()),
+              Updates.setOnInsert("applicationId", applicationId),
+              Updates.setOnInsert("receivedAt", Date.from(receivedAt)),
+              Updates.setOnInsert("item", codec.encode(item))),
+          new UpdateOptions().upsert(true)));
+    }
+    // a concurrent first insert of the same item wins; its copy and claim are kept
+    MongoBulk.writeIgnoringDuplicateKeys(collection, upserts);
+  }
+
+  @Override
+  public Map<String, LedgerEntry<T>> find(String tenantId, Collection<String> itemIds) {
+    var result = new HashMap<String, LedgerEntry<T>>();
+    if (itemIds.isEmpty()) {
+      return result;
+    }
+    var ids = itemIds.stream().map(itemId -> id(tenantId, itemId)).toList();
+    for (Document d : collection.find(in("_id", ids))) {
+      LedgerEntry<T> entry = entry(d);
+      result.put(entry.item().itemId(), entry);
+    }
+    return result;
+  }
+
+  @Override
+  public void markApplied(String tenantId, Collection<String> itemIds, Instant appliedAt) {
+    if (itemIds.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> updates = itemIds.stream()
+        .<WriteModel<Document>>map(itemId -> new UpdateOneModel<>(
+            eq("_id", id(tenantId, itemId)), Updates.set("appliedAt", Date.from(appliedAt))))
+        .toList();
+    collection.bulkWrite(updates);
+  }
+
+  @Override
+  public void forEachEntry(String tenantId, Consumer<LedgerEntry<T>> action) {
+    collection.find(eq("tenantId", tenantId)).forEach(d -> action.accept(entry(d)));
+  }
+
+  private LedgerEntry<T> entry(Document d) {
+    Date applied = d.getDate("appliedAt");
+    return new LedgerEntry<>(
+        codec.decode(d.get("item", Document.class)),
+        d.getString("applicationId"),
+        d.getDate("receivedAt").toInstant(),
+        applied == null ? null : applied.toInstant());
+  }
+}
