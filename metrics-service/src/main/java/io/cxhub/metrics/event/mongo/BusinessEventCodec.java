@@ -9,10 +9,10 @@ import java.time.Instant;
 import org.bson.Document;
 
 /**
- * A business event in its ledger document ({@code events} collection):
+ * A business event in its ledger document ({@code events} collection, see MongoLedger):
  *
  * <pre>
- * { type, occurTime: "2026-03-14T10:00:00.123456789Z", channel, team, stageId, touchpointId,
+ * item: { eventId, type, occurTime: "2026-03-14T10:00:00.123456789Z", channel, team, stageId, touchpointId,
  *   caseId, openedTime, contactCount, handlingSeconds, customerId, funnelId, step, stepOrder,
  *   currency, amountMicros }
  * </pre>
@@ -25,7 +25,8 @@ public final class BusinessEventCodec implements LedgerCodec<BusinessEvent> {
 
   @Override
   public Document encode(BusinessEvent e) {
-    var doc = new Document("type", e.type().name()).append("occurTime", e.occurTime().toString());
+    var doc = new Document("eventId", e.eventId()).append("type", e.type().name())
+        .append("occurTime", e.occurTime().toString());
     put(doc, "channel", e.channel() == Channel.UNSPECIFIED ? "" : e.channel().name());
     put(doc, "team", e.team());
     put(doc, "stageId", e.stageId());
@@ -57,7 +58,7 @@ public final class BusinessEventCodec implements LedgerCodec<BusinessEvent> {
     String opened = d.getString("openedTime");
     Number handling = d.get("handlingSeconds", Number.class);
     Number micros = d.get("amountMicros", Number.class);
-    return BusinessEvent.builder(d.getString("itemId"), EventType.fromName(d.getString("type")),
+    return BusinessEvent.builder(d.getString("eventId"), EventType.fromName(d.getString("type")),
             Instant.parse(d.getString("occurTime")))
         .channel(Channel.fromName(d.getString("channel")))
         .team(d.getString("team"))
