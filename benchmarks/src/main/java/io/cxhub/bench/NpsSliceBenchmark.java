@@ -14,10 +14,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.InsertManyOptions;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.metrics.MetricsServiceApplication;
-import io.cxhub.metrics.bucket.BucketKey;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
@@ -41,7 +39,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -59,19 +56,19 @@ import org.bson.conversions.Bson;
  * recorded responses (driver straight to the database, so the raw side pays no gRPC), on
  * the embedded MongoDB with its H2 file store, in one run.
  *
- * <p>Loading: the synthetic responses are written straight into metrics-service's ledger
- * ({@code responses}, state SETTLED) and the buckets they produce are summed in memory and
- * written once ({@code buckets}, same ids and shape as ingestion writes) — the end state of
- * ingestion, not the ingestion path itself, which would take hours at 1M on this machine.
- * The ingestion path is measured separately on a sample through RecordResponses over gRPC.
- * A run checks that both reads give the same cells before it reports anything.
+ * <p>Loading goes through the real ingestion path: every synthetic response is sent with
+ * RecordResponses over gRPC, in batches of 500 and in time order (as survey-service's relay
+ * sends them), so the run measures ingest throughput and the buckets are exactly what
+ * ingestion writes (day and month cubes, exactly-once evidence). A run checks that both
+ * reads give the same cells before it reports anything.
  */
 public final class NpsSliceBenchmark {
 
   private static final String TENANT = "bench";
-  private static final String[] CHANNELS = {"LINK", "EMAIL", "SMS", "QR", "IN_APP", "WEB_WIDGET"};
   private static final double[] CHANNEL_WEIGHTS = {0.30, 0.30, 0.10, 0.10, 0.10, 0.10};
-  private static final String[] SEGMENTS = {"smb", "mid-market", "enterprise", "unassigned"};
+  private static final Channel[] CHANNEL_ENUMS = {Channel.CHANNEL_LINK, Channel.CHANNEL_EMAIL, Channel.CHANNEL_SMS,
+      Channel.CHANNEL_QR, Channel.CHANNEL_IN_APP, Channel.CHANNEL_WEB_WIDGET};
+  private static final String[] STAGES = {"discover", "buy", "deliver", "use"};
   /** NPS answers 0..10: a typical B2C spread (NPS around +20). */
   private static final double[] NPS_WEIGHTS = {0.03, 0.01, 0.02, 0.03, 0.03, 0.07, 0.06, 0.10, 0.15, 0.20, 0.30};
   private static final LocalDate YEAR = LocalDate.of(2025, 1, 1);
@@ -82,7 +79,6 @@ public final class NpsSliceBenchmark {
     int surveys = Integer.parseInt(opts.getOrDefault("surveys", "3"));
     int bucketRuns = Integer.parseInt(opts.getOrDefault("bucket-runs", "200"));
     int rawRuns = Integer.parseInt(opts.getOrDefault("raw-runs", "5"));
-    int ingestSample = Integer.parseInt(opts.getOrDefault("ingest-sample", "20000"));
     Path dir = Files.createTempDirectory("cx-bench");
     int port;
     try (var socket = new java.net.ServerSocket(0)) {
@@ -100,13 +96,12 @@ public final class NpsSliceBenchmark {
       MongoDatabase db = client.getDatabase("cx_metrics");
       ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
       try {
-        System.out.printf("loading %,d responses (%d surveys, 365 days, %d channels, %d segments)%n",
-            responses, surveys, CHANNELS.length, SEGMENTS.length);
-        double[] load = load(db, responses, surveys);
-        System.out.printf("ledger: %,.0f responses/s; buckets: %,.0f written (%,.0f/s)%n", load[0], load[1], load[2]);
-
-        double ingestRate = ingest(channel, ingestSample);
-        System.out.printf("ingestion path (RecordResponses over gRPC, batches of 500): %,.0f responses/s%n", ingestRate);
+        System.out.printf("loading %,d responses (%d surveys, 365 days, %d channels, %d stages)%n",
+            responses, surveys, CHANNEL_ENUMS.length, STAGES.length);
+        double ingestRate = load(channel, responses, surveys);
+        System.out.printf("ingestion (RecordResponses over gRPC, batches of 500, time order): %,.0f responses/s%n",
+            ingestRate);
+        System.out.printf("cubes: %,d documents%n", db.getCollection("cubes").countDocuments());
 
         var scores = tenant(ScoreServiceGrpc.newBlockingStub(channel), TENANT);
         var request = QueryScoresRequest.newBuilder()
@@ -117,7 +112,7 @@ public final class NpsSliceBenchmark {
             .addGroupBy(ScoreDimension.SCORE_DIMENSION_CHANNEL)
             .setGranularity(PeriodGranularity.PERIOD_GRANULARITY_MONTH)
             .build();
-        MongoCollection<Document> ledger = db.getCollection("responses");
+        MongoCollection<Document> ledger = db.getCollection("recorded_responses");
 
         // same answer from both sides, or no figures
         var fromBuckets = cells(scores.withDeadlineAfter(60, TimeUnit.SECONDS).queryScores(request));
@@ -146,137 +141,53 @@ public final class NpsSliceBenchmark {
     }
   }
 
-  /** @return ledger docs/s, buckets written, bucket docs/s */
-  private static double[] load(MongoDatabase db, int responses, int surveys) {
+  /**
+   * Sends the responses through RecordResponses, day by day (each day's responses in random
+   * order of survey, channel, segment and score).
+   *
+   * @return responses/s
+   */
+  private static double load(ManagedChannel channel, int responses, int surveys) {
     var random = new Random(42);
-    MongoCollection<Document> ledger = db.getCollection("responses");
-    Map<String, BucketAgg> buckets = new HashMap<>();
-    var batch = new ArrayList<Document>(1000);
+    var stub = tenant(MetricsServiceGrpc.newBlockingStub(channel), TENANT);
+    int perDay = responses / 365;
+    int extra = responses % 365;
+    int id = 0;
     long started = System.nanoTime();
-    Date received = new Date();
-    for (int i = 0; i < responses; i++) {
-      String survey = "s" + random.nextInt(surveys);
-      LocalDate day = YEAR.plusDays(random.nextInt(365));
-      Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(86_400));
-      String channel = CHANNELS[pick(random, CHANNEL_WEIGHTS)];
-      String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
-      int nps = pick(random, NPS_WEIGHTS);
-      int csat = Math.max(1, Math.min(5, (nps + 1) / 2));
-      String id = "r" + i;
-      batch.add(new Document("_id", TENANT + ":" + id)
-          .append("tenantId", TENANT).append("responseId", id).append("surveyId", survey).append("surveyVersion", 1)
-          .append("channel", channel).append("submitTime", Date.from(at))
-          .append("answers", List.of(
-              new Document("questionId", "nps").append("kind", "NPS").append("score", nps)
-                  .append("scaleMin", 0).append("scaleMax", 10),
-              new Document("questionId", "csat").append("kind", "CSAT").append("score", csat)
-                  .append("scaleMin", 1).append("scaleMax", 5)))
-          .append("customerId", "c" + random.nextInt(200_000)).append("segment", segment)
-          .append("state", "SETTLED").append("receivedAt", received).append("appliedAt", received)
-          .append("settledAt", received));
-      add(buckets, new BucketKey(TENANT, survey, "nps", day, channel, "", "", segment), "NPS", nps, 0, 10);
-      add(buckets, new BucketKey(TENANT, survey, "csat", day, channel, "", "", segment), "CSAT", csat, 1, 5);
-      if (batch.size() == 1000) {
-        ledger.insertMany(batch, new InsertManyOptions().ordered(false));
-        batch.clear();
-        if ((i + 1) % 100_000 == 0) {
-          System.out.printf("  %,d loaded%n", i + 1);
-        }
+    var batch = RecordResponsesRequest.newBuilder();
+    for (int d = 0; d < 365; d++) {
+      LocalDate day = YEAR.plusDays(d);
+      int today = perDay + (d < extra ? 1 : 0);
+      var seconds = new int[today];
+      for (int i = 0; i < today; i++) {
+        seconds[i] = random.nextInt(86_400);
       }
-    }
-    if (!batch.isEmpty()) {
-      ledger.insertMany(batch);
-    }
-    double ledgerRate = responses / ((System.nanoTime() - started) / 1e9);
-
-    long bucketsStarted = System.nanoTime();
-    var docs = new ArrayList<Document>(1000);
-    for (var agg : buckets.values()) {
-      docs.add(agg.toDocument());
-      if (docs.size() == 1000) {
-        db.getCollection("buckets").insertMany(docs);
-        docs.clear();
-      }
-    }
-    if (!docs.isEmpty()) {
-      db.getCollection("buckets").insertMany(docs);
-    }
-    double bucketRate = buckets.size() / ((System.nanoTime() - bucketsStarted) / 1e9);
-    return new double[] {ledgerRate, buckets.size(), bucketRate};
-  }
-
-  private static void add(Map<String, BucketAgg> buckets, BucketKey key, String kind, int score, int min, int max) {
-    buckets.computeIfAbsent(key.id(), id -> new BucketAgg(key, kind, min, max)).add(score);
-  }
-
-  /** A bucket's counters, in the shape MongoBuckets writes. */
-  private static final class BucketAgg {
-    final BucketKey key;
-    final String kind;
-    final int scaleMin;
-    final int scaleMax;
-    long count;
-    long sum;
-    long sumSq;
-    final long[] hist = new long[11];
-
-    BucketAgg(BucketKey key, String kind, int scaleMin, int scaleMax) {
-      this.key = key;
-      this.kind = kind;
-      this.scaleMin = scaleMin;
-      this.scaleMax = scaleMax;
-    }
-
-    void add(int score) {
-      count++;
-      sum += score;
-      sumSq += (long) score * score;
-      hist[score]++;
-    }
-
-    Document toDocument() {
-      var h = new Document();
-      for (int s = 0; s < hist.length; s++) {
-        if (hist[s] > 0) {
-          h.append(String.valueOf(s), hist[s]);
-        }
-      }
-      var d = new Document("_id", key.id()).append("tenantId", key.tenantId()).append("surveyId", key.surveyId())
-          .append("questionId", key.questionId()).append("day", key.dayText()).append("channel", key.channel())
-          .append("stage", key.stage()).append("touchpoint", key.touchpoint()).append("segment", key.segment())
-          .append("kind", kind).append("scaleMin", scaleMin).append("scaleMax", scaleMax)
-          .append("pending", List.of()).append("count", count).append("sum", sum).append("sumSq", sumSq)
-          .append("hist", h);
-      if ("NPS".equals(kind)) {
-        d.append("promoters", hist[9] + hist[10]).append("passives", hist[7] + hist[8])
-            .append("detractors", Arrays.stream(hist, 0, 7).sum());
-      }
-      return d;
-    }
-  }
-
-  /** Throughput of the real ingestion path: RecordResponses over gRPC, in another tenant. */
-  private static double ingest(ManagedChannel channel, int sample) {
-    if (sample <= 0) {
-      return 0;
-    }
-    var random = new Random(7);
-    var stub = tenant(MetricsServiceGrpc.newBlockingStub(channel), "bench-ingest");
-    long started = System.nanoTime();
-    for (int from = 0; from < sample; from += 500) {
-      var request = RecordResponsesRequest.newBuilder();
-      for (int i = from; i < Math.min(from + 500, sample); i++) {
-        Instant at = YEAR.plusDays(random.nextInt(365)).atStartOfDay(ZoneOffset.UTC).toInstant();
-        request.addResponses(RecordedResponse.newBuilder()
-            .setResponseId("i" + i).setSurveyId("s" + random.nextInt(3)).setSurveyVersion(1)
-            .setChannel(Channel.forNumber(1 + random.nextInt(2)))
+      Arrays.sort(seconds);
+      for (int i = 0; i < today; i++) {
+        Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(seconds[i]);
+        int nps = pick(random, NPS_WEIGHTS);
+        int csat = Math.max(1, Math.min(5, (nps + 1) / 2));
+        batch.addResponses(RecordedResponse.newBuilder()
+            .setResponseId("r" + id++).setSurveyId("s" + random.nextInt(surveys)).setSurveyVersion(1)
+            .setChannel(CHANNEL_ENUMS[pick(random, CHANNEL_WEIGHTS)])
             .setSubmitTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
-            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS")
-                .setScore(pick(random, NPS_WEIGHTS)).setScaleMax(10)));
+            .setStageId(STAGES[random.nextInt(STAGES.length)])
+            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(nps).setScaleMax(10))
+            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("csat").setKind("CSAT").setScore(csat)
+                .setScaleMin(1).setScaleMax(5)));
+        if (batch.getResponsesCount() == 500) {
+          stub.withDeadlineAfter(120, TimeUnit.SECONDS).recordResponses(batch.build());
+          batch.clear();
+          if (id % 100_000 == 0) {
+            System.out.printf("  %,d recorded (%,.0f/s)%n", id, id / ((System.nanoTime() - started) / 1e9));
+          }
+        }
       }
-      stub.withDeadlineAfter(120, TimeUnit.SECONDS).recordResponses(request.build());
     }
-    return sample / ((System.nanoTime() - started) / 1e9);
+    if (batch.getResponsesCount() > 0) {
+      stub.withDeadlineAfter(120, TimeUnit.SECONDS).recordResponses(batch.build());
+    }
+    return responses / ((System.nanoTime() - started) / 1e9);
   }
 
   private static Map<String, List<Long>> cells(QueryScoresResponse response) {
@@ -291,16 +202,17 @@ public final class NpsSliceBenchmark {
     Date from = Date.from(Instant.parse("2025-01-01T00:00:00Z"));
     Date to = Date.from(Instant.parse("2026-01-01T00:00:00Z"));
     List<Bson> pipeline = List.of(
-        match(and(eq("tenantId", TENANT), eq("surveyId", "s0"), gte("submitTime", from), lt("submitTime", to))),
-        unwind("$answers"),
-        match(eq("answers.kind", "NPS")),
+        match(and(eq("tenantId", TENANT), eq("item.surveyId", "s0"), gte("item.submitTime", from),
+            lt("item.submitTime", to))),
+        unwind("$item.answers"),
+        match(eq("item.answers.kind", "NPS")),
         group(new Document("month", new Document("$dateToString",
-                new Document("format", "%Y-%m").append("date", "$submitTime"))).append("channel", "$channel"),
+                new Document("format", "%Y-%m").append("date", "$item.submitTime"))).append("channel", "$item.channel"),
             Accumulators.sum("n", 1),
             Accumulators.sum("promoters", new Document("$cond",
-                List.of(new Document("$gte", List.of("$answers.score", 9)), 1, 0))),
+                List.of(new Document("$gte", List.of("$item.answers.score", 9)), 1, 0))),
             Accumulators.sum("detractors", new Document("$cond",
-                List.of(new Document("$lte", List.of("$answers.score", 6)), 1, 0)))));
+                List.of(new Document("$lte", List.of("$item.answers.score", 6)), 1, 0)))));
     var result = new TreeMap<String, List<Long>>();
     ledger.aggregate(pipeline).allowDiskUse(true).forEach(d -> {
       Document id = d.get("_id", Document.class);

@@ -11,11 +11,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.cxhub.embedded.EmbeddedMongo;
-import io.cxhub.metrics.bucket.BucketIncrement;
-import io.cxhub.metrics.bucket.BucketKey;
-import io.cxhub.metrics.bucket.Buckets;
-import io.cxhub.metrics.ingest.LedgerSweeper;
-import io.cxhub.metrics.ingest.RecordedResponses;
+import io.cxhub.metrics.rollup.Application;
+import io.cxhub.metrics.rollup.Applications;
+import io.cxhub.metrics.rollup.Cubes;
+import io.cxhub.metrics.rollup.ExactlyOnceAggregator;
+import io.cxhub.metrics.rollup.RollupSweeper;
 import io.cxhub.metrics.ingest.ScoredAnswer;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.common.v1.DateRange;
@@ -131,9 +131,20 @@ class MetricsServiceIT {
     return tenant(tenant).getNps(GetNpsRequest.newBuilder().setSurveyId(surveyId).build());
   }
 
-  private Document bucket(String tenant, String survey, String question, Instant at, String channel) {
-    var key = BucketKey.of(tenant, survey, question, LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), channel);
-    return db.getCollection("buckets").find(Filters.eq("_id", key.id())).first();
+  /** The NPS cube of a survey for a period such as {@code D2025-03-14} or {@code M2025-03}. */
+  private Document npsCube(String tenant, String survey, String period) {
+    return db.getCollection("cubes").find(Filters.eq("_id", tenant + ":score:NPS:" + survey + ":" + period)).first();
+  }
+
+  private static Document onlyCell(Document cube) {
+    var cells = cube.get("cells", Document.class);
+    assertThat(cells).hasSize(1);
+    return (Document) cells.values().iterator().next();
+  }
+
+  @SuppressWarnings("unchecked")
+  private ExactlyOnceAggregator<io.cxhub.metrics.ingest.RecordedResponse> responses() {
+    return app.getBean("responseAggregator", ExactlyOnceAggregator.class);
   }
 
   @Nested
@@ -175,19 +186,20 @@ class MetricsServiceIT {
       assertThat(second.getAppliedCount()).isZero();
       assertThat(second.getDuplicateCount()).isEqualTo(2);
 
-      Document b = bucket("acme", "s-dup", "q1", DAY1, "LINK");
-      assertThat(b.getLong("count")).isEqualTo(2);
-      assertThat(b.getLong("sum")).isEqualTo(13);
-      assertThat(b.getLong("sumSq")).isEqualTo(109);
-      assertThat(b.get("hist", Document.class)).containsEntry("10", 1L).containsEntry("3", 1L);
-      assertThat(b.getLong("promoters")).isEqualTo(1);
-      assertThat(b.getLong("passives")).isZero();
-      assertThat(b.getLong("detractors")).isEqualTo(1);
-      assertThat(b).containsEntry("tenantId", "acme").containsEntry("surveyId", "s-dup")
-          .containsEntry("questionId", "q1").containsEntry("day", "2025-03-14").containsEntry("channel", "LINK")
-          .containsEntry("kind", "NPS").containsEntry("stage", "").containsEntry("segment", "");
-      assertThat(db.getCollection("responses").find(Filters.eq("_id", "acme:d1")).first())
-          .containsEntry("state", "APPLIED").containsEntry("tenantId", "acme");
+      for (String period : List.of("D2025-03-14", "M2025-03")) {
+        Document cube = npsCube("acme", "s-dup", period);
+        assertThat(cube).containsEntry("tenantId", "acme").containsEntry("family", "score:NPS:s-dup")
+            .containsEntry("period", period);
+        Document cell = onlyCell(cube);
+        assertThat(cell.get("c", Document.class)).containsEntry("n", 2L).containsEntry("sum", 13L)
+            .containsEntry("sumSq", 109L);
+        assertThat(cell.get("h", Document.class).get("v", Document.class))
+            .containsEntry("10", 1L).containsEntry("3", 1L);
+        assertThat(cell.get("d", Document.class)).containsEntry("question", "q1").containsEntry("channel", "LINK")
+            .containsEntry("scale", "0-10").doesNotContainKey("stage").doesNotContainKey("segment");
+      }
+      assertThat(db.getCollection("recorded_responses").find(Filters.eq("_id", "acme:d1")).first())
+          .containsEntry("tenantId", "acme").containsKey("appliedAt");
     }
 
     @Test
@@ -214,17 +226,16 @@ class MetricsServiceIT {
     }
 
     @Test
-    void aBatchLeftAfterTheBucketStepIsCompletedWithoutDoubleCounting() {
-      // pre-seed what a first attempt did before dying: step 1 (ledger) and step 2 (buckets)
-      var ledger = app.getBean(RecordedResponses.class);
-      var buckets = app.getBean(Buckets.class);
+    void aBatchLeftAfterTheCubeStepIsCompletedWithoutDoubleCounting() {
+      // pre-seed what a first attempt did before dying: it began, recorded and reached the cubes
+      var aggregator = responses();
       var crashed = new io.cxhub.metrics.ingest.RecordedResponse(
           "x1", "s-crash", 1, "LINK", DAY1, List.of(new ScoredAnswer("q1", "NPS", 9, 0, 10)));
-      ledger.insertIfAbsent("acme", List.of(crashed), Instant.now());
-      buckets.applyOnce("acme", List.of(BucketIncrement.of(
-          BucketKey.of("acme", "s-crash", "q1", LocalDate.of(2025, 3, 14), "LINK"), "NPS", "x1", 9)));
-      assertThat(db.getCollection("responses").find(Filters.eq("_id", "acme:x1")).first())
-          .containsEntry("state", "APPLYING");
+      app.getBean(Applications.class).begin(
+          new Application("a-crash", "acme", "responses", List.of("x1"), List.of(), Instant.now(), null));
+      aggregator.ledger().insertIfAbsent("acme", List.of(crashed), "a-crash", Instant.now());
+      app.getBean(Cubes.class).applyOnce("acme", "a-crash",
+          aggregator.contributor().contributions("acme", java.time.ZoneOffset.UTC, crashed));
 
       var resent = tenant("acme").recordResponses(batch(
           nps("x1", "s-crash", 9, DAY1, Channel.CHANNEL_LINK),
@@ -236,46 +247,46 @@ class MetricsServiceIT {
       assertThat(result.getN()).isEqualTo(2);
       assertThat(result.getPromoters()).isEqualTo(1);
       assertThat(result.getDetractors()).isEqualTo(1);
-      assertThat(bucket("acme", "s-crash", "q1", DAY1, "LINK").getList("pending", String.class))
-          .containsExactlyInAnyOrder("x1", "x2");
     }
 
     @Test
     void theSweeperCompletesAnAbandonedApplication() {
-      var ledger = app.getBean(RecordedResponses.class);
-      var buckets = app.getBean(Buckets.class);
+      var aggregator = responses();
       var abandoned = new io.cxhub.metrics.ingest.RecordedResponse("y1", "s-sweep", 1, "LINK", DAY1, List.of(
           new ScoredAnswer("q1", "NPS", 10, 0, 10), new ScoredAnswer("q2", "CSAT", 4, 1, 5)));
-      ledger.registerTenant("acme");
-      ledger.insertIfAbsent("acme", List.of(abandoned), Instant.now().minusSeconds(120));
-      // only the first of its two buckets was reached
-      buckets.applyOnce("acme", List.of(BucketIncrement.of(
-          BucketKey.of("acme", "s-sweep", "q1", LocalDate.of(2025, 3, 14), "LINK"), "NPS", "y1", 10)));
+      Instant twoMinutesAgo = Instant.now().minusSeconds(120);
+      app.getBean(Applications.class).begin(
+          new Application("a-sweep", "acme", "responses", List.of("y1"), List.of(), twoMinutesAgo, null));
+      aggregator.ledger().insertIfAbsent("acme", List.of(abandoned), "a-sweep", twoMinutesAgo);
+      // only the NPS cubes were reached
+      app.getBean(Cubes.class).applyOnce("acme", "a-sweep",
+          aggregator.contributor().contributions("acme", java.time.ZoneOffset.UTC, abandoned).stream()
+              .filter(inc -> inc.cube().family().startsWith("score:NPS")).toList());
 
-      app.getBean(LedgerSweeper.class).sweep();
+      app.getBean(RollupSweeper.class).sweep();
 
-      assertThat(db.getCollection("responses").find(Filters.eq("_id", "acme:y1")).first())
-          .containsEntry("state", "APPLIED");
-      assertThat(bucket("acme", "s-sweep", "q1", DAY1, "LINK").getLong("count")).isEqualTo(1);
-      Document csat = bucket("acme", "s-sweep", "q2", DAY1, "LINK");
-      assertThat(csat.getLong("count")).isEqualTo(1);
-      assertThat(csat.getLong("sum")).isEqualTo(4);
-      assertThat(csat).doesNotContainKey("promoters");
+      assertThat(db.getCollection("recorded_responses").find(Filters.eq("_id", "acme:y1")).first())
+          .containsKey("appliedAt");
+      assertThat(onlyCell(npsCube("acme", "s-sweep", "M2025-03")).get("c", Document.class)).containsEntry("n", 1L);
+      Document csat = db.getCollection("cubes").find(Filters.eq("_id", "acme:score:CSAT:s-sweep:M2025-03")).first();
+      assertThat(onlyCell(csat).get("c", Document.class)).containsEntry("n", 1L).containsEntry("sum", 4L);
       var again = tenant("acme").recordResponses(batch(nps("y1", "s-sweep", 10, DAY1, Channel.CHANNEL_LINK)));
       assertThat(again.getDuplicateCount()).isEqualTo(1);
       assertThat(nps("acme", "s-sweep").getN()).isEqualTo(1);
     }
 
     @Test
-    void releasedEvidenceLeavesTheCountersAlone() {
+    void releasedEvidenceLeavesTheTalliesAlone() {
       tenant("acme").recordResponses(batch(nps("e1", "s-evid", 8, DAY1, Channel.CHANNEL_LINK)));
-      var id = BucketKey.of("acme", "s-evid", "q1", LocalDate.of(2025, 3, 14), "LINK").id();
+      Document before = npsCube("acme", "s-evid", "M2025-03");
+      String application = before.getList("applied", String.class).get(0);
 
-      app.getBean(Buckets.class).releaseEvidence("acme", Map.of(id, List.of("e1")));
+      app.getBean(Cubes.class).release("acme", application,
+          List.of(io.cxhub.metrics.rollup.CubeId.parse(before.getString("_id"))));
 
-      Document b = bucket("acme", "s-evid", "q1", DAY1, "LINK");
-      assertThat(b.getList("pending", String.class)).isEmpty();
-      assertThat(b.getLong("count")).isEqualTo(1);
+      Document after = npsCube("acme", "s-evid", "M2025-03");
+      assertThat(after.getList("applied", String.class)).isEmpty();
+      assertThat(onlyCell(after).get("c", Document.class)).containsEntry("n", 1L);
     }
 
     @Test
@@ -421,7 +432,7 @@ class MetricsServiceIT {
 
       assertThat(result.getDefinition().getId()).isEqualTo("nps");
       assertThat(result.getDefinition().getVersion()).isEqualTo(1);
-      assertThat(result.getDefinition().getText()).contains("0-6", "9-10", "skipped", "UTC");
+      assertThat(result.getDefinition().getText()).contains("0-6", "9-10", "skipped", "local days");
       assertThat(result.getCellsList()).extracting(Scores::key)
           .containsExactly("2025-03-01|EMAIL", "2025-04-01|EMAIL", "2025-04-01|QR");
       var marchEmail = result.getCells(0).getScore();
@@ -474,7 +485,7 @@ class MetricsServiceIT {
     }
 
     @Test
-    void aTimeZoneOtherThanUtcIsRefusedRatherThanShifted() throws Exception {
+    void aTimeZoneOtherThanTheTenantsIsRefusedRatherThanShifted() throws Exception {
       var e = catchThrowableOfType(StatusRuntimeException.class, () -> scores().queryScores(QueryScoresRequest.newBuilder()
           .setMetric(ScoreMetric.SCORE_METRIC_NPS).setTimeZone("Europe/Paris").build()));
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);

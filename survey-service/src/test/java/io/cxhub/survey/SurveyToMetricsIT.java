@@ -144,14 +144,21 @@ class SurveyToMetricsIT {
 
     /** What metrics-service holds for the survey, read from its own collections. */
     long ledgerEntries(String surveyId) {
-      return client.getDatabase(metricsDb).getCollection("responses").countDocuments(Filters.eq("surveyId", surveyId));
+      return client.getDatabase(metricsDb).getCollection("recorded_responses")
+          .countDocuments(Filters.eq("item.surveyId", surveyId));
     }
 
     long bucketCount(String surveyId, String questionId) {
+      // the answers counted in the survey's month cubes (one per kind and month)
       long total = 0;
-      for (Document b : client.getDatabase(metricsDb).getCollection("buckets")
-          .find(Filters.and(Filters.eq("surveyId", surveyId), Filters.eq("questionId", questionId)))) {
-        total += b.getLong("count");
+      for (Document cube : client.getDatabase(metricsDb).getCollection("cubes")
+          .find(Filters.regex("_id", ":score:[A-Z]+:" + surveyId + ":M"))) {
+        for (Object cell : cube.get("cells", Document.class).values()) {
+          var c = (Document) cell;
+          if (questionId.equals(c.get("d", Document.class).getString("question"))) {
+            total += c.get("c", Document.class).getLong("n");
+          }
+        }
       }
       return total;
     }

@@ -1,42 +1,51 @@
 package io.cxhub.metrics.config;
 
-import io.cxhub.metrics.rollup.IngestSettings;
-import io.cxhub.metrics.bucket.Buckets;
-
-import io.cxhub.metrics.ingest.LedgerSweeper;
+import com.mongodb.client.MongoDatabase;
 import io.cxhub.metrics.ingest.RecordResponses;
-import io.cxhub.metrics.ingest.RecordedResponses;
+import io.cxhub.metrics.ingest.RecordedResponse;
+import io.cxhub.metrics.ingest.ResponseContributor;
 import io.cxhub.metrics.ingest.Segments;
 import io.cxhub.metrics.ingest.grpc.PersonaClient;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.grpc.client.GrpcChannelFactory;
-import io.cxhub.metrics.ingest.RecountBuckets;
+import io.cxhub.metrics.ingest.mongo.ResponseCodec;
 import io.cxhub.metrics.nps.GetNps;
-import io.cxhub.metrics.nps.NpsCounts;
+import io.cxhub.metrics.rollup.Applications;
+import io.cxhub.metrics.rollup.Cubes;
+import io.cxhub.metrics.rollup.ExactlyOnceAggregator;
+import io.cxhub.metrics.rollup.IngestSettings;
+import io.cxhub.metrics.rollup.RecountCubes;
+import io.cxhub.metrics.rollup.TenantZones;
+import io.cxhub.metrics.rollup.mongo.MongoLedger;
 import io.cxhub.metrics.score.CompareScores;
+import io.cxhub.metrics.score.CubeScoreBuckets;
 import io.cxhub.metrics.score.GetScores;
-import io.cxhub.metrics.score.ScoreBuckets;
+import io.cxhub.metrics.settings.CachedTenantZones;
+import io.cxhub.metrics.settings.MetricSettings;
+import io.cxhub.metrics.settings.TenantSettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
 
-/** Wires the plain-Java use cases to their adapters and schedules the ledger sweeper. */
+/** Wires the plain-Java use cases of the survey scores to their adapters. */
 @Configuration(proxyBeanMethods = false)
 class MetricsServiceConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(MetricsServiceConfiguration.class);
+  /** Responses relayed by survey-service, counted once each in the score cubes. */
+  @Bean
+  ExactlyOnceAggregator<RecordedResponse> responseAggregator(
+      MongoDatabase database, Applications applications, Cubes cubes, TenantZones zones, Clock clock,
+      IngestSettings settings) {
+    return new ExactlyOnceAggregator<>(RecordResponses.SOURCE,
+        new MongoLedger<>(database, ResponseCodec.COLLECTION, new ResponseCodec()),
+        applications, cubes, new ResponseContributor(), zones, clock, settings);
+  }
 
   @Bean
-  RecordResponses recordResponses(
-      RecordedResponses ledger, Buckets buckets, Segments segments, Clock clock, IngestSettings settings) {
-    return new RecordResponses(ledger, buckets, segments, clock, settings);
+  RecordResponses recordResponses(ExactlyOnceAggregator<RecordedResponse> responseAggregator, Segments segments) {
+    return new RecordResponses(responseAggregator, segments);
   }
 
   /**
@@ -55,23 +64,18 @@ class MetricsServiceConfiguration {
   }
 
   @Bean
-  LedgerSweeper ledgerSweeper(RecordedResponses ledger, Buckets buckets, Clock clock, IngestSettings settings) {
-    return new LedgerSweeper(ledger, buckets, clock, settings);
+  CubeScoreBuckets scoreBuckets(Cubes cubes) {
+    return new CubeScoreBuckets(cubes);
   }
 
   @Bean
-  GetNps getNps(NpsCounts counts) {
-    return new GetNps(counts);
+  GetNps getNps(CubeScoreBuckets buckets) {
+    return new GetNps(buckets);
   }
 
   @Bean
-  RecountBuckets recountBuckets(RecordedResponses ledger, Buckets buckets) {
-    return new RecountBuckets(ledger, buckets);
-  }
-
-  @Bean
-  GetScores getScores(ScoreBuckets buckets) {
-    return new GetScores(buckets);
+  GetScores getScores(CubeScoreBuckets buckets, TenantZones zones) {
+    return new GetScores(buckets, zones);
   }
 
   @Bean
@@ -79,47 +83,14 @@ class MetricsServiceConfiguration {
     return new CompareScores(getScores);
   }
 
-  /** Runs the sweeper at start-up and then periodically, on one daemon thread stopped with the context. */
   @Bean
-  SmartLifecycle ledgerSweeperSchedule(LedgerSweeper sweeper, MetricsProperties properties) {
-    return new SmartLifecycle() {
-      private ScheduledExecutorService executor;
+  MetricSettings metricSettings(TenantSettings settings, CachedTenantZones zones, RecountCubes recount) {
+    return new MetricSettings(settings, zones, recount);
+  }
 
-      @Override
-      public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-          var thread = new Thread(r, "ledger-sweeper");
-          thread.setDaemon(true);
-          return thread;
-        });
-        long period = properties.ingest().sweepInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-          try {
-            sweeper.sweep();
-          } catch (RuntimeException e) {
-            log.warn("ledger sweep failed; next try in {}ms", period, e);
-          }
-        }, 0, period, TimeUnit.MILLISECONDS);
-      }
-
-      @Override
-      public synchronized void stop() {
-        executor.shutdown();
-        try {
-          if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-            executor.shutdownNow();
-          }
-        } catch (InterruptedException e) {
-          executor.shutdownNow();
-          Thread.currentThread().interrupt();
-        }
-        executor = null;
-      }
-
-      @Override
-      public synchronized boolean isRunning() {
-        return executor != null;
-      }
-    };
+  /** Rebuilds a tenant's cubes from every source's ledger. */
+  @Bean
+  RecountCubes recountCubes(ObjectProvider<ExactlyOnceAggregator<?>> aggregators, Cubes cubes, TenantZones zones) {
+    return new RecountCubes(aggregators.orderedStream().toList(), cubes, zones);
   }
 }

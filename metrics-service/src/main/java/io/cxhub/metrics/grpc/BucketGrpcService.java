@@ -1,8 +1,8 @@
 package io.cxhub.metrics.grpc;
 
 import io.cxhub.kit.tenant.TenantContext;
-import io.cxhub.metrics.ingest.RecountBuckets;
-import io.cxhub.metrics.ingest.RecountBuckets.RecountReport;
+import io.cxhub.metrics.ingest.ResponseContributor;
+import io.cxhub.metrics.rollup.RecountCubes;
 import io.cxhub.proto.metrics.v1.BucketDifference;
 import io.cxhub.proto.metrics.v1.BucketServiceGrpc;
 import io.cxhub.proto.metrics.v1.RecountBucketsRequest;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 @Service
 class BucketGrpcService extends BucketServiceGrpc.BucketServiceImplBase {
 
-  private final RecountBuckets recount;
+  private final RecountCubes recount;
 
-  BucketGrpcService(RecountBuckets recount) {
+  BucketGrpcService(RecountCubes recount) {
     this.recount = recount;
   }
 
@@ -28,29 +28,37 @@ class BucketGrpcService extends BucketServiceGrpc.BucketServiceImplBase {
     response.onCompleted();
   }
 
-  static RecountBucketsResponse toProto(RecountReport report) {
+  static RecountBucketsResponse toProto(RecountCubes.Report report) {
     var result = RecountBucketsResponse.newBuilder()
-        .setResponses(report.responses())
-        .setBucketsChecked(report.bucketsChecked())
-        .setBucketsMatching(report.matching())
-        .setBucketsInFlight(report.inFlight());
+        .setResponses(report.items())
+        .setBucketsChecked(report.cubesChecked())
+        .setBucketsMatching(report.matching());
     for (var d : report.differences()) {
-      var k = d.recounted().key();
+      var cell = d.cell();
+      var family = d.cube().family();
+      String[] score = family.startsWith(ResponseContributor.FAMILY_PREFIX)
+          ? family.substring(ResponseContributor.FAMILY_PREFIX.length()).split(":", 2)
+          : new String[] {"", ""};
       result.addDifferences(BucketDifference.newBuilder()
-          .setBucketId(d.recounted().id())
-          .setSurveyId(k.surveyId())
-          .setQuestionId(k.questionId())
-          .setDay(k.dayText())
-          .setChannel(k.channel())
-          .setStage(k.stage())
-          .setTouchpoint(k.touchpoint())
-          .setSegment(k.segment())
-          .setKind(d.recounted().kind())
-          .setStoredCount(d.stored() == null ? 0 : d.stored().count())
-          .setStoredSum(d.stored() == null ? 0 : d.stored().sum())
-          .setRecountedCount(d.recounted().count())
-          .setRecountedSum(d.recounted().sum())
-          .setMissing(d.stored() == null)
+          .setBucketId(d.cube().id() + "/" + cell.key())
+          .setFamily(family)
+          .setGrain(d.cube().period().grain().name())
+          .setDay(d.cube().period().start().toString())
+          .setKind(score[0])
+          .setSurveyId(score.length > 1 ? score[1] : "")
+          .setQuestionId(cell.get("question"))
+          .setChannel(cell.get("channel"))
+          .setStage(cell.get("stage"))
+          .setTouchpoint(cell.get("touchpoint"))
+          .setSegment(cell.get("segment"))
+          .putAllDimensions(cell.dims())
+          .putAllStoredCounters(d.stored().counters())
+          .putAllRecountedCounters(d.recounted().counters())
+          .setStoredCount(d.stored().counter(ResponseContributor.COUNT))
+          .setRecountedCount(d.recounted().counter(ResponseContributor.COUNT))
+          .setStoredSum(d.stored().counter(ResponseContributor.SUM))
+          .setRecountedSum(d.recounted().counter(ResponseContributor.SUM))
+          .setMissing(d.missing())
           .setOutcome(switch (d.outcome()) {
             case REPORTED -> RecountOutcome.RECOUNT_OUTCOME_REPORTED;
             case REPAIRED -> RecountOutcome.RECOUNT_OUTCOME_REPAIRED;

@@ -30,7 +30,7 @@ final class MetricsProtoMapper {
     Instant submitTime = r.hasSubmitTime() ? ProtoTimestamps.toInstant(r.getSubmitTime()) : null;
     return new RecordedResponse(
         r.getResponseId(), r.getSurveyId(), r.getSurveyVersion(), channel(r.getChannel()), submitTime, answers,
-        r.getCustomerId(), "");
+        r.getCustomerId(), r.getStageId(), r.getTouchpointId(), null);
   }
 
   /**

@@ -69,7 +69,7 @@ final class ScoreProtoMapper {
     DayRange period = DayRange.parse(f.getPeriod().getStartDate(), f.getPeriod().getEndDate(), field + ".period", violations);
     return new ScoreFilter(new HashSet<>(f.getSurveyIdsList()), f.getQuestionId(), channels,
         new HashSet<>(f.getStagesList()), new HashSet<>(f.getTouchpointsList()), new HashSet<>(f.getSegmentsList()),
-        period);
+        new HashSet<>(f.getPersonasList()), period);
   }
 
   static Comparison.Measure measure(ComparedMeasure measure) {
@@ -85,6 +85,7 @@ final class ScoreProtoMapper {
       case SCORE_DIMENSION_STAGE -> Dimension.STAGE;
       case SCORE_DIMENSION_TOUCHPOINT -> Dimension.TOUCHPOINT;
       case SCORE_DIMENSION_SEGMENT -> Dimension.SEGMENT;
+      case SCORE_DIMENSION_PERSONA -> Dimension.PERSONA;
       default -> null;
     };
   }

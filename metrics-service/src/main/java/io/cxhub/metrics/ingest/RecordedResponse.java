@@ -1,5 +1,6 @@
 package io.cxhub.metrics.ingest;
 
+import io.cxhub.metrics.rollup.LedgerItem;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,9 +8,12 @@ import java.util.List;
  * An accepted response as relayed by survey-service.
  *
  * @param customerId the respondent's customer id; empty when anonymous
- * @param segment the respondent's segment as resolved when the response was first recorded:
- *     empty for an anonymous response, {@link Segments#UNASSIGNED} when it could not be
- *     resolved. Stored with the response, so every retry and the recount use the same one
+ * @param stageId the journey stage the survey measures; empty when none
+ * @param touchpointId the touchpoint the survey measures; empty when none
+ * @param profile the respondent's segment and persona as resolved when the response was
+ *     first recorded: {@link Profile#NONE} for an anonymous response,
+ *     {@link Profile#UNASSIGNED} when it could not be resolved. Stored with the response, so
+ *     every retry and the recount use the same one
  */
 public record RecordedResponse(
     String responseId,
@@ -19,21 +23,31 @@ public record RecordedResponse(
     Instant submitTime,
     List<ScoredAnswer> answers,
     String customerId,
-    String segment) {
+    String stageId,
+    String touchpointId,
+    Profile profile) implements LedgerItem {
 
   public RecordedResponse {
     answers = List.copyOf(answers);
     customerId = customerId == null ? "" : customerId;
-    segment = segment == null ? "" : segment;
+    stageId = stageId == null ? "" : stageId;
+    touchpointId = touchpointId == null ? "" : touchpointId;
+    profile = profile == null ? Profile.NONE : profile;
   }
 
-  /** An anonymous response (no customer, no segment). */
+  /** An anonymous response outside any journey. */
   public RecordedResponse(
       String responseId, String surveyId, int surveyVersion, String channel, Instant submitTime, List<ScoredAnswer> answers) {
-    this(responseId, surveyId, surveyVersion, channel, submitTime, answers, "", "");
+    this(responseId, surveyId, surveyVersion, channel, submitTime, answers, "", "", "", Profile.NONE);
   }
 
-  RecordedResponse withSegment(String resolved) {
-    return new RecordedResponse(responseId, surveyId, surveyVersion, channel, submitTime, answers, customerId, resolved);
+  @Override
+  public String itemId() {
+    return responseId;
+  }
+
+  RecordedResponse withProfile(Profile resolved) {
+    return new RecordedResponse(
+        responseId, surveyId, surveyVersion, channel, submitTime, answers, customerId, stageId, touchpointId, resolved);
   }
 }

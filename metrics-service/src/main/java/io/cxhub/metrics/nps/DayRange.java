@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /**
- * A range of UTC days, both ends included; a missing end leaves the range open on that side.
+ * A range of local days (in the tenant's time zone), both ends included; a missing end leaves the range open on that side.
  *
  * @param start null: from the beginning
  * @param end null: with no end

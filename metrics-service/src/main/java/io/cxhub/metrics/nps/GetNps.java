@@ -25,7 +25,7 @@ public final class GetNps {
     DayRange period = DayRange.parse(query.startDate(), query.endDate(), "period", violations);
     violations.throwIfAny();
 
-    var buckets = counts.npsBuckets(tenantId, query.surveyId());
+    var buckets = counts.npsBuckets(tenantId, query.surveyId(), period);
     String questionId = query.questionId() == null ? "" : query.questionId();
     if (questionId.isEmpty()) {
       var questions = new TreeSet<String>();
@@ -41,7 +41,7 @@ public final class GetNps {
     }
     var total = NetPromoterScore.NONE;
     for (var bucket : buckets) {
-      if (bucket.questionId().equals(questionId) && period.contains(bucket.day())) {
+      if (bucket.questionId().equals(questionId)) {
         total = total.plus(bucket.counts());
       }
     }

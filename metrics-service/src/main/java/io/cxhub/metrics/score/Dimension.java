@@ -8,5 +8,6 @@ public enum Dimension {
   QUESTION,
   STAGE,
   TOUCHPOINT,
-  SEGMENT
+  SEGMENT,
+  PERSONA
 }

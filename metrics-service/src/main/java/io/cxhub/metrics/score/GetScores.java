@@ -3,7 +3,7 @@ package io.cxhub.metrics.score;
 import io.cxhub.kit.error.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import io.cxhub.metrics.rollup.TenantZones;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collections;
@@ -20,16 +20,18 @@ import java.util.TreeMap;
 public final class GetScores {
 
   private final ScoreBuckets buckets;
+  private final TenantZones zones;
 
-  public GetScores(ScoreBuckets buckets) {
+  public GetScores(ScoreBuckets buckets, TenantZones zones) {
     this.buckets = buckets;
+    this.zones = zones;
   }
 
   public ScoreTable query(String tenantId, ScoreQuery query) {
     if (query.kind() == null) {
       throw InvalidInputException.of("metric", "is required: NPS, CSAT or CES");
     }
-    requireUtc(query.timeZone());
+    requireTenantZone(query.timeZone(), zones.zone(tenantId));
     if (query.groupBy().size() != query.groupBy().stream().distinct().count()) {
       throw InvalidInputException.of("group_by", "names a dimension twice");
     }
@@ -50,7 +52,8 @@ public final class GetScores {
   Map<GroupKey, Distribution> sum(
       String tenantId, ScoreKind kind, ScoreFilter filter, List<Dimension> groupBy, Granularity granularity) {
     var groups = new TreeMap<GroupKey, Distribution>();
-    for (var b : buckets.scoreBuckets(tenantId, kind, filter.surveyIds())) {
+    boolean daily = groupBy.contains(Dimension.PERIOD) && granularity != Granularity.MONTH;
+    for (var b : buckets.scoreBuckets(tenantId, kind, filter, daily)) {
       if (!filter.accepts(b)) {
         continue;
       }
@@ -62,7 +65,12 @@ public final class GetScores {
     return groups;
   }
 
-  static void requireUtc(String timeZone) {
+  /**
+   * Periods are cut at local midnight in the tenant's time zone, which the buckets were
+   * counted in; a request may name that zone (or none) but not another one, which the
+   * buckets cannot answer without shifting days.
+   */
+  static void requireTenantZone(String timeZone, ZoneId tenantZone) {
     if (timeZone.isEmpty()) {
       return;
     }
@@ -72,10 +80,10 @@ public final class GetScores {
     } catch (DateTimeException e) {
       throw InvalidInputException.of("time_zone", "must be an IANA time zone such as Europe/Paris");
     }
-    if (!zone.normalized().equals(ZoneOffset.UTC)) {
+    if (!zone.normalized().equals(tenantZone.normalized())) {
       throw InvalidInputException.of("time_zone",
-          "only UTC is supported: buckets are kept per UTC day, so periods in " + timeZone
-              + " cannot start at local midnight");
+          "must be the tenant's time zone (" + tenantZone.getId() + "), which its days and months are counted in;"
+              + " change it with PATCH /v1/metric-settings");
     }
   }
 

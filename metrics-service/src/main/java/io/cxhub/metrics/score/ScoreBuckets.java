@@ -2,18 +2,24 @@ package io.cxhub.metrics.score;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** Read port: the pre-aggregated buckets of one kind. Never reads raw responses. */
 public interface ScoreBuckets {
 
   /**
-   * Every bucket of the tenant with answers of {@code kind}, restricted to {@code surveyIds}
-   * unless that is empty.
+   * The buckets of {@code kind} that the filter's surveys and period need, each one a day
+   * or a whole month: whole months when {@code daily} is false and the period covers them,
+   * days otherwise. The caller still applies the rest of the filter.
+   *
+   * @param daily whether every bucket must be a single day (to group by day or week)
    */
-  List<ScoreBucket> scoreBuckets(String tenantId, ScoreKind kind, Set<String> surveyIds);
+  List<ScoreBucket> scoreBuckets(String tenantId, ScoreKind kind, ScoreFilter filter, boolean daily);
 
-  /** One bucket: its slice and its answers. */
+  /**
+   * One bucket: its slice and its answers.
+   *
+   * @param day the bucket's local day, or the first day of its month
+   */
   record ScoreBucket(
       String surveyId,
       String questionId,
@@ -22,6 +28,7 @@ public interface ScoreBuckets {
       String stage,
       String touchpoint,
       String segment,
+      String persona,
       Distribution distribution) {
 
     String value(Dimension dimension, Granularity granularity) {
@@ -33,6 +40,7 @@ public interface ScoreBuckets {
         case STAGE -> stage;
         case TOUCHPOINT -> touchpoint;
         case SEGMENT -> segment;
+        case PERSONA -> persona;
       };
     }
   }

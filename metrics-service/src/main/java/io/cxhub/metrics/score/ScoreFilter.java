@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Which answers a score counts. An empty set or question id means "any".
  *
- * @param period UTC days included
+ * @param period local days (in the tenant's time zone) included
  */
 public record ScoreFilter(
     Set<String> surveyIds,
@@ -15,6 +15,7 @@ public record ScoreFilter(
     Set<String> stages,
     Set<String> touchpoints,
     Set<String> segments,
+    Set<String> personas,
     DayRange period) {
 
   public ScoreFilter {
@@ -24,15 +25,16 @@ public record ScoreFilter(
     stages = Set.copyOf(stages);
     touchpoints = Set.copyOf(touchpoints);
     segments = Set.copyOf(segments);
+    personas = Set.copyOf(personas);
     period = period == null ? DayRange.ALL : period;
   }
 
   public static ScoreFilter all() {
-    return new ScoreFilter(Set.of(), "", Set.of(), Set.of(), Set.of(), Set.of(), DayRange.ALL);
+    return new ScoreFilter(Set.of(), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), DayRange.ALL);
   }
 
   public ScoreFilter withPeriod(DayRange other) {
-    return new ScoreFilter(surveyIds, questionId, channels, stages, touchpoints, segments, other);
+    return new ScoreFilter(surveyIds, questionId, channels, stages, touchpoints, segments, personas, other);
   }
 
   boolean accepts(ScoreBuckets.ScoreBucket b) {
@@ -42,6 +44,7 @@ public record ScoreFilter(
         && (stages.isEmpty() || stages.contains(b.stage()))
         && (touchpoints.isEmpty() || touchpoints.contains(b.touchpoint()))
         && (segments.isEmpty() || segments.contains(b.segment()))
+        && (personas.isEmpty() || personas.contains(b.persona()))
         && period.contains(b.day());
   }
 }

@@ -12,21 +12,21 @@ public enum ScoreKind {
           + "(Sauro & Lewis, MeasuringU): z^2/4 added to promoters and detractors, z^2/2 to n, "
           + "variance of the difference of the two adjusted proportions; the interval is centred "
           + "on the adjusted score. Low sample: n < 30 or margin of error above 10 points. "
-          + "Days are UTC days.")),
+          + "Days are the tenant's local days (UTC unless its time zone is set).")),
   CSAT(new MetricDefinition("csat", 1,
       "Customer satisfaction: the share of top-2-box answers (4-5 on a 1-5 scale; in general "
           + "the two highest points of the question's scale), in percent, with a 95% Wilson "
           + "interval; also the mean answer with a 95% Student t interval. Skipped answers are "
           + "not counted. Answers on different scales are never pooled: each scale is its own "
           + "cell. Low sample: n < 30 or the percentage's margin of error above 10 points. "
-          + "Days are UTC days.")),
+          + "Days are the tenant's local days (UTC unless its time zone is set).")),
   CES(new MetricDefinition("ces", 1,
       "Customer effort score: the share of 'easy' answers (5-7 on a 1-7 scale, 4-5 on a 1-5 "
           + "scale; on any other scale the two highest points), in percent, with a 95% Wilson "
           + "interval; also the mean answer with a 95% Student t interval. Higher means less "
           + "effort. Skipped answers are not counted. Answers on different scales are never "
           + "pooled: each scale is its own cell. Low sample: n < 30 or the percentage's margin "
-          + "of error above 10 points. Days are UTC days."));
+          + "of error above 10 points. Days are the tenant's local days (UTC unless its time zone is set)."));
 
   private final MetricDefinition definition;
 

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GetNpsTest {
 
   private final List<NpsCounts.DayCounts> buckets = new ArrayList<>();
-  private final GetNps getNps = new GetNps((tenant, survey) -> tenant.equals("acme") && survey.equals("s1") ? buckets : List.of());
+  private final GetNps getNps = new GetNps((tenant, survey, period) -> tenant.equals("acme") && survey.equals("s1")
+      ? buckets.stream().filter(b -> period.contains(b.day())).toList()
+      : List.of());
 
   private void bucket(String question, String day, long p, long pa, long d) {
     buckets.add(new NpsCounts.DayCounts(question, LocalDate.parse(day), new NetPromoterScore(p, pa, d)));

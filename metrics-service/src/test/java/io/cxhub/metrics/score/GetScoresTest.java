@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cxhub.kit.error.InvalidInputException;
-import io.cxhub.metrics.bucket.BucketIncrement;
-import io.cxhub.metrics.bucket.BucketKey;
-import io.cxhub.metrics.bucket.InMemoryBuckets;
+import io.cxhub.metrics.InMemoryScores;
+import io.cxhub.metrics.rollup.TenantZones;
 import io.cxhub.metrics.nps.DayRange;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,13 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class GetScoresTest {
 
-  private final InMemoryBuckets buckets = new InMemoryBuckets();
-  private final GetScores getScores = new GetScores(buckets);
-  private int ids;
+  private final InMemoryScores scores = new InMemoryScores();
+  private final GetScores getScores = new GetScores(scores.buckets, TenantZones.UTC);
 
   private void answer(String survey, String day, String channel, String stage, String segment, int score) {
-    var key = new BucketKey("t1", survey, "q", LocalDate.parse(day), channel, stage, "", segment);
-    buckets.applyOnce("t1", List.of(BucketIncrement.of(key, "NPS", "r" + ids++, score)));
+    scores.nps("t1", survey, day, channel, stage, segment, score);
   }
 
   private ScoreQuery query(ScoreFilter filter, Granularity granularity, Dimension... groupBy) {
@@ -51,7 +48,7 @@ class GetScoresTest {
     answer("other", "2025-03-01", "EMAIL", "onboarding", "smb", 0);
     answer("s", "2025-04-01", "EMAIL", "onboarding", "smb", 0);
 
-    var filter = new ScoreFilter(Set.of("s"), "", Set.of("EMAIL"), Set.of(), Set.of(), Set.of(),
+    var filter = new ScoreFilter(Set.of("s"), "", Set.of("EMAIL"), Set.of(), Set.of(), Set.of(), Set.of(),
         new DayRange(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-31")));
     var table = getScores.query("t1", query(filter, null, Dimension.STAGE, Dimension.SEGMENT));
 
@@ -81,7 +78,28 @@ class GetScoresTest {
   }
 
   @Test
-  void refusesNonUtcTimeZonesAndRepeatedDimensions() {
+  void periodsAreTheTenantsLocalDaysAndMonths() {
+    var paris = new InMemoryScores(java.time.Clock.systemUTC(), t -> java.time.ZoneId.of("Europe/Paris"));
+    var parisScores = new GetScores(paris.buckets, t -> java.time.ZoneId.of("Europe/Paris"));
+    paris.npsAt("t1", "s", java.time.Instant.parse("2025-03-31T21:30:00Z"), 10); // 23:30 in Paris: March
+    paris.npsAt("t1", "s", java.time.Instant.parse("2025-03-31T22:30:00Z"), 0); // 00:30 in Paris: April
+
+    var byMonth = parisScores.query("t1", query(ScoreFilter.all(), Granularity.MONTH, Dimension.PERIOD));
+    var byDay = parisScores.query("t1", new ScoreQuery(ScoreKind.NPS, ScoreFilter.all(), List.of(Dimension.PERIOD),
+        Granularity.DAY, "Europe/Paris"));
+
+    assertThat(byMonth.cells()).extracting(c -> c.key().get(Dimension.PERIOD) + "=" + c.score().value())
+        .containsExactly("2025-03-01=100.0", "2025-04-01=-100.0");
+    assertThat(byDay.cells()).extracting(c -> c.key().get(Dimension.PERIOD))
+        .containsExactly("2025-03-31", "2025-04-01");
+    assertThatThrownBy(() -> parisScores.query("t1",
+        new ScoreQuery(ScoreKind.NPS, ScoreFilter.all(), List.of(), null, "UTC")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Europe/Paris");
+  }
+
+  @Test
+  void refusesOtherTimeZonesThanTheTenantsAndRepeatedDimensions() {
     assertThatThrownBy(() -> getScores.query("t1",
         new ScoreQuery(ScoreKind.NPS, ScoreFilter.all(), List.of(), null, "America/New_York")))
         .isInstanceOf(InvalidInputException.class);

@@ -3,6 +3,7 @@ package io.cxhub.metrics.ingest.grpc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.metrics.ingest.Profile;
 import io.cxhub.metrics.ingest.Segments;
 import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
 import io.cxhub.proto.persona.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client of persona-service: owns the stub, the per-call deadline, a Caffeine cache of
- * segments (TTL) and the Resilience4j circuit breaker {@code persona}.
+ * profiles (segment and persona, TTL) and the Resilience4j circuit breaker {@code persona}.
  *
  * <p>Fallback: when the circuit is open or a lookup fails (unavailable, deadline, any error),
  * the customers it was asked about are {@code unassigned} — the response is counted, never
@@ -44,7 +45,7 @@ public final class PersonaClient implements Segments {
   private final CustomerServiceBlockingStub stub;
   private final CircuitBreaker circuitBreaker;
   private final Duration deadline;
-  private final Cache<String, String> cache;
+  private final Cache<String, Profile> cache;
 
   /** @param channel the channel to persona-service; its owner shuts it down */
   public PersonaClient(ManagedChannel channel, CircuitBreaker circuitBreaker, Duration deadline, Duration ttl, long size) {
@@ -56,11 +57,11 @@ public final class PersonaClient implements Segments {
   }
 
   @Override
-  public Map<String, String> resolve(String tenantId, Set<String> customerIds) {
-    var result = new HashMap<String, String>();
+  public Map<String, Profile> resolve(String tenantId, Set<String> customerIds) {
+    var result = new HashMap<String, Profile>();
     var missing = new ArrayList<String>();
     for (String id : customerIds) {
-      String cached = cache.getIfPresent(key(tenantId, id));
+      Profile cached = cache.getIfPresent(key(tenantId, id));
       if (cached != null) {
         result.put(id, cached);
       } else {
@@ -71,18 +72,17 @@ public final class PersonaClient implements Segments {
       List<String> chunk = missing.subList(from, Math.min(from + MAX_LOOKUP, missing.size()));
       try {
         var reply = circuitBreaker.executeSupplier(() -> lookup(tenantId, chunk));
-        var found = new HashMap<String, String>();
-        reply.getCustomersList().forEach(c -> found.put(c.getCustomerId(), c.getSegment()));
+        var found = new HashMap<String, Profile>();
+        reply.getCustomersList().forEach(c -> found.put(c.getCustomerId(), Profile.of(c.getSegment(), c.getPersonaId())));
         for (String id : chunk) {
-          String segment = found.getOrDefault(id, "");
-          segment = segment.isEmpty() ? UNASSIGNED : segment;
-          cache.put(key(tenantId, id), segment);
-          result.put(id, segment);
+          Profile profile = found.getOrDefault(id, Profile.UNASSIGNED);
+          cache.put(key(tenantId, id), profile);
+          result.put(id, profile);
         }
       } catch (CallNotPermittedException | StatusRuntimeException e) {
         log.warn("persona-service lookup failed, counting as unassigned tenant={} customers={} cause={}",
             tenantId, chunk.size(), e.getMessage());
-        chunk.forEach(id -> result.put(id, UNASSIGNED));
+        chunk.forEach(id -> result.put(id, Profile.UNASSIGNED));
       }
     }
     return result;

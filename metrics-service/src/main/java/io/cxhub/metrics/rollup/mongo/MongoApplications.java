@@ -4,11 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.metrics.rollup.Application;
 import io.cxhub.metrics.rollup.Applications;
 import io.cxhub.metrics.rollup.CubeId;
@@ -38,8 +35,9 @@ public class MongoApplications implements Applications {
   private final MongoCollection<Document> collection;
 
   public MongoApplications(MongoDatabase database) {
+    // no secondary index: the sweeper's look across tenants reads a collection that holds only
+    // minutes of applications (every index must start with the tenant, see MongoIndexes)
     this.collection = database.getCollection(COLLECTION);
-    MongoIndexes.ensure(collection, Indexes.ascending("createdAt"), new IndexOptions().name("created"));
   }
 
   private static String id(String tenantId, String applicationId) {
