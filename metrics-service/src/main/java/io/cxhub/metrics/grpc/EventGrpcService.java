@@ -15,11 +15,15 @@ import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** The cx.metrics.v1.EventService endpoint (tenant-scoped): maps messages, calls RecordEvents. */
 @Service
 class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
+
+  private static final Logger log = LoggerFactory.getLogger(EventGrpcService.class);
 
   /** Media types of an NDJSON import (parameters such as charset are ignored; UTF-8 is read). */
   static final Set<String> NDJSON_TYPES = Set.of("application/x-ndjson", "application/jsonl", "application/ndjson");
@@ -61,7 +65,10 @@ class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
       throw InvalidInputException.of("body.data", "must be at most " + MAX_IMPORT_BYTES + " bytes");
     }
     var lines = EventProtoMapper.readNdjson(body.getData().toByteArray());
-    response.onNext(EventProtoMapper.toProto(recordEvents.importLines(tenantId, lines)));
+    var outcome = recordEvents.importLines(tenantId, lines);
+    log.info("events imported tenant={} lines={} recorded={} duplicates={} rejected={}", tenantId, outcome.lines(),
+        outcome.recorded(), outcome.duplicates(), outcome.rejected());
+    response.onNext(EventProtoMapper.toProto(outcome));
     response.onCompleted();
   }
 }

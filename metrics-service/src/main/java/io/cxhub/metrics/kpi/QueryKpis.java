@@ -56,6 +56,9 @@ public final class QueryKpis {
     DayRange asked = query.filter().period();
     LocalDate from = asked.start() != null ? asked.start() : firstMonth(tenantId).orElse(today);
     LocalDate to = asked.end() != null ? asked.end() : today;
+    if (to.isBefore(from)) {
+      throw InvalidInputException.of("filter.period.start_date", "must not be after the end of the period (" + to + ")");
+    }
     boolean daily = query.byPeriod() && query.granularity() != Granularity.MONTH;
     if (daily && ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAILY_DAYS) {
       throw InvalidInputException.of("filter.period",

@@ -336,6 +336,14 @@ class QueryKpisTest {
     }
 
     @Test
+    void refusesAStartAfterTheOpenEndToday() {
+      var error = catchThrowableOfType(InvalidInputException.class, () -> kpis.query("acme",
+          query(LocalDate.of(2026, 6, 1), null, List.of(), Granularity.MONTH)));
+
+      assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("filter.period.start_date");
+    }
+
+    @Test
     void anOpenStartBeginsAtTheFirstMonthWithData() {
       supportMarch();
 
