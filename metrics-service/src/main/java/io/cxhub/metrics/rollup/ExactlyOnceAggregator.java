@@ -20,14 +20,15 @@ import java.util.TreeSet;
  *
  * <p>The protocol, per {@link #record} call (each step a batch of single-document writes):
  * <ol>
- *   <li><b>Begin.</b> Store an {@link Application} with a fresh id A and the batch's item ids.
+ *   <li><b>Begin.</b> Store an {@link Application} with a fresh id A, the batch's item ids and
+ *       the cubes they touch.
  *   <li><b>Ledger.</b> Insert each item with {@code $setOnInsert}, claimed by A. An entry that
  *       exists keeps its content and its claim: the first copy of an item, and the first
  *       application that saw it, win. So exactly one application ever owns an item.
- *   <li><b>Cubes.</b> Store on A the cubes its items touch, then add A's items to each cube
- *       in ONE conditional update: {@code updateOne({_id: cube, applied: {$ne: A}},
- *       {$inc: tallies, $push: {applied: A}})}. The tallies and the evidence change together,
- *       so a cube that already took A does not match again.
+ *   <li><b>Cubes.</b> Add A's items to each cube in ONE conditional upsert:
+ *       {@code updateOne({_id: cube, applied: {$ne: A}}, {$inc: tallies, $push: {applied: A}},
+ *       upsert)}. The tallies and the evidence change together, so a cube that already took A
+ *       does not match again (and its upsert fails on the duplicate {@code _id}, ignored).
  *   <li><b>Mark.</b> Mark A's entries applied, then A. Only now are the ids acknowledged.
  *   <li><b>Release</b> (later, by {@link RollupSweeper}): {@code $pull} A from its cubes'
  *       evidence and delete A.
@@ -111,7 +112,13 @@ public final class ExactlyOnceAggregator<T extends LedgerItem> {
       return new Outcome(List.of(), 0, 0);
     }
     var ids = List.copyOf(unique.keySet());
-    var mine = new Application(Ids.random(), tenantId, source, ids, List.of(), started, null);
+    // the cubes of every item of the batch, stored with the application when it begins: the
+    // items it ends up owning touch a subset of them, and that is all the release needs
+    ZoneId zone = zones.zone(tenantId);
+    var cubesOfBatch = new TreeSet<CubeId>();
+    unique.values().forEach(item -> contributor.contributions(tenantId, zone, item)
+        .forEach(inc -> cubesOfBatch.add(inc.cube())));
+    var mine = new Application(Ids.random(), tenantId, source, ids, List.copyOf(cubesOfBatch), started, null);
     applications.begin(mine);
     ledger.insertIfAbsent(tenantId, unique.values(), mine.id(), started);
     Map<String, LedgerEntry<T>> entries = ledger.find(tenantId, ids);
@@ -167,7 +174,9 @@ public final class ExactlyOnceAggregator<T extends LedgerItem> {
     owned.forEach(item -> increments.addAll(contributor.contributions(tenantId, zone, item)));
     var touched = new TreeSet<CubeId>();
     increments.forEach(inc -> touched.add(inc.cube()));
+    touched.removeAll(application.cubes());
     if (!touched.isEmpty()) {
+      // only when the zone changed since the application began
       applications.recordCubes(tenantId, application.id(), touched);
     }
     if (clock.instant().isAfter(startedAt.plus(settings.maxApplyDuration()))) {

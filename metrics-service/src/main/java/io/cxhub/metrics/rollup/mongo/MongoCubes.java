@@ -31,7 +31,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -60,6 +62,8 @@ public class MongoCubes implements Cubes {
 
   private final MongoCollection<Document> collection;
   private final MongoCollection<Document> catalog;
+  /** Month cubes this process knows the catalog lists (an idempotent write saved per batch). */
+  private final Set<String> knownMonths = ConcurrentHashMap.newKeySet();
 
   public MongoCubes(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
@@ -81,19 +85,12 @@ public class MongoCubes implements Cubes {
           .merge(inc.cell().key(), new Cube.CellTally(inc.cell(), inc.tally()),
               (a, b) -> new Cube.CellTally(a.cell(), a.tally().plus(b.tally())));
     }
-    var creates = new ArrayList<WriteModel<Document>>(byCube.size());
     var updates = new ArrayList<WriteModel<Document>>(byCube.size());
     byCube.forEach((cube, cells) -> {
-      creates.add(new UpdateOneModel<>(eq("_id", cube.id()),
-          Updates.combine(
-              Updates.setOnInsert("tenantId", cube.tenantId()),
-              Updates.setOnInsert("family", cube.family()),
-              Updates.setOnInsert("period", cube.period().text()),
-              Updates.setOnInsert("v", 0L),
-              Updates.setOnInsert("cells", new Document()),
-              Updates.setOnInsert("applied", List.of())),
-          new UpdateOptions().upsert(true)));
       var changes = new ArrayList<Bson>();
+      changes.add(Updates.setOnInsert("tenantId", cube.tenantId()));
+      changes.add(Updates.setOnInsert("family", cube.family()));
+      changes.add(Updates.setOnInsert("period", cube.period().text()));
       cells.forEach((key, cellTally) -> {
         String at = "cells." + key;
         changes.add(Updates.set(at + ".d", new Document(cellTally.cell().dims())));
@@ -104,18 +101,20 @@ public class MongoCubes implements Cubes {
       changes.add(Updates.inc("v", 1L));
       changes.add(Updates.push("applied", applicationId));
       // matches only while the cube does not hold the application: tallies and evidence change
-      // in one atomic single-document update, so a repeat is a no-op
+      // in one atomic single-document update, so a repeat is a no-op. A missing cube is
+      // created by the upsert; for a cube that holds the application already, the upsert's
+      // insert fails on the duplicate _id, which is ignored: nothing more to do there
       updates.add(new UpdateOneModel<>(and(eq("_id", cube.id()), ne("applied", applicationId)),
-          Updates.combine(changes)));
+          Updates.combine(changes), new UpdateOptions().upsert(true)));
     });
-    // two writers creating the same cube at once: the loser's duplicate key means it exists
-    MongoBulk.writeIgnoringDuplicateKeys(collection, creates);
-    collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-    var months = byCube.keySet().stream()
-        .filter(c -> c.period().grain() == Period.Grain.MONTH).map(CubeId::id).toList();
-    if (!months.isEmpty()) {
-      catalog.updateOne(eq("_id", tenantId), Updates.addEachToSet("months", months),
+    MongoBulk.writeIgnoringDuplicateKeys(collection, updates);
+    var newMonths = byCube.keySet().stream()
+        .filter(c -> c.period().grain() == Period.Grain.MONTH && !knownMonths.contains(c.id()))
+        .map(CubeId::id).toList();
+    if (!newMonths.isEmpty()) {
+      catalog.updateOne(eq("_id", tenantId), Updates.addEachToSet("months", newMonths),
           new UpdateOptions().upsert(true));
+      knownMonths.addAll(newMonths);
     }
   }
 
