@@ -49,6 +49,20 @@ public record HttpBinding(
     return Optional.ofNullable(rpc.descriptor().getInputType().findFieldByName(body));
   }
 
+  /**
+   * Whether the request body is raw bytes rather than JSON: the request message, or the
+   * rule's body field, is a {@code google.api.HttpBody}.
+   */
+  public boolean takesRawBody() {
+    if (wholeRequestIsBody()) {
+      return RpcMethod.HTTP_BODY.equals(rpc.descriptor().getInputType().getFullName());
+    }
+    return bodyField()
+        .filter(field -> field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated())
+        .map(field -> RpcMethod.HTTP_BODY.equals(field.getMessageType().getFullName()))
+        .orElse(false);
+  }
+
   /** The response field printed as the HTTP body, when the rule names one. */
   public Optional<FieldDescriptor> responseBodyField() {
     if (responseBody.isEmpty()) {

@@ -207,6 +207,15 @@ public final class OpenApiGenerator {
   }
 
   private ObjectNode requestBody(HttpBinding binding) {
+    if (binding.takesRawBody()) {
+      // google.api.HttpBody: any bytes, passed on with their Content-Type (see the operation's text)
+      ObjectNode raw = JSON.objectNode();
+      raw.put("required", true);
+      raw.put("description", "The raw body, passed on as sent with its Content-Type; the operation's "
+          + "description names the media types it accepts.");
+      raw.putObject("content").putObject("*/*").putObject("schema").put("type", "string").put("format", "binary");
+      return raw;
+    }
     Descriptor input = binding.rpc().descriptor().getInputType();
     ObjectNode schema;
     boolean required;
@@ -268,6 +277,9 @@ public final class OpenApiGenerator {
       ok.putObject("content").putObject("application/json").set("schema", schema);
     }
     responses.set("400", responseRef("BadRequest"));
+    if (binding.takesRawBody()) {
+      responses.set("413", responseRef("PayloadTooLarge"));
+    }
     if (binding.rpc().access() != Access.ACCESS_PUBLIC) {
       responses.set("401", responseRef("Unauthorized"));
       responses.set("403", responseRef("Forbidden"));
@@ -301,6 +313,8 @@ public final class OpenApiGenerator {
     responses.set("Unauthorized", problemResponse("No API key, or an unknown or revoked one."));
     responses.set("Forbidden", problemResponse("The API key may not call this operation."));
     responses.set("NotFound", problemResponse("Nothing matches the request."));
+    responses.set("PayloadTooLarge", problemResponse("The request body is larger than the gateway accepts "
+        + "(`cx.gateway.max-request-body`, 1 MiB by default)."));
     responses.set("Error", problemResponse("Any other failure, as a problem detail."));
     components.putObject("securitySchemes").set(SECURITY_SCHEME, JSON.objectNode()
         .put("type", "http")

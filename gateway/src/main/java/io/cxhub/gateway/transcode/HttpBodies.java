@@ -2,9 +2,13 @@ package io.cxhub.gateway.transcode;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
 import org.springframework.http.MediaType;
 
-/** Reads a {@code google.api.HttpBody} reply held as a {@link DynamicMessage}. */
+/**
+ * Reads a {@code google.api.HttpBody} reply held as a {@link DynamicMessage}, and fills one
+ * from a raw request body.
+ */
 final class HttpBodies {
 
   private HttpBodies() {}
@@ -20,5 +24,17 @@ final class HttpBodies {
         ? MediaType.APPLICATION_OCTET_STREAM
         : MediaType.parseMediaType(contentType);
     return new Raw(media, data.toByteArray());
+  }
+
+  /**
+   * Sets an HttpBody's {@code data} to the raw bytes and its {@code content_type} to the
+   * request's declared type (left empty when none was declared).
+   */
+  static void fill(Message.Builder httpBody, byte[] data, MediaType contentType) {
+    var type = httpBody.getDescriptorForType();
+    httpBody.setField(type.findFieldByName("data"), ByteString.copyFrom(data));
+    if (contentType != null) {
+      httpBody.setField(type.findFieldByName("content_type"), contentType.toString());
+    }
   }
 }

@@ -24,7 +24,9 @@ import org.springframework.util.MultiValueMap;
  * path variables, which win over anything else.
  *
  * <p>Every problem with the request is collected and reported at once, as a 400 naming
- * the fields in JSON names; a body that is not JSON gets 415.
+ * the fields in JSON names; a body that is not JSON gets 415. A body bound to a
+ * {@code google.api.HttpBody} (the whole request, or the rule's body field) is not read as
+ * JSON: its bytes and Content-Type are passed on as they are, for the service to read.
  */
 public final class RequestMessageFactory {
 
@@ -73,6 +75,18 @@ public final class RequestMessageFactory {
 
   private void readBody(HttpBinding binding, byte[] body, MediaType contentType, Message.Builder builder,
       List<FieldViolation> violations) {
+    if (binding.takesRawBody()) {
+      // google.api.HttpBody: the bytes as sent, typed by the request's Content-Type
+      if (binding.wholeRequestIsBody()) {
+        HttpBodies.fill(builder, body, contentType);
+      } else {
+        FieldDescriptor field = binding.bodyField().orElseThrow();
+        Message.Builder raw = builder.newBuilderForField(field);
+        HttpBodies.fill(raw, body, contentType);
+        builder.setField(field, raw.build());
+      }
+      return;
+    }
     if (contentType != null && !isJson(contentType)) {
       throw new ProblemException(Problems.unsupportedMediaType(
           "Send the request body as JSON with Content-Type: application/json, not " + contentType + "."));

@@ -97,6 +97,17 @@ class OpenApiGeneratorTest {
   }
 
   @Test
+  void describesRawRequestBodiesAsBinaryWithTheirSizeLimit() {
+    JsonNode importEvents = DOC.at("/paths/~1v1~1events:import/post");
+
+    assertThat(importEvents.at("/requestBody/content/*~1*/schema/format").asText()).isEqualTo("binary");
+    assertThat(importEvents.at("/requestBody/required").asBoolean()).isTrue();
+    assertThat(importEvents.at("/responses/413/$ref").asText()).isEqualTo("#/components/responses/PayloadTooLarge");
+    assertThat(importEvents.path("description").asText()).contains("application/x-ndjson");
+    assertThat(importEvents.path("parameters").isMissingNode()).as("the body field is not a query parameter").isTrue();
+  }
+
+  @Test
   void describesErrorsAsProblemDetails() {
     JsonNode responses = DOC.at("/paths/~1v1~1admin~1tenants/post/responses");
 

@@ -14,6 +14,7 @@ import io.cxhub.gateway.problem.Problem;
 import io.cxhub.gateway.problem.ProblemException;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.metrics.v1.GetNpsRequest;
+import io.cxhub.proto.metrics.v1.ImportEventsRequest;
 import io.cxhub.proto.persona.v1.CreatePersonaRequest;
 import io.cxhub.proto.survey.v1.Answer;
 import io.cxhub.proto.survey.v1.CreateSurveyRequest;
@@ -298,6 +299,39 @@ class RequestMessageFactoryTest {
 
       assertThat(problem.errors()).extracting(FieldViolation::field).containsExactlyInAnyOrder("channel", "answers[0].score");
       assertThat(problem.detail()).contains("2 invalid fields");
+    }
+  }
+
+  @Nested
+  class RawBodies {
+
+    @Test
+    void passTheBytesAndTheirContentTypeIntoTheHttpBodyField() throws Exception {
+      byte[] ndjson = "{\"eventId\":\"e1\"}\n{not json, the service reports it}\n".getBytes(StandardCharsets.UTF_8);
+
+      DynamicMessage message = factory.build(binding("ImportEvents"), Map.of(), query(), ndjson,
+          MediaType.parseMediaType("application/x-ndjson"));
+
+      var request = ImportEventsRequest.parseFrom(message.toByteString());
+      assertThat(request.getBody().getContentType()).isEqualTo("application/x-ndjson");
+      assertThat(request.getBody().getData().toByteArray()).isEqualTo(ndjson);
+    }
+
+    @Test
+    void leaveTheContentTypeEmptyWhenNoneIsDeclared() throws Exception {
+      byte[] bytes = {(byte) 0xff, 0, 1};
+
+      DynamicMessage message = factory.build(binding("ImportEvents"), Map.of(), query(), bytes, null);
+
+      var request = ImportEventsRequest.parseFrom(message.toByteString());
+      assertThat(request.getBody().getContentType()).isEmpty();
+      assertThat(request.getBody().getData().toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
+    void areRecognisedFromTheBodyFieldType() {
+      assertThat(binding("ImportEvents").takesRawBody()).isTrue();
+      assertThat(binding("RecordEvents").takesRawBody()).isFalse();
     }
   }
 

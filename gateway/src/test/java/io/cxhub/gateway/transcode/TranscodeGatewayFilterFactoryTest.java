@@ -21,7 +21,13 @@ import io.cxhub.gateway.testing.FilterChains;
 import io.cxhub.gateway.testing.InMemoryApiKeys;
 import io.cxhub.gateway.testing.InProcessBackend;
 import io.cxhub.gateway.testing.TickerProto;
+import io.cxhub.gateway.web.RequestBodyLimitGatewayFilterFactory;
 import io.cxhub.gateway.web.RequestIdGatewayFilterFactory;
+import io.cxhub.proto.metrics.v1.EventServiceGrpc;
+import io.cxhub.proto.metrics.v1.ImportEventsRequest;
+import io.cxhub.proto.metrics.v1.ImportEventsResponse;
+import io.grpc.stub.StreamObserver;
+import org.springframework.util.unit.DataSize;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
@@ -43,7 +49,9 @@ class TranscodeGatewayFilterFactoryTest {
   private static final String KEY = "cxk_acme-member";
 
   private final FakeSurveyService survey = new FakeSurveyService();
-  private final InProcessBackend backend = new InProcessBackend(survey.definition(), TickerProto.service());
+  private final FakeEventService events = new FakeEventService();
+  private final InProcessBackend backend =
+      new InProcessBackend(survey.definition(), TickerProto.service(), events.definition());
   private final GatewayFilter requestId = new RequestIdGatewayFilterFactory(() -> "req-1").apply(new Object());
   private final GatewayFilter match;
   private final GatewayFilter authentication;
@@ -60,7 +68,8 @@ class TranscodeGatewayFilterFactoryTest {
         new ApiKeyVerifier(keys, Duration.ofSeconds(30), 100, new FakeTicker(), Schedulers.immediate()), PROBLEMS)
         .apply(new Object());
     var invoker = new RpcInvoker(
-        Backends.connect(Map.of(), Map.of("survey", backend.channel(), "ticker", backend.channel())),
+        Backends.connect(Map.of(),
+            Map.of("survey", backend.channel(), "ticker", backend.channel(), "metrics", backend.channel())),
         CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().recordException(BackendFailures::isFailure).build()),
         Duration.ofSeconds(5));
     transcode = new TranscodeGatewayFilterFactory(new RequestMessageFactory(new ProtoJsonReader(CATALOG.typeRegistry())),
@@ -144,6 +153,61 @@ class TranscodeGatewayFilterFactoryTest {
 
     assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(400);
     assertThat(jsonBody(exchange).path("type").asText()).isEqualTo("urn:cx:problem:invalid-argument");
+  }
+
+  @Test
+  void passesAnNdjsonBodyAsItIsToAnRpcTakingAnHttpBody() {
+    String ndjson = "{\"eventId\":\"e1\"}\n{\"eventId\":\"e2\"}\n";
+
+    var exchange = run(MockServerHttpRequest.post("/v1/events:import").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+        .contentType(MediaType.parseMediaType("application/x-ndjson")).body(ndjson));
+
+    assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(200);
+    assertThat(jsonBody(exchange).path("lines").asInt()).isEqualTo(2);
+    assertThat(events.lastImport.getBody().getContentType()).isEqualTo("application/x-ndjson");
+    assertThat(events.lastImport.getBody().getData().toStringUtf8()).isEqualTo(ndjson);
+    assertThat(events.lastTenant).isEqualTo("acme");
+  }
+
+  @Test
+  void refusesARawBodyOverTheLimitWith413BeforeCallingTheBackend() {
+    GatewayFilter limit = new RequestBodyLimitGatewayFilterFactory(DataSize.ofBytes(64), PROBLEMS).apply(new Object());
+    var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/v1/events:import")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+        .contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .body("{\"eventId\":\"e1\",\"type\":\"EVENT_TYPE_VISIT\"}\n".repeat(3)));
+
+    FilterChains.run(exchange, requestId, limit, match, authentication, transcode);
+
+    assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(413);
+    assertThat(exchange.getResponse().getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(jsonBody(exchange).path("type").asText()).isEqualTo("urn:cx:problem:payload-too-large");
+    assertThat(events.lastImport).isNull();
+  }
+
+  /** An EventService stand-in that answers an import with its line count. */
+  private static final class FakeEventService extends EventServiceGrpc.EventServiceImplBase {
+    volatile ImportEventsRequest lastImport;
+    volatile String lastTenant;
+
+    io.grpc.ServerServiceDefinition definition() {
+      return io.grpc.ServerInterceptors.intercept(this, new io.grpc.ServerInterceptor() {
+        @Override
+        public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call,
+            io.grpc.Metadata headers, io.grpc.ServerCallHandler<Q, R> next) {
+          lastTenant = headers.get(FakeSurveyService.TENANT);
+          return next.startCall(call, headers);
+        }
+      });
+    }
+
+    @Override
+    public void importEvents(ImportEventsRequest request, StreamObserver<ImportEventsResponse> responses) {
+      lastImport = request;
+      int lines = (int) request.getBody().getData().toStringUtf8().lines().count();
+      responses.onNext(ImportEventsResponse.newBuilder().setLines(lines).setRecorded(lines).build());
+      responses.onCompleted();
+    }
   }
 
   @Test

@@ -1,0 +1,23 @@
+package io.cxhub.metrics.kpi;
+
+import io.cxhub.metrics.event.EventCubes;
+
+/** A dimension KPIs can be grouped by; all but PERIOD are dimensions of the event cells. */
+public enum KpiDimension {
+  PERIOD(null),
+  CHANNEL(EventCubes.DIM_CHANNEL),
+  TEAM(EventCubes.DIM_TEAM),
+  STAGE(EventCubes.DIM_STAGE),
+  TOUCHPOINT(EventCubes.DIM_TOUCHPOINT);
+
+  private final String cellDimension;
+
+  KpiDimension(String cellDimension) {
+    this.cellDimension = cellDimension;
+  }
+
+  /** The cell dimension it reads; null for PERIOD, which comes from the cube. */
+  String cellDimension() {
+    return cellDimension;
+  }
+}
