@@ -262,6 +262,7 @@ class MetricAlertIT {
       assertThat(first.getObservation().getValue()).isEqualTo(0.0);
       assertThat(first.getObservation().getWindow().getStartDate()).isEqualTo("2026-03-08");
       assertThat(first.getObservation().getWindow().getEndDate()).isEqualTo("2026-03-14");
+      assertThat(first.getObservation().hasComparison()).isFalse();
       String alertId = "mr:" + rule.getRuleId() + ":2026-03-14:1";
       assertThat(first.getEpisode().getAlertId()).isEqualTo(alertId);
       assertThat(first.getEpisode().getCaseId()).isNotEmpty();
@@ -332,6 +333,24 @@ class MetricAlertIT {
       assertThat(evaluation.getOutcome()).isEqualTo(MetricAlertOutcome.METRIC_ALERT_OUTCOME_NOTIFICATION_PENDING);
       assertThat(alerts(tenant).getMetricAlertRule(GetMetricAlertRuleRequest.newBuilder()
           .setRuleId(rule.getRuleId()).build()).getState().getLastError()).contains("NOT_FOUND").contains("nosuchrule");
+    }
+
+    @Test
+    void aDropRuleComparesWithThePreviousWindowAndNeedsAnswersInBoth() {
+      String tenant = newTenant();
+      npsZero(tenant, "s-drop");
+      var rule = create(tenant, npsBelow20("s-drop").clearThreshold()
+          .setSignificantDrop(SignificantDropCondition.getDefaultInstance()));
+
+      var evaluation = evaluate(tenant, rule.getRuleId());
+
+      assertThat(evaluation.getOutcome()).isEqualTo(MetricAlertOutcome.METRIC_ALERT_OUTCOME_INSUFFICIENT_SAMPLE);
+      var comparison = evaluation.getObservation().getComparison();
+      assertThat(comparison.getPreviousWindow().getStartDate()).isEqualTo("2026-03-01");
+      assertThat(comparison.getPreviousWindow().getEndDate()).isEqualTo("2026-03-07");
+      assertThat(comparison.getPreviousN()).isZero();
+      assertThat(evaluation.getObservation().getN()).isEqualTo(40);
+      assertThat(callsOf(tenant)).isEmpty();
     }
 
     @Test

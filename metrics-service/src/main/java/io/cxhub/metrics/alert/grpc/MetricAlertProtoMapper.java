@@ -23,6 +23,7 @@ import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.metrics.v1.ComparedMeasure;
 import io.cxhub.proto.metrics.v1.ConfidenceInterval;
 import io.cxhub.proto.metrics.v1.MetricAlertActions;
+import io.cxhub.proto.metrics.v1.MetricAlertComparison;
 import io.cxhub.proto.metrics.v1.MetricAlertEpisode;
 import io.cxhub.proto.metrics.v1.MetricAlertEvaluation;
 import io.cxhub.proto.metrics.v1.MetricAlertObservation;
@@ -211,15 +212,17 @@ final class MetricAlertProtoMapper {
     }
     var p = o.previous();
     if (p != null) {
-      observation.setPreviousWindow(toProto(p.window()))
+      var comparison = MetricAlertComparison.newBuilder()
+          .setPreviousWindow(toProto(p.window()))
           .setPreviousN(p.n())
           .setPreviousValue(p.value())
           .setDifference(p.difference())
           .setPValue(p.pValue())
           .setTest(p.test());
       if (p.differenceInterval() != null) {
-        observation.setDifferenceInterval(toProto(p.differenceInterval()));
+        comparison.setDifferenceInterval(toProto(p.differenceInterval()));
       }
+      observation.setComparison(comparison);
     }
     return observation.build();
   }
