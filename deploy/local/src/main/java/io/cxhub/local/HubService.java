@@ -70,7 +70,8 @@ public enum HubService {
   Map<String, HubService> peers() {
     return switch (this) {
       case SURVEY -> Map.of("metrics", METRICS, "journey", JOURNEY);
-      case METRICS -> Map.of("persona", PERSONA);
+      // metric alerts fire through survey-service's FireAlert (its alert and webhook path)
+      case METRICS -> Map.of("persona", PERSONA, "survey", SURVEY);
       case JOURNEY, PERSONA -> Map.of("metrics", METRICS);
     };
   }
@@ -80,7 +81,11 @@ public enum HubService {
     return Map.of("survey", SURVEY, "metrics", METRICS, "persona", PERSONA, "journey", JOURNEY);
   }
 
-  /** Start order: callees before callers, so first calls find their peer up. */
+  /**
+   * Start order: callees before callers, so first calls find their peer up. metrics and
+   * survey call each other; metrics starts first (survey relays responses to it at once),
+   * and a metric alert that finds survey-service not up yet is sent at a later evaluation.
+   */
   static List<HubService> startOrder() {
     return List.of(JOURNEY, PERSONA, METRICS, SURVEY);
   }

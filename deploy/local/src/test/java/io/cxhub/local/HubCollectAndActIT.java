@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The "collect on every channel, act on detractors" walk-through of the README, through the
  * gateway only: a QR distribution, a customer answering without a key, the live feed, safe
- * retries, the case opened for the detractor, the signed webhook and the CSV export.
+ * retries, the case opened for the detractor, the signed webhook and the CSV export; then a
+ * metric alert rule on the survey's NPS firing through the same signed webhooks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -276,6 +277,58 @@ class HubCollectAndActIT {
     assertThat(reply.statusCode()).as("%s", reply.body()).isEqualTo(404);
     assertThat(reply.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
+  @Order(8)
+  void aMetricRuleOnTheSurveysNpsFiresOneSignedAlertThroughTheSameWebhooks() {
+    assumeTrue(responseId != null, "needs the response of the third scenario");
+    var rule = http.post("/v1/metric-alert-rules", admin(), Map.of(
+        "name", "NPS livraison",
+        "enabled", true,
+        "metric", "SCORE_METRIC_NPS",
+        "filter", Map.of("surveyIds", List.of(surveyId)),
+        "threshold", Map.of("direction", "THRESHOLD_DIRECTION_BELOW", "threshold", 0),
+        "minSample", 1,
+        "severity", "METRIC_ALERT_SEVERITY_CRITICAL",
+        "actions", Map.of("openCase", true)));
+    assertThat(rule.status()).as("%s", rule).isEqualTo(200);
+    String ruleId = rule.json().path("ruleId").asText();
+    String alertId = "mr:" + ruleId + ":";
+
+    // the detractor reaches metrics-service through the outbox relay; until then there is
+    // nothing to conclude. The periodic evaluator may fire first: then this reads ALREADY_FIRED.
+    await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      var evaluated = http.post("/v1/metric-alert-rules:evaluate", admin(), Map.of("ruleIds", List.of(ruleId)));
+      assertThat(evaluated.status()).as("%s", evaluated).isEqualTo(200);
+      var evaluation = evaluated.json().path("evaluations").path(0);
+      assertThat(evaluation.path("outcome").asText()).as("%s", evaluation)
+          .isIn("METRIC_ALERT_OUTCOME_FIRED", "METRIC_ALERT_OUTCOME_ALREADY_FIRED");
+      assertThat(evaluation.path("episode").path("alertId").asText()).startsWith(alertId);
+    });
+    var again = http.post("/v1/metric-alert-rules:evaluate", admin(), Map.of("ruleIds", List.of(ruleId)));
+    assertThat(again.json().path("evaluations").path(0).path("outcome").asText())
+        .isEqualTo("METRIC_ALERT_OUTCOME_ALREADY_FIRED");
+
+    await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      List<LoggedRequest> fired = receiver.findAll(postRequestedFor(urlEqualTo("/hooks"))
+          .withHeader("CX-Event-Type", equalTo("alert.fired"))).stream()
+          .filter(r -> r.getBodyAsString().contains(alertId))
+          .toList();
+      assertThat(fired).as("one alert.fired for the metric rule").hasSize(1);
+      var delivery = fired.get(0);
+      String signature = delivery.getHeader("CX-Signature");
+      String t = signature.substring(2, signature.indexOf(','));
+      String v1 = signature.substring(signature.indexOf("v1=") + 3);
+      String rawBody = new String(delivery.getBody(), StandardCharsets.UTF_8);
+      assertThat(v1).as("HMAC of %s", rawBody).isEqualTo(hmacHex(WEBHOOK_SECRET, t + "." + rawBody));
+      var data = HubHttp.JSON.readTree(rawBody).path("data");
+      assertThat(data.path("source").asText()).isEqualTo("metrics-service");
+      assertThat(data.path("severity").asText()).isEqualTo("critical");
+      assertThat(data.path("surveyId").asText()).isEqualTo(surveyId);
+      assertThat(data.path("title").asText()).startsWith("NPS livraison: NPS -100.0 below 0");
+      assertThat(data.path("caseId").asText()).isNotBlank();
+    });
   }
 
   private HttpResponse<String> submit(String idempotencyKey, Object payload) {

@@ -29,8 +29,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-/** cx.metrics.v1 score messages to and from the domain. */
-final class ScoreProtoMapper {
+/** cx.metrics.v1 score messages to and from the domain (the filter mapping is shared with metric alerts). */
+public final class ScoreProtoMapper {
 
   private ScoreProtoMapper() {}
 
@@ -63,7 +63,8 @@ final class ScoreProtoMapper {
     return new ScoreQuery(kind, filter, groupBy, granularity(request.getGranularity()), request.getTimeZone());
   }
 
-  static ScoreFilter toFilter(io.cxhub.proto.metrics.v1.ScoreFilter f, String field, Violations violations) {
+  /** The domain filter; a bad period is reported under {@code <field>.period}. */
+  public static ScoreFilter toFilter(io.cxhub.proto.metrics.v1.ScoreFilter f, String field, Violations violations) {
     var channels = new HashSet<String>();
     f.getChannelsList().forEach(c -> channels.add(MetricsProtoMapper.channel(c)));
     DayRange period = DayRange.parse(f.getPeriod().getStartDate(), f.getPeriod().getEndDate(), field + ".period", violations);

@@ -1,0 +1,128 @@
+package io.cxhub.metrics.alert.grpc;
+
+import io.cxhub.kit.error.DependencyUnavailableException;
+import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.metrics.alert.AlertRejectedException;
+import io.cxhub.metrics.alert.AlertSink;
+import io.cxhub.proto.survey.v1.AlertServiceGrpc;
+import io.cxhub.proto.survey.v1.AlertServiceGrpc.AlertServiceBlockingStub;
+import io.cxhub.proto.survey.v1.FireAlertRequest;
+import io.cxhub.proto.survey.v1.FireAlertResponse;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.grpc.Channel;
+import io.grpc.ConnectivityState;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client of survey-service's internal {@code cx.survey.v1.AlertService/FireAlert}: owns
+ * the stub (on the channel to {@code cx.peers.survey}), the per-call deadline and the
+ * Resilience4j circuit breaker {@code survey}.
+ *
+ * <p>Each call runs in a gRPC context carrying the tenant, so the kit's global
+ * TenantClientInterceptor sends it as {@code x-tenant-id}. FireAlert is idempotent per alert
+ * id, so sending again after any failure is safe.
+ *
+ * <p>Fallback: when the circuit is open or survey-service is unreachable or failing, the call
+ * fails with {@link DependencyUnavailableException} and the evaluator keeps the alert
+ * pending for a later evaluation; when survey-service refuses the alert (e.g. an unknown
+ * survey rule id) it fails with {@link AlertRejectedException}.
+ */
+public final class SurveyAlertClient implements AlertSink {
+
+  static final String SOURCE = "metrics-service";
+
+  private final Channel channel;
+  private final AlertServiceBlockingStub stub;
+  private final CircuitBreaker circuitBreaker;
+  private final Duration deadline;
+  private final SurveyPeerFailure peerFailure = new SurveyPeerFailure();
+
+  /** @param channel the channel to survey-service; its owner shuts it down */
+  public SurveyAlertClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
+    this.channel = channel;
+    this.stub = AlertServiceGrpc.newBlockingStub(channel);
+    this.circuitBreaker = circuitBreaker;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public Delivery fire(String tenantId, Alert alert) {
+    reconnectNowIfFailed();
+    var request = toRequest(alert);
+    try {
+      var reply = circuitBreaker.executeSupplier(() -> call(tenantId, request));
+      return new Delivery(reply.getEventId(), reply.getCaseId().isEmpty() ? null : reply.getCaseId());
+    } catch (CallNotPermittedException e) {
+      throw new DependencyUnavailableException("survey-service circuit breaker is open", e);
+    } catch (StatusRuntimeException e) {
+      if (peerFailure.test(e)) {
+        throw new DependencyUnavailableException("survey-service: " + describe(e), e);
+      }
+      throw new AlertRejectedException("survey-service refused the alert: " + describe(e), e);
+    }
+  }
+
+  /**
+   * After an outage gRPC may wait up to two minutes before it tries to reconnect, and a call
+   * made meanwhile fails at once. An evaluation is rare and worth a fresh attempt: ask the
+   * channel to reconnect now and let it leave the failed state (at most a second), so this
+   * call waits for the connection attempt instead of failing on the old state.
+   */
+  private void reconnectNowIfFailed() {
+    if (!(channel instanceof ManagedChannel managed)
+        || managed.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
+      return;
+    }
+    var left = new CountDownLatch(1);
+    managed.notifyWhenStateChanged(ConnectivityState.TRANSIENT_FAILURE, left::countDown);
+    managed.resetConnectBackoff();
+    try {
+      left.await(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static FireAlertRequest toRequest(Alert alert) {
+    var request = FireAlertRequest.newBuilder()
+        .setAlertId(alert.alertId())
+        .setTitle(alert.title())
+        .setSeverity(alert.severity().label())
+        .setSource(SOURCE)
+        .setOpenCase(alert.openCase());
+    if (alert.surveyId() != null) {
+      request.setSurveyId(alert.surveyId());
+    }
+    if (alert.stageId() != null) {
+      request.setStageId(alert.stageId());
+    }
+    if (alert.touchpointId() != null) {
+      request.setTouchpointId(alert.touchpointId());
+    }
+    if (alert.surveyRuleId() != null) {
+      request.setRuleId(alert.surveyRuleId());
+    }
+    return request.build();
+  }
+
+  private FireAlertResponse call(String tenantId, FireAlertRequest request) {
+    Context tenantContext = TenantContext.withTenant(tenantId);
+    Context previous = tenantContext.attach();
+    try {
+      return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).fireAlert(request);
+    } finally {
+      tenantContext.detach(previous);
+    }
+  }
+
+  private static String describe(StatusRuntimeException e) {
+    var status = e.getStatus();
+    return status.getCode() + (status.getDescription() == null ? "" : " " + status.getDescription());
+  }
+}
