@@ -24,8 +24,14 @@ public interface Cubes {
    */
   void release(String tenantId, String applicationId, Collection<CubeId> cubes);
 
-  /** The cubes of these ids that exist (by {@code _id}). */
+  /**
+   * The cubes of these ids that exist (by {@code _id}), without their evidence
+   * ({@link Cube#applications()} is empty): what a dashboard read needs.
+   */
   List<Cube> read(String tenantId, Collection<CubeId> ids);
+
+  /** The cubes of these ids that exist, with their evidence (for the recount). */
+  List<Cube> readWithEvidence(String tenantId, Collection<CubeId> ids);
 
   /**
    * The month cubes of the tenant that have ever been written to, from the tenant's catalog

@@ -39,7 +39,7 @@ public final class RecountCubes {
     Map<CubeId, Cube> stored = new HashMap<>();
     List<CubeId> ids = cubes.list(tenantId);
     for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-      cubes.read(tenantId, ids.subList(from, Math.min(from + READ_CHUNK, ids.size())))
+      cubes.readWithEvidence(tenantId, ids.subList(from, Math.min(from + READ_CHUNK, ids.size())))
           .forEach(c -> stored.put(c.id(), c));
     }
     ZoneId zone = zones.zone(tenantId);

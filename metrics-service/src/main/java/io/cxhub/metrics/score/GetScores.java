@@ -35,10 +35,13 @@ public final class GetScores {
     if (query.groupBy().size() != query.groupBy().stream().distinct().count()) {
       throw InvalidInputException.of("group_by", "names a dimension twice");
     }
-    var groups = sum(tenantId, query.kind(), query.filter(), query.groupBy(), query.granularity());
+    // one read of the buckets serves the cells and the totals
+    boolean daily = query.groupBy().contains(Dimension.PERIOD) && query.granularity() != Granularity.MONTH;
+    var read = buckets.scoreBuckets(tenantId, query.kind(), query.filter(), daily);
+    var groups = group(read, query.filter(), query.groupBy(), query.granularity());
     var cells = new ArrayList<ScoreCell>(groups.size());
     groups.forEach((key, d) -> cells.add(new ScoreCell(key.values(), Score.of(query.kind(), d))));
-    var totals = sum(tenantId, query.kind(), query.filter(), List.of(), query.granularity()).values().stream()
+    var totals = group(read, query.filter(), List.of(), query.granularity()).values().stream()
         .map(d -> Score.of(query.kind(), d))
         .toList();
     if (totals.isEmpty()) {
@@ -51,9 +54,14 @@ public final class GetScores {
   /** The answers of the filter, summed per group and scale, groups in ascending key order. */
   Map<GroupKey, Distribution> sum(
       String tenantId, ScoreKind kind, ScoreFilter filter, List<Dimension> groupBy, Granularity granularity) {
-    var groups = new TreeMap<GroupKey, Distribution>();
     boolean daily = groupBy.contains(Dimension.PERIOD) && granularity != Granularity.MONTH;
-    for (var b : buckets.scoreBuckets(tenantId, kind, filter, daily)) {
+    return group(buckets.scoreBuckets(tenantId, kind, filter, daily), filter, groupBy, granularity);
+  }
+
+  private static Map<GroupKey, Distribution> group(
+      List<ScoreBuckets.ScoreBucket> read, ScoreFilter filter, List<Dimension> groupBy, Granularity granularity) {
+    var groups = new TreeMap<GroupKey, Distribution>();
+    for (var b : read) {
       if (!filter.accepts(b)) {
         continue;
       }

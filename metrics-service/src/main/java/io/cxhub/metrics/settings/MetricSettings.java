@@ -2,7 +2,6 @@ package io.cxhub.metrics.settings;
 
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.metrics.rollup.RecountCubes;
-import io.cxhub.metrics.rollup.TenantZones;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
@@ -58,10 +57,5 @@ public final class MetricSettings {
         .filter(d -> d.outcome() == RecountCubes.Outcome.CHANGED_DURING_RECOUNT)
         .map(RecountCubes.Difference::cube).distinct().count();
     return new ZoneChange(zone, report.items(), rewritten, changed);
-  }
-
-  /** The zones port the aggregators and reads use. */
-  public TenantZones zones() {
-    return zones;
   }
 }

@@ -133,13 +133,24 @@ public class MongoCubes implements Cubes {
 
   @Override
   public List<Cube> read(String tenantId, Collection<CubeId> ids) {
+    return read(tenantId, ids, false);
+  }
+
+  @Override
+  public List<Cube> readWithEvidence(String tenantId, Collection<CubeId> ids) {
+    return read(tenantId, ids, true);
+  }
+
+  private List<Cube> read(String tenantId, Collection<CubeId> ids, boolean evidence) {
     if (ids.isEmpty()) {
       return List.of();
     }
     ids.forEach(id -> requireTenant(tenantId, id));
-    return collection.find(in("_id", ids.stream().map(CubeId::id).distinct().toList()))
-        .map(MongoCubes::cube)
-        .into(new ArrayList<>());
+    var found = collection.find(in("_id", ids.stream().map(CubeId::id).distinct().toList()));
+    if (!evidence) {
+      found = found.projection(Projections.exclude("applied"));
+    }
+    return found.map(MongoCubes::cube).into(new ArrayList<>());
   }
 
   @Override
