@@ -34,11 +34,6 @@ public record Period(Grain grain, LocalDate start) implements Comparable<Period>
     return new Period(Grain.MONTH, month.atDay(1));
   }
 
-  /** The last day of the period, inclusive. */
-  public LocalDate end() {
-    return grain == Grain.DAY ? start : YearMonth.from(start).atEndOfMonth();
-  }
-
   /** {@code D2026-03-14} or {@code M2026-03}: part of cube ids, and sorts like the periods. */
   public String text() {
     return grain == Grain.DAY ? "D" + start : "M" + YearMonth.from(start);

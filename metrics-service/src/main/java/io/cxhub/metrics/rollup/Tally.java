@@ -53,10 +53,6 @@ public record Tally(SortedMap<String, Long> counters, SortedMap<String, SortedMa
     return histograms.getOrDefault(name, Collections.emptySortedMap());
   }
 
-  public boolean isEmpty() {
-    return counters.isEmpty() && histograms.isEmpty();
-  }
-
   public Tally plus(Tally other) {
     var c = new TreeMap<>(counters);
     other.counters.forEach((name, value) -> c.merge(name, value, Long::sum));

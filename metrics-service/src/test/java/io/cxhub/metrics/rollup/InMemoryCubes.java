@@ -97,11 +97,4 @@ public final class InMemoryCubes implements Cubes {
         cube == null ? Set.of() : cube.applications()));
     return true;
   }
-
-  /** Test helper: overwrite a cube's cells without any check (to simulate drift). */
-  public synchronized void corrupt(CubeId id, Map<String, Cube.CellTally> cells) {
-    Cube cube = cubes.get(id);
-    cubes.put(id, new Cube(id, cube == null ? 1 : cube.version() + 1, cells,
-        cube == null ? Set.of() : cube.applications()));
-  }
 }

@@ -56,12 +56,6 @@ public final class InMemoryLedger<T extends LedgerItem> implements Ledger<T> {
     copy.forEach(action);
   }
 
-  /** Test helper: forget that an entry was applied (to simulate a crash before the mark). */
-  public synchronized void unmark(String tenantId, String itemId) {
-    entries.computeIfPresent(key(tenantId, itemId),
-        (k, e) -> new LedgerEntry<>(e.item(), e.applicationId(), e.receivedAt(), null));
-  }
-
   public synchronized int size() {
     return entries.size();
   }
