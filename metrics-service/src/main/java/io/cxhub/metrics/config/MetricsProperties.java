@@ -22,13 +22,13 @@ public record MetricsProperties(@DefaultValue Ingest ingest, @DefaultValue Perso
 
 
   /**
-   * Recording of relayed responses (see RecordResponses and LedgerSweeper).
+   * Exactly-once recording of responses and events (see ExactlyOnceAggregator and RollupSweeper).
    *
    * @param maxApplyDuration a recording running longer than this stops before touching buckets
-   * @param evidenceGrace how long applied response ids stay in the buckets' evidence
+   * @param evidenceGrace how long a finished application's id stays in its cubes' evidence
    * @param staleApplyingAfter when an unfinished recording is presumed abandoned
    * @param sweepInterval time between two sweeps (the first runs at start-up)
-   * @param sweepBatch ledger entries looked at per tenant and sweep
+   * @param sweepBatch applications looked at per sweep
    */
   public record Ingest(
       @DefaultValue("30s") Duration maxApplyDuration,
