@@ -31,7 +31,7 @@ public final class MetricAlertWorker {
     this.evaluate = evaluate;
     this.clock = clock;
     this.pollInterval = pollInterval;
-    this.worker = new PeriodicWorker("metric-alerts", pollInterval, this::tick);
+    this.worker = new PeriodicWorker("metric-alerts", pollInterval, this::runOnce);
   }
 
   public void start() {
@@ -48,14 +48,6 @@ public final class MetricAlertWorker {
 
   public boolean isRunning() {
     return worker.isRunning();
-  }
-
-  private void tick() {
-    try {
-      runOnce();
-    } catch (RuntimeException e) {
-      log.warn("metric alert evaluation pass failed; retrying at the next tick", e);
-    }
   }
 
   /** Evaluates the rules due now; returns how many were evaluated. */

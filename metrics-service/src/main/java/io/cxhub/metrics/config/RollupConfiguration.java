@@ -13,9 +13,7 @@ import java.time.Clock;
 import io.cxhub.metrics.settings.CachedTenantZones;
 import io.cxhub.metrics.settings.TenantSettings;
 import io.cxhub.metrics.settings.mongo.MongoTenantSettings;
-import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +26,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class RollupConfiguration {
-
-  private static final Logger log = LoggerFactory.getLogger(RollupConfiguration.class);
 
   @Bean
   IngestSettings ingestSettings(MetricsProperties properties) {
@@ -68,13 +64,7 @@ class RollupConfiguration {
   /** Sweeps at start-up and then every {@code cx.metrics.ingest.sweep-interval}. */
   @Bean
   SmartLifecycle rollupSweeperSchedule(RollupSweeper sweeper, MetricsProperties properties) {
-    var worker = new PeriodicWorker("rollup-sweeper", properties.ingest().sweepInterval(), () -> {
-      try {
-        sweeper.sweep();
-      } catch (RuntimeException e) {
-        log.warn("rollup sweep failed; next try in {}", properties.ingest().sweepInterval(), e);
-      }
-    });
+    var worker = new PeriodicWorker("rollup-sweeper", properties.ingest().sweepInterval(), sweeper::sweep);
     return new SmartLifecycle() {
       @Override
       public void start() {

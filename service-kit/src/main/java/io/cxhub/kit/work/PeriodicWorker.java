@@ -6,14 +6,20 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a task on one daemon thread: every {@code period} (fixed delay), and at once when
  * {@link #nudge() nudged}. Background jobs (relays, dispatchers, sweepers) share it so that
  * starting, nudging and stopping work the same everywhere. Ticks never overlap, since
- * there is one thread; {@link #stop()} lets the tick in flight finish (up to 15 s).
+ * there is one thread; {@link #stop()} lets the tick in flight finish (up to 15 s). A tick
+ * that throws is logged and the next one runs as planned (a scheduled executor would
+ * otherwise cancel the schedule silently), so tasks need no catch-all of their own.
  */
 public final class PeriodicWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(PeriodicWorker.class);
 
   private final String name;
   private final Duration period;
@@ -26,7 +32,13 @@ public final class PeriodicWorker {
   public PeriodicWorker(String name, Duration period, Runnable tick) {
     this.name = name;
     this.period = period;
-    this.tick = tick;
+    this.tick = () -> {
+      try {
+        tick.run();
+      } catch (RuntimeException e) {
+        log.warn("{} tick failed; the next one runs in at most {}", name, period, e);
+      }
+    };
   }
 
   public synchronized void start() {

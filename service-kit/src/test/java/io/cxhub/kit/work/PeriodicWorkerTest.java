@@ -28,6 +28,19 @@ class PeriodicWorkerTest {
   }
 
   @Test
+  void aTickThatThrowsDoesNotEndTheSchedule() {
+    var ticks = new AtomicInteger();
+    var worker = new PeriodicWorker("test-worker", Duration.ofMillis(10), () -> {
+      ticks.incrementAndGet();
+      throw new IllegalStateException("database unreachable");
+    });
+
+    worker.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> ticks.get() >= 3);
+    worker.stop();
+  }
+
+  @Test
   void startAndStopAreIdempotent() {
     var worker = new PeriodicWorker("test-worker", Duration.ofHours(1), () -> { });
     worker.stop();

@@ -41,7 +41,7 @@ public final class AlertWorker {
     this.evaluate = evaluate;
     this.pollInterval = pollInterval;
     this.batchSize = batchSize;
-    this.worker = new PeriodicWorker("alert-worker", pollInterval, this::tick);
+    this.worker = new PeriodicWorker("alert-worker", pollInterval, this::runOnce);
   }
 
   public void start() {
@@ -58,14 +58,6 @@ public final class AlertWorker {
 
   public boolean isRunning() {
     return worker.isRunning();
-  }
-
-  private void tick() {
-    try {
-      runOnce();
-    } catch (RuntimeException e) {
-      log.warn("alert worker tick failed; retrying at the next tick", e);
-    }
   }
 
   /** Evaluates what is pending now; returns the number of responses evaluated. */

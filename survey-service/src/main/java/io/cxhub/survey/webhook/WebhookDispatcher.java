@@ -89,11 +89,7 @@ public final class WebhookDispatcher {
     if (!worker.isRunning()) {
       return;
     }
-    try {
-      runOnce();
-    } catch (RuntimeException e) {
-      log.warn("webhook dispatcher tick failed; retrying at the next tick", e);
-    }
+    runOnce();
   }
 
   /** Sends what is due now; returns the number of attempts made. Runs on the dispatcher thread (or a test's). */
