@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code cx.admin.v1.AdminService} contract over {@link TenantAdministration}. It is
  * served in-process by the gateway, behind the same transcoding and authentication as the
- * other services (every RPC is {@code ACCESS_ADMIN}).
+ * other services (the contract declares who may call each RPC).
  */
 final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 

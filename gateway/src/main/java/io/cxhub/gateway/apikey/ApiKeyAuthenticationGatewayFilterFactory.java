@@ -41,7 +41,8 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
     return (exchange, chain) -> {
       var match = MatchHttpRuleGatewayFilterFactory.matched(exchange)
           .orElseThrow(() -> new IllegalStateException("ApiKeyAuthentication must come after MatchHttpRule"));
-      Access access = match.binding().rpc().access();
+      var rpc = match.binding().rpc();
+      Access access = rpc.access();
       if (access == Access.ACCESS_PUBLIC) {
         return chain.filter(exchange);
       }
@@ -60,7 +61,7 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
           return unauthenticated(exchange, CHALLENGE + ", error=\"invalid_token\"",
               "The API key is unknown or has been revoked.");
         }
-        if (access == Access.ACCESS_ADMIN && !caller.get().isAdmin()) {
+        if (rpc.needsAdminKey() && !caller.get().isAdmin()) {
           return problems.write(exchange, Problems.permissionDenied("This operation needs an API key with the admin role."));
         }
         exchange.getAttributes().put(ATTRIBUTE, caller.get());

@@ -14,7 +14,7 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.TypeRegistry;
-import io.cxhub.proto.common.v1.Access;
+import io.cxhub.proto.common.v1.AccessRule;
 import io.grpc.protobuf.ProtoUtils;
 import java.io.IOException;
 import java.io.InputStream;
@@ -209,11 +209,8 @@ public final class ApiCatalog {
             .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
             .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
             .build();
-    Access access = method.getOptions().getExtension(io.cxhub.proto.common.v1.AnnotationsProto.access);
-    if (access == Access.ACCESS_UNSPECIFIED) {
-      access = Access.ACCESS_TENANT;
-    }
-    return new RpcMethod(method, access, backendOf(method.getFile().getPackage()), grpcMethod);
+    AccessRule rule = method.getOptions().getExtension(io.cxhub.proto.common.v1.AnnotationsProto.access);
+    return new RpcMethod(method, rule, backendOf(method.getFile().getPackage()), grpcMethod);
   }
 
   /** {@code cx.survey.v1} → {@code survey}; other packages are served by a backend of their full name. */

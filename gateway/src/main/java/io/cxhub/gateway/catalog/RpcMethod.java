@@ -3,21 +3,35 @@ package io.cxhub.gateway.catalog;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.DynamicMessage;
 import io.cxhub.proto.common.v1.Access;
+import io.cxhub.proto.common.v1.AccessRule;
+import io.cxhub.proto.common.v1.TenantRole;
 
 /**
  * One RPC the gateway can call, built once from the descriptor set.
  *
  * @param descriptor the protobuf description (request and response types, options)
- * @param access who may call it; never {@code ACCESS_UNSPECIFIED} (normalised to
- *     {@code ACCESS_TENANT})
+ * @param rule who may call it, as the contract declares it ({@code (cx.common.v1.access)})
  * @param backend name of the backend that serves it ({@code survey} for {@code cx.survey.v1})
  * @param grpcMethod the gRPC method with {@link DynamicMessage} marshallers
  */
 public record RpcMethod(
     MethodDescriptor descriptor,
-    Access access,
+    AccessRule rule,
     String backend,
     io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod) {
+
+  /** Who the caller is; an RPC that declares none is treated as {@code ACCESS_TENANT}. */
+  public Access access() {
+    return rule.getAudience() == Access.ACCESS_UNSPECIFIED ? Access.ACCESS_TENANT : rule.getAudience();
+  }
+
+  /**
+   * Whether the caller needs an admin key: the platform's RPCs and the tenant RPCs that
+   * need the admin role. Finer tenant roles and key scopes are not enforced yet.
+   */
+  public boolean needsAdminKey() {
+    return access() == Access.ACCESS_PLATFORM || rule.getMinRole() == TenantRole.TENANT_ROLE_ADMIN;
+  }
 
   /** {@code Package.Service/Method}, as gRPC names it. */
   public String fullName() {

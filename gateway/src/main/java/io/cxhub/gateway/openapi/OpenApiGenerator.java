@@ -155,7 +155,7 @@ public final class OpenApiGenerator {
     if (access != Access.ACCESS_PUBLIC) {
       op.putArray("security").addObject().putArray(SECURITY_SCHEME);
     }
-    if (access == Access.ACCESS_ADMIN) {
+    if (binding.rpc().needsAdminKey()) {
       op.put("description", (text.isEmpty() ? "" : text + "\n\n") + "Needs an API key with the admin role.");
     }
     return op;

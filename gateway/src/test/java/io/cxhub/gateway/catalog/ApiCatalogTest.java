@@ -30,7 +30,7 @@ class ApiCatalogTest {
   @Test
   void readsTheAccessOptionAndDefaultsToTenant() {
     assertThat(binding("SubmitResponse").rpc().access()).isEqualTo(Access.ACCESS_PUBLIC);
-    assertThat(binding("CreateTenant").rpc().access()).isEqualTo(Access.ACCESS_ADMIN);
+    assertThat(binding("CreateTenant").rpc().access()).isEqualTo(Access.ACCESS_PLATFORM);
     assertThat(binding("GetSurvey").rpc().access()).isEqualTo(Access.ACCESS_TENANT);
   }
 

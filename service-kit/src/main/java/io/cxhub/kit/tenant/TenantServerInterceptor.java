@@ -14,7 +14,7 @@ import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
 
 /**
  * Rejects every call to a CX Hub RPC that has no valid tenant in its metadata, except
- * RPCs whose contract declares {@code (cx.common.v1.access) = ACCESS_PUBLIC}: those derive
+ * RPCs whose contract declares {@code (cx.common.v1.access).audience = ACCESS_PUBLIC}: those derive
  * their tenant from the resource they target. Infrastructure services (health,
  * reflection) are not tenant-scoped and pass through.
  */
@@ -48,7 +48,7 @@ public final class TenantServerInterceptor implements ServerInterceptor {
   private static Access access(io.grpc.MethodDescriptor<?, ?> method) {
     if (method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier supplier) {
       MethodDescriptor descriptor = supplier.getMethodDescriptor();
-      return descriptor.getOptions().getExtension(AnnotationsProto.access);
+      return descriptor.getOptions().getExtension(AnnotationsProto.access).getAudience();
     }
     return Access.ACCESS_UNSPECIFIED;
   }
