@@ -73,7 +73,7 @@ public final class FrictionRanking {
   public static FrictionView rank(Snapshot snapshot) {
     var journey = snapshot.journey();
     if (!snapshot.available()) {
-      return new FrictionView(snapshot.slice(), false, Estimate.NONE, Double.NaN, Double.NaN, List.of(), List.of(),
+      return new FrictionView(snapshot.slice(), false, null, Double.NaN, Double.NaN, List.of(), List.of(),
           List.of(LiveJourneys.DEGRADED));
     }
     var now = new Attribution(journey, snapshot.current());
@@ -101,7 +101,7 @@ public final class FrictionRanking {
     if (all == null) {
       notes.add("no NPS answer at this journey's stages over " + snapshot.slice().period());
     }
-    return new FrictionView(snapshot.slice(), true, all == null ? Estimate.NONE : Stats.nps(all), stageMedian,
+    return new FrictionView(snapshot.slice(), true, ScoreStat.of(ScoreKind.NPS, all, null), stageMedian,
         touchpointMedian, ranked, dropOffs(journey, snapshot.current(), snapshot.previous()), notes);
   }
 
@@ -166,14 +166,14 @@ public final class FrictionRanking {
         continue;
       }
       var nps = Stats.nps(m.nps());
-      var rest = Stats.nps(restOf(m, now));
       double weight = (double) m.nps().n() / total;
       double impact = Math.max(0, weight * (median - nps.value()));
       var impactInterval = new Difference(impact, weight * (median - nps.high()), weight * (median - nps.low()),
           weight * weight * nps.variance(), gap.pValue());
       var trend = trend(m, previousFriction, previousTally.get(m.place().frictionId()));
       found.add(new Friction(0, m.place(), impactInterval, m.nps().unfavourable(),
-          new Evidence(nps, rest, gap, trend, List.of(), List.of())));
+          new Evidence(ScoreStat.of(ScoreKind.NPS, m.nps(), null), ScoreStat.of(ScoreKind.NPS, restOf(m, now), null),
+              gap, trend, List.of(), List.of())));
     }
     return found;
   }

@@ -7,7 +7,7 @@ import java.util.List;
 public record FrictionView(
     Slice slice,
     boolean available,
-    Estimate journeyNps,
+    ScoreStat journeyNps,
     double medianStageNps,
     double medianTouchpointNps,
     List<Friction> points,
@@ -45,7 +45,7 @@ public record FrictionView(
   }
 
   /** Why it is a friction point. */
-  public record Evidence(Estimate nps, Estimate rest, Difference gap, Trend trend, List<Verbatim> verbatims,
+  public record Evidence(ScoreStat nps, ScoreStat rest, Difference gap, Trend trend, List<Verbatim> verbatims,
       List<String> themes) {
 
     Evidence withVerbatims(List<Verbatim> found) {

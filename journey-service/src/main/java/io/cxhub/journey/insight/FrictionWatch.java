@@ -91,8 +91,9 @@ public final class FrictionWatch {
     String title = String.format(Locale.ROOT,
         "friction.detected (%s): %s \"%s\" on journey \"%s\": NPS %.1f vs %.1f for the rest (n=%d, p=%.4f); "
             + "impact %.1f NPS points",
-        what, f.place().kind().name().toLowerCase(Locale.ROOT), f.place().name(), journey.name(), e.nps().value(),
-        e.rest().value(), e.nps().n(), e.gap().pValue(), f.impact().value());
+        what, f.place().kind().name().toLowerCase(Locale.ROOT), f.place().name(), journey.name(),
+        e.nps().estimate().value(), e.rest().estimate().value(), e.nps().estimate().n(), e.gap().pValue(),
+        f.impact().value());
     String suffix = "worsening".equals(what) ? ":worsening" : "";
     return new Alert("friction.detected:" + journey.id() + ":" + f.place().frictionId() + ":" + episode + suffix,
         title, "worsening".equals(what) ? "critical" : "warning", f.place().stageId(), f.place().touchpointId());

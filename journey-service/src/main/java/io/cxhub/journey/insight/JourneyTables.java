@@ -40,8 +40,8 @@ public final class JourneyTables {
       var e = f.evidence();
       String stageName = journey.stage(place.stageId()).map(Journey.Stage::name).orElse(place.stageId());
       String irritant = String.format(Locale.ROOT, "%s%s: NPS %+.1f vs %+.1f for the rest (n=%d, p=%.4f, %s)",
-          place.kind() == Kind.TOUCHPOINT ? "touchpoint " : "stage ", place.name(), e.nps().value(), e.rest().value(),
-          e.nps().n(), e.gap().pValue(), e.trend().name().toLowerCase(Locale.ROOT));
+          place.kind() == Kind.TOUCHPOINT ? "touchpoint " : "stage ", place.name(), e.nps().estimate().value(),
+          e.rest().estimate().value(), e.nps().estimate().n(), e.gap().pValue(), e.trend().name().toLowerCase(Locale.ROOT));
       var matching = actions.stream().filter(a -> targets(a, f)).toList();
       if (matching.isEmpty()) {
         irritants.add(new IrritantRow(place.stageId(), stageName, irritant, place.frictionId(), f.impact().value(),
@@ -133,7 +133,8 @@ public final class JourneyTables {
   static String describe(KpiStat k) {
     var e = k.estimate();
     if (k.binding().kind() == IndicatorKind.AHT || k.binding().kind() == IndicatorKind.FRT) {
-      return String.format(Locale.ROOT, "mean %.0f s, median %.0f s (n=%d)", e.value(), k.medianSeconds(), e.n());
+      return String.format(Locale.ROOT, "mean %s, median %s (n=%d)", io.cxhub.journey.insight.export.JourneyImages.duration(e.value()),
+          io.cxhub.journey.insight.export.JourneyImages.duration(k.medianSeconds()), e.n());
     }
     return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f] (n=%d)", e.value(), e.low(), e.high(), e.n());
   }
@@ -144,7 +145,9 @@ public final class JourneyTables {
     return switch (b.kind()) {
       case FCR -> e.value() < FCR_TARGET ? "Train the teams and give them a shared knowledge base"
           : "Keep it: share this team's practices";
-      case FRT, AHT -> k.medianSeconds() > FRT_TARGET_SECONDS ? "Automate some answers and staff the peaks"
+      case FRT -> k.medianSeconds() > FRT_TARGET_SECONDS ? "Automate some answers and staff the peaks"
+          : "Keep it: watch the peaks";
+      case AHT -> k.medianSeconds() > FRT_TARGET_SECONDS ? "Shorten the process: remove waits, staff the peaks"
           : "Keep it: watch the peaks";
       case FUNNEL_STEP_CONVERSION -> dropSteps.contains(b.funnelId() + "/" + b.step())
           ? "Simplify the step: fewer mandatory fields, clearer content"

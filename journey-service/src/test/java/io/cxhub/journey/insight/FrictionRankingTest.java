@@ -68,7 +68,7 @@ class FrictionRankingTest {
     // 400 / 1000 × (25 − (−40)) = 26.0
     assertThat(delivery.impact().value()).isCloseTo(26.0, within(1e-9));
     assertThat(delivery.customersAffected()).isEqualTo(240);
-    assertThat(delivery.evidence().rest().value()).isEqualTo(30.0);
+    assertThat(delivery.evidence().rest().estimate().value()).isEqualTo(30.0);
     assertThat(delivery.evidence().trend()).isEqualTo(Trend.NEW);
   }
 

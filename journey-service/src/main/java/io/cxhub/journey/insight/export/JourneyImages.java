@@ -31,7 +31,7 @@ import org.apache.batik.transcoder.image.PNGTranscoder;
  */
 public final class JourneyImages {
 
-  static final int COLUMN = 230;
+  static final int COLUMN = 260;
   static final int MARGIN = 30;
   private static final String FONT = "font-family=\"DejaVu Sans, Arial, sans-serif\"";
 
@@ -45,7 +45,7 @@ public final class JourneyImages {
     int touchTop = 150;
     int curveTop = touchTop + 26 * maxTouchpoints + 40;
     int curveHeight = 200;
-    int height = curveTop + curveHeight + 80;
+    int height = curveTop + curveHeight + 60;
     var svg = header(width, height, view, "Journey map");
     for (int i = 0; i < stages.size(); i++) {
       var s = stages.get(i);
@@ -84,6 +84,7 @@ public final class JourneyImages {
         svg.append(String.format(Locale.ROOT, "<circle class=\"measured\" data-stage=\"%s\" data-value=\"%.1f\" cx=\"%d\" cy=\"%.1f\" r=\"5\" fill=\"#4a6fa5\"/>%n",
             escape(s.stage().id()), m.value(), cx, y(curveTop, curveHeight, m.value())));
       }
+      svg.append(text(cx - 40, curveTop + curveHeight + 18, 11, "normal", s.stage().name()));
       double e = s.stage().hypothesis().expectedEmotion().normalized();
       if (!Double.isNaN(e)) {
         expected.append(cx).append(',').append(y(curveTop, curveHeight, e)).append(' ');
@@ -144,7 +145,7 @@ public final class JourneyImages {
         svg.append(String.format(Locale.ROOT, "<g class=\"element\" data-element=\"%s\">%n", escape(e.id())));
         svg.append(rect(x, y, COLUMN - 16, 42, "#ffffff", stroke));
         svg.append(text(x + 6, y + 15, 11, "bold", e.name() + (e.failPoint() ? "  ⚠ fail point" : "")
-            + (e.waitPoint() ? "  ⏱ wait" : "")));
+            + (e.waitPoint() ? "  ⧗ wait point" : "")));
         String owner = e.ownerTeam().isEmpty() ? "" : "owner " + e.ownerTeam();
         svg.append(text(x + 6, y + 30, 10, "normal", owner));
         var kpi = kpiOf(s, e);
@@ -152,7 +153,7 @@ public final class JourneyImages {
           svg.append(text(x + 6, y + 40, 10, "normal", kpi));
         }
         svg.append("</g>\n");
-        centres.put(e.id(), new int[] {x + (COLUMN - 16) / 2, y + 21});
+        centres.put(e.id(), new int[] {x, y, COLUMN - 16, 42});
       }
     }
     for (var s : stages) {
@@ -161,8 +162,14 @@ public final class JourneyImages {
           var from = centres.get(before);
           var to = centres.get(e.id());
           if (from != null && to != null) {
+            // edge to edge: right side to left side across stages, bottom to top within one
+            boolean sameColumn = from[0] == to[0];
+            int x1 = sameColumn ? from[0] + from[2] / 2 : from[0] + from[2];
+            int y1 = sameColumn ? (to[1] > from[1] ? from[1] + from[3] : from[1]) : from[1] + from[3] / 2;
+            int x2 = sameColumn ? to[0] + to[2] / 2 : to[0];
+            int y2 = sameColumn ? (to[1] > from[1] ? to[1] : to[1] + to[3]) : to[1] + to[3] / 2;
             svg.append(String.format(Locale.ROOT, "<line class=\"flow\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\" marker-end=\"url(#arrow)\"/>%n",
-                from[0], from[1], to[0], to[1]));
+                x1, y1, x2, y2));
           }
         }
       }
@@ -192,7 +199,7 @@ public final class JourneyImages {
           return k.binding().kind().label() + ": no data";
         }
         if (k.binding().kind() == IndicatorKind.AHT || k.binding().kind() == IndicatorKind.FRT) {
-          return String.format(Locale.ROOT, "%s median %.0f s (n=%d)", k.binding().kind().label(), k.medianSeconds(), est.n());
+          return String.format(Locale.ROOT, "%s median %s (n=%d)", k.binding().kind().label(), duration(k.medianSeconds()), est.n());
         }
         return String.format(Locale.ROOT, "%s %.1f%s (n=%d)", k.binding().kind().label(), est.value(),
             k.binding().kind() == IndicatorKind.NPS ? "" : "%", est.n());
@@ -211,7 +218,7 @@ public final class JourneyImages {
     svg.append("<title>").append(escape(what + " — " + view.journey().name())).append("</title>\n");
     svg.append(text(MARGIN, 28, 18, "bold", what + " — " + view.journey().name()));
     String subtitle = view.slice().period() + (view.available() ? "" : "  (live numbers unavailable: metrics-service did not answer)");
-    svg.append(text(MARGIN, 46, 12, "normal", subtitle));
+    svg.append(text(MARGIN, 46, 12, "normal", subtitle + "   (* low sample; ▲▼ significant change vs previous period)"));
     return svg;
   }
 
@@ -221,9 +228,10 @@ public final class JourneyImages {
     }
     Estimate e = s.estimate();
     String unit = label.equals("NPS") ? "" : "%";
-    String change = s.change() == null ? "" : String.format(Locale.ROOT, " %s%+.0f", s.change().significant() ? "▲▼".charAt(s.change().value() >= 0 ? 0 : 1) : "Δ", s.change().value());
+    String change = s.change() == null ? "" : String.format(Locale.ROOT, " %s%+.0f",
+        s.change().significant() ? (s.change().value() >= 0 ? "▲" : "▼") : "Δ", s.change().value());
     return String.format(Locale.ROOT, "%s %+.0f%s [%.0f, %.0f] n=%d%s%s", label, e.value(), unit, e.low(), e.high(),
-        e.n(), e.lowSample() ? " (low n)" : "", change);
+        e.n(), e.lowSample() ? "*" : "", change);
   }
 
   private static double y(int top, int height, double value) {
@@ -239,6 +247,17 @@ public final class JourneyImages {
     String style = weight.equals("italic") ? "font-style=\"italic\"" : "font-weight=\"" + weight + "\"";
     return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"%d\" %s %s fill=\"#222222\">%s</text>%n",
         x, y, size, style, FONT, escape(content));
+  }
+
+  /** A duration in the unit a reader expects: seconds, minutes or hours. */
+  public static String duration(double seconds) {
+    if (seconds < 120) {
+      return String.format(Locale.ROOT, "%.0f s", seconds);
+    }
+    if (seconds < 7200) {
+      return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    }
+    return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
   }
 
   /** Escapes text for XML content and attribute values. */

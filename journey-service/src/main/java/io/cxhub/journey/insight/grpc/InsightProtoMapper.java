@@ -80,11 +80,6 @@ public final class InsightProtoMapper {
     return b.build();
   }
 
-  static ScoreIndicator estimate(Estimate e) {
-    return ScoreIndicator.newBuilder().setN(e.n()).setValue(round(e.value())).setInterval(interval(e.low(), e.high()))
-        .setLowSample(e.lowSample()).build();
-  }
-
   static KpiIndicator kpi(KpiStat k) {
     var e = k.estimate();
     var b = KpiIndicator.newBuilder().setBinding(JourneyProtoMapper.toProto(k.binding())).setElementId(k.elementId())
@@ -159,13 +154,13 @@ public final class InsightProtoMapper {
         .setPeriod(range(view.slice().period()))
         .setPreviousPeriod(range(view.slice().period().previous()))
         .setAvailability(view.available() ? Availability.AVAILABILITY_OK : Availability.AVAILABILITY_METRICS_UNAVAILABLE)
-        .setJourneyNps(estimate(view.journeyNps()))
+        .setJourneyNps(view.journeyNps() == null ? ScoreIndicator.getDefaultInstance() : score(view.journeyNps()))
         .setMedianStageNps(round(view.medianStageNps()))
         .setMedianTouchpointNps(round(view.medianTouchpointNps()))
         .addAllNotes(view.notes());
     for (var f : view.points()) {
       var e = f.evidence();
-      var evidence = FrictionEvidence.newBuilder().setNps(estimate(e.nps())).setRestOfJourney(estimate(e.rest()))
+      var evidence = FrictionEvidence.newBuilder().setNps(score(e.nps())).setRestOfJourney(score(e.rest()))
           .setGap(round(e.gap().value())).setGapInterval(interval(e.gap().low(), e.gap().high()))
           .setPValue(e.gap().pValue()).setTrend(FrictionTrend.valueOf("FRICTION_TREND_" + e.trend().name()))
           .addAllThemes(e.themes());
