@@ -125,6 +125,7 @@ class JourneyInsightsIT {
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
         .addService(ServerInterceptors.intercept(survey.alerts, new TenantServerInterceptor()))
         .addService(ServerInterceptors.intercept(survey.responses, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(survey.surveys, new TenantServerInterceptor()))
         .build().start();
     metricsMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("metrics"));
     journeyMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("journey"));
@@ -554,6 +555,38 @@ class JourneyInsightsIT {
       assertThat(checkout.getElementId()).isEqualTo("checkout");
       assertThat(checkout.getValue()).isEqualTo(50.0);
       assertThat(checkout.getN()).isEqualTo(200);
+    }
+  }
+
+  @Nested
+  class KeyDrivers {
+
+    @Test
+    void aSurveysAspectsAreRankedByRelativeWeightFromASampleOfItsResponses() {
+      String tenant = newTenant();
+      var j = create(tenant, onlinePurchase());
+
+      var analysis = insights(tenant).getKeyDrivers(io.cxhub.proto.journey.v1.GetKeyDriversRequest.newBuilder()
+          .setJourneyId(j.getJourneyId()).setSurveyId(FakeSurveyService.KEY_DRIVER_SURVEY).setPeriod(NOVEMBER).build());
+
+      assertThat(analysis.getOverallQuestionId()).isEqualTo("nps");
+      assertThat(analysis.getN()).isEqualTo(300);
+      assertThat(analysis.getDriversList()).extracting(d -> d.getQuestionId()).containsExactly("delivery", "price");
+      assertThat(analysis.getDrivers(0).getImportance()).isGreaterThan(80);
+      assertThat(analysis.getDrivers(0).getImportance() + analysis.getDrivers(1).getImportance()).isCloseTo(100, within(0.02));
+      assertThat(analysis.getRSquared()).isGreaterThan(0.8);
+      assertThat(analysis.getMethod()).startsWith("Johnson's relative weights");
+    }
+
+    @Test
+    void aSampleSizeOutOfRangeIsRefusedNamingTheField() {
+      String tenant = newTenant();
+      var j = create(tenant, onlinePurchase());
+
+      var error = failure(() -> insights(tenant).getKeyDrivers(io.cxhub.proto.journey.v1.GetKeyDriversRequest.newBuilder()
+          .setJourneyId(j.getJourneyId()).setSurveyId("s").setSampleSize(10).build()));
+
+      assertThat(violatedFields(error)).containsExactly("sample_size");
     }
   }
 

@@ -113,12 +113,7 @@ public final class ImprovementActions implements JourneyDeletionListener, io.cxh
   public record Page(List<ImprovementAction> actions, String nextPageToken) {}
 
   public ImprovementAction update(String tenantId, String actionId, Plan changes, Set<String> mask, String etag) {
-    var v = new Violations();
-    for (String path : mask) {
-      v.check(UPDATABLE.contains(path), "update_mask",
-          "'" + path + "' cannot be updated; updatable: " + String.join(", ", new TreeSet<>(UPDATABLE)));
-    }
-    v.throwIfAny();
+    new Violations().updateMask("update_mask", mask, UPDATABLE).throwIfAny();
     var current = get(tenantId, actionId);
     checkEtag(current, etag);
     Set<String> f = mask.isEmpty() ? UPDATABLE : mask;
@@ -408,9 +403,7 @@ public final class ImprovementActions implements JourneyDeletionListener, io.cxh
   }
 
   private static void checkEtag(ImprovementAction current, String etag) {
-    if (etag != null && !etag.isEmpty() && !etag.equals(current.etag())) {
-      throw new StaleVersionException("action", current.id(), etag, current.etag());
-    }
+    StaleVersionException.check("action", current.id(), etag, current.etag());
   }
 
   private static Position parse(String after) {

@@ -100,12 +100,7 @@ public final class JourneyCatalog {
    * @throws PreconditionFailedException when the journey is archived
    */
   public Journey update(String tenantId, String journeyId, JourneyMap changes, Set<String> mask, String etag) {
-    var v = new Violations();
-    for (String path : mask) {
-      v.check(UPDATABLE.contains(path), "update_mask",
-          "'" + path + "' cannot be updated; updatable: " + String.join(", ", new java.util.TreeSet<>(UPDATABLE)));
-    }
-    v.throwIfAny();
+    new Violations().updateMask("update_mask", mask, UPDATABLE).throwIfAny();
     var current = get(tenantId, journeyId);
     checkEtag(current, etag);
     if (current.state() == JourneyState.ARCHIVED) {
@@ -171,9 +166,7 @@ public final class JourneyCatalog {
   }
 
   private static void checkEtag(Journey current, String etag) {
-    if (etag != null && !etag.isEmpty() && !etag.equals(current.etag())) {
-      throw new StaleVersionException("journey", current.id(), etag, current.etag());
-    }
+    StaleVersionException.check("journey", current.id(), etag, current.etag());
   }
 
   private Instant now() {

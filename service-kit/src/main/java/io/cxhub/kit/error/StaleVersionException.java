@@ -15,6 +15,16 @@ public class StaleVersionException extends RuntimeException {
     this.currentEtag = currentEtag;
   }
 
+  /**
+   * Refuses a change sent from {@code sentEtag} when the resource is at {@code currentEtag};
+   * an empty or null {@code sentEtag} asks for no check.
+   */
+  public static void check(String resource, String id, String sentEtag, String currentEtag) {
+    if (sentEtag != null && !sentEtag.isEmpty() && !sentEtag.equals(currentEtag)) {
+      throw new StaleVersionException(resource, id, sentEtag, currentEtag);
+    }
+  }
+
   public String currentEtag() {
     return currentEtag;
   }
