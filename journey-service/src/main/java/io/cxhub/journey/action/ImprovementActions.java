@@ -252,7 +252,8 @@ public final class ImprovementActions implements JourneyDeletionListener, io.cxh
           + windows.after().end());
     }
     var base = Slice.of(windows.before()).inSegment(plan.target().segment());
-    var readings = indicators.read(journey.tenantId(), List.of(base, base.over(windows.after())));
+    var readings = indicators.read(journey.tenantId(), List.of(base, base.over(windows.after())),
+        Indicators.Need.scores(plan.indicator()));
     Predicate<Readings.ScoreCell> inTarget = targetOf(journey, plan.target());
     Predicate<Readings.ScoreCell> inComparison = comparisonOf(journey, plan, inTarget);
     var kind = plan.indicator();

@@ -16,12 +16,12 @@ import io.cxhub.journey.insight.grpc.SurveyClient;
 import io.cxhub.journey.journey.JourneyCatalog;
 import io.cxhub.journey.journey.Journeys;
 import io.cxhub.kit.work.PeriodicWorker;
+import io.cxhub.kit.work.WorkerLifecycle;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -89,28 +89,14 @@ class JourneyConfiguration {
   }
 
   @Bean
-  SmartLifecycle journeyWorkers(FrictionWatch watch, ImprovementActions actions, JourneyProperties properties) {
-    var frictionWorker = new PeriodicWorker("friction-watch", properties.watchInterval(), watch::run);
-    var measureWorker = new PeriodicWorker("action-measurement", properties.measureInterval(), actions::measureDue);
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        if (properties.watchEnabled()) {
-          frictionWorker.start();
-          measureWorker.start();
-        }
-      }
+  WorkerLifecycle frictionWatchLifecycle(FrictionWatch watch, JourneyProperties properties) {
+    return new WorkerLifecycle(new PeriodicWorker("friction-watch", properties.watchInterval(), watch::run),
+        properties.watchEnabled());
+  }
 
-      @Override
-      public void stop() {
-        frictionWorker.stop();
-        measureWorker.stop();
-      }
-
-      @Override
-      public boolean isRunning() {
-        return frictionWorker.isRunning();
-      }
-    };
+  @Bean
+  WorkerLifecycle actionMeasurementLifecycle(ImprovementActions actions, JourneyProperties properties) {
+    return new WorkerLifecycle(new PeriodicWorker("action-measurement", properties.measureInterval(), actions::measureDue),
+        properties.watchEnabled());
   }
 }

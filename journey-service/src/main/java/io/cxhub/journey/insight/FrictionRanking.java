@@ -51,7 +51,7 @@ public final class FrictionRanking {
 
   /** Reads the journey's numbers and ranks its friction, with verbatims for the top points. */
   public FrictionView rank(String tenantId, Journey journey, Slice slice) {
-    var view = rank(live.snapshot(journey, slice));
+    var view = rank(live.snapshot(journey, slice, LiveJourneys.needOf(journey, true)));
     if (!view.available()) {
       return view;
     }

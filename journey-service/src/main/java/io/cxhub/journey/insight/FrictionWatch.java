@@ -56,7 +56,7 @@ public final class FrictionWatch {
 
   /** Checks one journey; returns the alerts fired. */
   public int check(Journey journey, Slice slice) {
-    var view = FrictionRanking.rank(live.snapshot(journey, slice));
+    var view = FrictionRanking.rank(live.snapshot(journey, slice, LiveJourneys.needOf(journey, true)));
     if (!view.available()) {
       throw new IndicatorsUnavailableException("metrics-service unavailable", null);
     }

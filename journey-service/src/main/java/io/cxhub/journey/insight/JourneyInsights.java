@@ -29,7 +29,7 @@ public final class JourneyInsights {
 
   public JourneyTablesView tables(String tenantId, String journeyId, Slice slice) {
     var journey = catalog.get(tenantId, journeyId);
-    var snapshot = live.snapshot(journey, slice);
+    var snapshot = live.snapshot(journey, slice, LiveJourneys.needOf(journey, true));
     var ranked = FrictionRanking.rank(snapshot);
     return JourneyTables.of(snapshot.view(), ranked, actions.summaries(tenantId, journeyId));
   }

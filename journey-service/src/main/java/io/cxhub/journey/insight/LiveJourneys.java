@@ -54,8 +54,25 @@ public final class LiveJourneys {
 
   /** The journey's readings over the slice and the previous period; unavailable when metrics is down. */
   public Snapshot snapshot(Journey journey, Slice slice) {
+    return snapshot(journey, slice, needOf(journey, false));
+  }
+
+  /**
+   * What a journey's numbers need: every score, support KPIs when a blueprint element is
+   * bound to a team's FCR, AHT or FRT, funnel steps when one is bound to a funnel step (or
+   * always, for the drop-offs of the friction ranking).
+   */
+  static Indicators.Need needOf(Journey journey, boolean funnelAlways) {
+    boolean support = journey.elements().anyMatch(e -> e.indicator() != null
+        && e.indicator().kind().needs() == IndicatorKind.Needs.TEAM);
+    boolean funnel = funnelAlways || journey.elements().anyMatch(e -> e.indicator() != null
+        && e.indicator().kind() == IndicatorKind.FUNNEL_STEP_CONVERSION);
+    return new Indicators.Need(java.util.EnumSet.allOf(ScoreKind.class), support, funnel);
+  }
+
+  Snapshot snapshot(Journey journey, Slice slice, Indicators.Need need) {
     try {
-      var readings = indicators.read(journey.tenantId(), List.of(slice, slice.previous()));
+      var readings = indicators.read(journey.tenantId(), List.of(slice, slice.previous()), need);
       return new Snapshot(journey, slice, readings.get(0), readings.get(1));
     } catch (IndicatorsUnavailableException e) {
       log.warn("live journey degraded tenant={} journeyId={} cause={}", journey.tenantId(), journey.id(), e.getMessage());

@@ -39,7 +39,7 @@ class ImprovementActionsTest {
   final JourneyCatalog catalog = new JourneyCatalog(new InMemoryJourneys(), clock);
   final List<AlertSink.Alert> fired = new ArrayList<>();
   final Map<LocalDate, Readings> byWindowStart = new java.util.HashMap<>();
-  final Indicators indicators = (tenant, slices) -> slices.stream()
+  final Indicators indicators = (tenant, slices, need) -> slices.stream()
       .map((Slice s) -> byWindowStart.getOrDefault(s.period().start(), new Readings(Map.of(), List.of(), List.of())))
       .toList();
   final ImprovementActions actions = new ImprovementActions(new InMemoryActions(), catalog, indicators,

@@ -79,7 +79,7 @@ public final class MetricsClient implements Indicators, AutoCloseable {
   }
 
   @Override
-  public List<Readings> read(String tenantId, List<Slice> slices) {
+  public List<Readings> read(String tenantId, List<Slice> slices, Need need) {
     if (channel instanceof ManagedChannel managed && managed.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
       managed.resetConnectBackoff();
     }
@@ -90,25 +90,33 @@ public final class MetricsClient implements Indicators, AutoCloseable {
     for (var slice : slices) {
       var perKind = new ArrayList<Future<QueryScoresResponse>>();
       for (var kind : ScoreKind.values()) {
+        if (!need.kinds().contains(kind)) {
+          perKind.add(null);
+          continue;
+        }
         var request = scoreRequest(kind, slice);
         perKind.add(submit(tenant.wrap(() -> guarded(() -> scores.withDeadlineAfter(deadline.toMillis(),
             TimeUnit.MILLISECONDS).queryScores(request)))));
       }
       scoreCalls.add(perKind);
       var support = kpiRequest(slice, KpiFamily.KPI_FAMILY_SUPPORT, KpiDimension.KPI_DIMENSION_TEAM);
-      supportCalls.add(submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(deadline.toMillis(),
-          TimeUnit.MILLISECONDS).queryKpis(support)))));
+      supportCalls.add(!need.support() ? null : submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(
+          deadline.toMillis(), TimeUnit.MILLISECONDS).queryKpis(support)))));
       var funnel = kpiRequest(slice, KpiFamily.KPI_FAMILY_FUNNEL, KpiDimension.KPI_DIMENSION_STAGE);
-      funnelCalls.add(submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(deadline.toMillis(),
-          TimeUnit.MILLISECONDS).queryKpis(funnel)))));
+      funnelCalls.add(!need.funnel() ? null : submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(
+          deadline.toMillis(), TimeUnit.MILLISECONDS).queryKpis(funnel)))));
     }
     var readings = new ArrayList<Readings>();
     for (int i = 0; i < slices.size(); i++) {
       var cells = new EnumMap<ScoreKind, List<ScoreCell>>(ScoreKind.class);
       for (var kind : ScoreKind.values()) {
-        cells.put(kind, toCells(await(scoreCalls.get(i).get(kind.ordinal()))));
+        var call = scoreCalls.get(i).get(kind.ordinal());
+        cells.put(kind, call == null ? List.of() : toCells(await(call)));
       }
-      readings.add(new Readings(cells, toTeams(await(supportCalls.get(i))), toFunnel(await(funnelCalls.get(i)))));
+      var support = supportCalls.get(i);
+      var funnel = funnelCalls.get(i);
+      readings.add(new Readings(cells, support == null ? List.of() : toTeams(await(support)),
+          funnel == null ? List.of() : toFunnel(await(funnel))));
     }
     return readings;
   }

@@ -141,7 +141,9 @@ public final class SurveyClient implements Feedback, AlertSink {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw new NotFoundException("survey", e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription());
       }
-      throw new IndicatorsUnavailableException("survey-service: " + e.getStatus().getCode(), e);
+      // a refusal of a healthy peer (PeerFailure is false) is not retried later either: the caller gets it as unavailable
+      throw new IndicatorsUnavailableException("survey-service: " + e.getStatus().getCode()
+          + (io.cxhub.kit.grpc.PeerFailure.is(e) ? "" : " (refused)"), e);
     } finally {
       tenant.detach(previous);
     }

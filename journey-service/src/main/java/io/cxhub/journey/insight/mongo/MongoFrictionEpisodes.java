@@ -55,7 +55,7 @@ class MongoFrictionEpisodes implements FrictionEpisodes {
   }
 
   private static String id(String tenantId, String journeyId, String frictionId) {
-    return tenantId + ":" + Ids.derived(journeyId, frictionId);
+    return Ids.tenantScoped(tenantId, Ids.derived(journeyId, frictionId));
   }
 
   private static Episode toEpisode(Document d) {
