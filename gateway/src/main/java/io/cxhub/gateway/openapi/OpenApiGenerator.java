@@ -13,6 +13,7 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.GenericDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
+import io.cxhub.gateway.access.AccessPolicy;
 import io.cxhub.gateway.catalog.ApiCatalog;
 import io.cxhub.gateway.catalog.HttpBinding;
 import io.cxhub.gateway.catalog.ProtoComments;
@@ -155,10 +156,33 @@ public final class OpenApiGenerator {
     if (access != Access.ACCESS_PUBLIC) {
       op.putArray("security").addObject().putArray(SECURITY_SCHEME);
     }
-    if (binding.rpc().needsAdminKey()) {
-      op.put("description", (text.isEmpty() ? "" : text + "\n\n") + "Needs an API key with the admin role.");
+    String rule = accessText(binding);
+    if (!rule.isEmpty()) {
+      op.put("description", (text.isEmpty() ? "" : text + "\n\n") + rule);
     }
     return op;
+  }
+
+  /** The RPC's access rule, as the reader of the API needs it. */
+  static String accessText(HttpBinding binding) {
+    var rule = binding.rpc().rule();
+    return switch (rule.getAudience()) {
+      case ACCESS_PUBLIC -> "No API key needed.";
+      case ACCESS_PLATFORM -> "Needs a platform operator API key.";
+      case ACCESS_TENANT -> {
+        var role = AccessPolicy.role(rule.getMinRole());
+        var scope = AccessPolicy.scope(rule.getScope());
+        if (role.isEmpty() || scope.isEmpty()) {
+          yield "";
+        }
+        String text = "Needs an API key with the role " + AccessPolicy.protoName(role.get())
+            + " or higher and the scope " + AccessPolicy.protoName(scope.get()) + ".";
+        yield binding.pathFields().contains(AccessPolicy.TENANT_PATH_FIELD)
+            ? text + " The tenant must be the key's own (404 otherwise), unless the key is the platform operator's."
+            : text;
+      }
+      default -> "";
+    };
   }
 
   private ObjectNode pathParameter(Descriptor input, String fieldPath) {
