@@ -170,7 +170,9 @@ class GatewayIT {
           .expectBody()
           .jsonPath("$.type").isEqualTo("urn:cx:problem:invalid-argument")
           .jsonPath("$.title").isEqualTo("Invalid argument")
-          .jsonPath("$.detail").isEqualTo("The response has invalid answers.")
+          // the detail is written from the violations, in the JSON names the client sent
+          .jsonPath("$.detail").isEqualTo("answers[0].score: Must be from 0 to 10.")
+          .jsonPath("$.totalErrors").isEqualTo(1)
           .jsonPath("$.instance").isEqualTo("/v1/surveys/s1/responses")
           .jsonPath("$.errors[0].field").isEqualTo("answers[0].score")
           .jsonPath("$.errors[0].message").isEqualTo("Must be from 0 to 10.");
