@@ -129,6 +129,9 @@ class GatewayIT {
           .header("x-tenant-id", "someone-else")
           .exchange()
           .expectStatus().isOk()
+          .expectHeader().valueEquals("RateLimit-Limit", "1200")
+          .expectHeader().exists("RateLimit-Remaining")
+          .expectHeader().exists("RateLimit-Reset")
           .expectBody().jsonPath("$.surveyId").isEqualTo("s1");
 
       assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("default");

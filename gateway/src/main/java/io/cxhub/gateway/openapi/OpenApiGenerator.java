@@ -309,6 +309,7 @@ public final class OpenApiGenerator {
       responses.set("403", responseRef("Forbidden"));
     }
     responses.set("404", responseRef("NotFound"));
+    responses.set("429", responseRef("TooManyRequests"));
     responses.set("default", responseRef("Error"));
     return responses;
   }
@@ -339,6 +340,13 @@ public final class OpenApiGenerator {
     responses.set("NotFound", problemResponse("Nothing matches the request."));
     responses.set("PayloadTooLarge", problemResponse("The request body is larger than the gateway accepts "
         + "(`cx.gateway.max-request-body`, 1 MiB by default)."));
+    ObjectNode tooMany = problemResponse("Too many requests: per API key, or per client address on the routes "
+        + "that need no key. Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` "
+        + "(seconds until the limit is whole again).");
+    tooMany.putObject("headers").putObject("Retry-After")
+        .put("description", "Seconds to wait before the next request is allowed.")
+        .putObject("schema").put("type", "integer");
+    responses.set("TooManyRequests", tooMany);
     responses.set("Error", problemResponse("Any other failure, as a problem detail."));
     components.putObject("securitySchemes").set(SECURITY_SCHEME, JSON.objectNode()
         .put("type", "http")
@@ -507,8 +515,11 @@ public final class OpenApiGenerator {
     violationProperties.putObject("field").put("type", "string")
         .put("description", "Path of the field in JSON names, e.g. `answers[0].score`.");
     violationProperties.putObject("message").put("type", "string").put("description", "What is wrong with it.");
-    properties.putObject("errors").put("type", "array").put("description", "The invalid fields, if any.")
+    properties.putObject("errors").put("type", "array")
+        .put("description", "The invalid fields, if any: the first 100 when there are more.")
         .set("items", violation);
+    properties.putObject("totalErrors").put("type", "integer")
+        .put("description", "How many fields are invalid in all (`errors` lists at most 100).");
     schema.putArray("required").add("type").add("title").add("status");
     return schema;
   }
