@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  *     name: the RPCs of proto package {@code cx.<name>.v1} go to backend {@code <name>}.
  *     {@code admin} is served inside the gateway and needs no entry.
  * @param deadline deadline of every unary backend call
- * @param bootstrapApiKey admin API key of tenant {@code default} to install at start; when
+ * @param bootstrapApiKey the platform operator's API key (also admin of tenant {@code default})
+ *     to install at start; when
  *     empty, the gateway generates one on its first start and prints it once
  * @param maxRequestBody largest accepted request body; larger ones get 413
  * @param apiKeyCache how long verified API keys are remembered

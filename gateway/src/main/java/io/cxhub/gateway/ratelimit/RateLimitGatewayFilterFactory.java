@@ -88,8 +88,8 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
             long retryAfter = Math.max(1, seconds(outcome.get().retryAfter()));
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             return problems.write(exchange, GrpcStatusMapping.problem(Status.Code.RESOURCE_EXHAUSTED,
-                "Too many requests: " + bucket.get().description() + " allows " + outcome.get().limit()
-                    + " per " + describe(bucket.get().limit().period()) + ". Retry in " + retryAfter + " s."));
+                "Too many requests: " + outcome.get().limit() + " per " + describe(bucket.get().limit().period())
+                    + " are allowed " + bucket.get().description() + ". Retry in " + retryAfter + " s."));
           });
     };
   }
@@ -104,10 +104,10 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
       // the resource the route targets: its path variables in a stable order
       String resource = String.join("/", new TreeMap<String, String>(match.variables()).values());
       return Optional.of(new Bucket("public:" + rpc.fullName() + ":" + resource + ":" + address, publicPerAddress,
-          "this operation, from one address"));
+          "for this operation from one address"));
     }
     return ApiKeyAuthenticationGatewayFilterFactory.caller(exchange)
-        .map(caller -> new Bucket("key:" + caller.tenantId() + ":" + caller.keyId(), perKey, "an API key"));
+        .map(caller -> new Bucket("key:" + caller.tenantId() + ":" + caller.keyId(), perKey, "for one API key"));
   }
 
   private static long seconds(Duration duration) {
