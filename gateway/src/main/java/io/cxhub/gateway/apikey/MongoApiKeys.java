@@ -1,7 +1,5 @@
 package io.cxhub.gateway.apikey;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -10,6 +8,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.cxhub.gateway.storage.MongoInserts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,13 +75,8 @@ public final class MongoApiKeys implements ApiKeys {
 
   @Override
   public void insert(ApiKey key) {
-    try {
-      collection.insertOne(toDocument(key));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new DuplicateApiKeyException("an API key with the same secret or id exists");
-      }
-      throw e;
+    if (!MongoInserts.insertIfAbsent(collection, toDocument(key))) {
+      throw new DuplicateApiKeyException("an API key with the same secret or id exists");
     }
   }
 

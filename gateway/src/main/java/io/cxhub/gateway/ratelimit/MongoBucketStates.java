@@ -1,13 +1,12 @@
 package io.cxhub.gateway.ratelimit;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import io.cxhub.gateway.storage.MongoInserts;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -45,18 +44,10 @@ public final class MongoBucketStates implements BucketStates {
 
   @Override
   public boolean insert(String key, byte[] state, Instant expiresAt) {
-    try {
-      collection.insertOne(new Document("_id", key)
-          .append("state", new Binary(state))
-          .append("version", 1L)
-          .append("expiresAt", Date.from(expiresAt)));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, new Document("_id", key)
+        .append("state", new Binary(state))
+        .append("version", 1L)
+        .append("expiresAt", Date.from(expiresAt)));
   }
 
   @Override

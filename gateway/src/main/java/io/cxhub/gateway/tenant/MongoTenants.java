@@ -1,11 +1,10 @@
 package io.cxhub.gateway.tenant;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.cxhub.gateway.storage.MongoInserts;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,18 +26,10 @@ public final class MongoTenants implements Tenants {
 
   @Override
   public boolean insert(Tenant tenant) {
-    try {
-      collection.insertOne(new Document("_id", tenant.tenantId())
-          .append("tenantId", tenant.tenantId())
-          .append("displayName", tenant.displayName())
-          .append("createTime", Date.from(tenant.createTime())));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, new Document("_id", tenant.tenantId())
+        .append("tenantId", tenant.tenantId())
+        .append("displayName", tenant.displayName())
+        .append("createTime", Date.from(tenant.createTime())));
   }
 
   @Override

@@ -2,10 +2,8 @@ package io.cxhub.gateway.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.gateway.testing.TestMongo;
 import java.nio.file.Path;
 import java.util.Date;
 import org.bson.Document;
@@ -20,24 +18,21 @@ class MongoApiKeysIT {
   @TempDir
   static Path dataDir;
 
-  static EmbeddedMongo mongo;
-  static MongoClient client;
+  static TestMongo mongo;
 
   @BeforeAll
   static void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
-    client = MongoClients.create(mongo.connectionString("cx_gateway"));
+    mongo = TestMongo.start(dataDir);
   }
 
   @AfterAll
   static void stop() {
-    client.close();
     mongo.close();
   }
 
   @Test
   void migratesMembersToAnalystsAdminsToTenantAdminsAndOnlyTheBootstrapKeysToPlatformOperators() {
-    MongoDatabase database = client.getDatabase("cx_gateway_migration");
+    MongoDatabase database = mongo.database("cx_gateway_migration");
     var collection = database.getCollection("api_keys");
     collection.insertOne(legacy("h-member", "acme", "k1", "MEMBER"));
     collection.insertOne(legacy("h-admin", "acme", "k2", "ADMIN"));
@@ -66,7 +61,7 @@ class MongoApiKeysIT {
 
   @Test
   void storesRoleScopesAndPlatformFlag() {
-    var keys = new MongoApiKeys(client.getDatabase("cx_gateway_roundtrip"));
+    var keys = new MongoApiKeys(mongo.database("cx_gateway_roundtrip"));
     var key = ApiKey.builder().hash("h1").tenantId("acme").keyId("k1").role(Role.VIEWER)
         .scopes(java.util.Set.of(Scope.READ)).displayName("BI").secretPrefix("cxk_abcd")
         .createTime(java.time.Instant.parse("2024-05-01T10:00:00Z")).build();

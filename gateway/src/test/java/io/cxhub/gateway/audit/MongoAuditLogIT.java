@@ -2,9 +2,7 @@ package io.cxhub.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.gateway.testing.TestMongo;
 import io.cxhub.gateway.apikey.Role;
 import io.cxhub.gateway.apikey.Scope;
 import io.cxhub.gateway.testing.TestKeys;
@@ -23,24 +21,21 @@ class MongoAuditLogIT {
   @TempDir
   static Path dataDir;
 
-  static EmbeddedMongo mongo;
-  static MongoClient client;
+  static TestMongo mongo;
 
   @BeforeAll
   static void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
-    client = MongoClients.create(mongo.connectionString("cx_gateway"));
+    mongo = TestMongo.start(dataDir);
   }
 
   @AfterAll
   static void stop() {
-    client.close();
     mongo.close();
   }
 
   @Test
   void listsATenantsEventsNewestFirstByTypeAndPageWithoutTheOtherTenants() {
-    var log = new MongoAuditLog(client.getDatabase("cx_gateway"));
+    var log = new MongoAuditLog(mongo.database("cx_gateway"));
     var actor = new AuditActor("k-admin", "acme", "Acme admin", false);
     var origin = new AuditEvent.Origin("203.0.113.9", "req-9");
     Instant start = Instant.parse("2024-05-01T10:00:00Z");

@@ -2,9 +2,7 @@ package io.cxhub.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.gateway.testing.TestMongo;
 import io.cxhub.gateway.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,24 +19,21 @@ class MongoBucketStatesIT {
   @TempDir
   static Path dataDir;
 
-  static EmbeddedMongo mongo;
-  static MongoClient client;
+  static TestMongo mongo;
 
   @BeforeAll
   static void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
-    client = MongoClients.create(mongo.connectionString("cx_gateway"));
+    mongo = TestMongo.start(dataDir);
   }
 
   @AfterAll
   static void stop() {
-    client.close();
     mongo.close();
   }
 
   @Test
   void writesOnlyOverTheVersionItRead() {
-    var states = new MongoBucketStates(client.getDatabase("cx_gateway_cas"));
+    var states = new MongoBucketStates(mongo.database("cx_gateway_cas"));
     Instant later = Instant.parse("2030-01-01T00:00:00Z");
 
     assertThat(states.insert("k", new byte[] {1}, later)).isTrue();
@@ -53,7 +48,7 @@ class MongoBucketStatesIT {
 
   @Test
   void twoReplicasConsumingConcurrentlyShareOneBudget() throws Exception {
-    var states = new MongoBucketStates(client.getDatabase("cx_gateway_replicas"));
+    var states = new MongoBucketStates(mongo.database("cx_gateway_replicas"));
     var clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     var limit = new RateLimiter.Limit(40, Duration.ofHours(1));
     var pool = Executors.newFixedThreadPool(4);
