@@ -18,9 +18,11 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule domainFacingPackagesArePlainJava = noClasses()
       .that().resideInAnyPackage("io.cxhub.kit.domain..", "io.cxhub.kit.text..", "io.cxhub.kit.paging..",
-          "io.cxhub.kit.id..", "io.cxhub.kit.error..")
-      // the adapter that turns the domain exceptions into gRPC statuses lives next to them
+          "io.cxhub.kit.id..", "io.cxhub.kit.error..", "io.cxhub.kit.work..")
+      // the adapter that turns the domain exceptions into gRPC statuses lives next to them,
+      // and the one that ties a worker to the Spring context next to the workers
       .and().doNotHaveSimpleName("GrpcErrorMapping")
+      .and().doNotHaveSimpleName("WorkerLifecycle")
       .should().dependOnClassesThat().resideInAnyPackage(ArchitectureRules.NOT_IN_DOMAIN)
       .because("a service's domain depends on them");
 }

@@ -10,16 +10,16 @@ import io.cxhub.gateway.audit.AuditEventType;
 import io.cxhub.gateway.audit.AuditLog;
 import io.cxhub.gateway.tenant.Tenant;
 import io.cxhub.gateway.tenant.Tenants;
+import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.kit.paging.PageFilter;
+import io.cxhub.kit.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -236,8 +236,9 @@ public final class TenantAdministration {
   }
 
   /**
-   * A tenant's audit log, newest first. The page token is bound to the type filter: a
-   * token reused with another filter is refused.
+   * A tenant's audit log, newest first, in pages of 1 to 100 (20 by default). The page
+   * token (the kit's {@link PageRequest}) is bound to the type filter: a token reused with
+   * another filter is refused.
    *
    * @throws AdminException.InvalidInput for a bad page size or token
    * @throws AdminException.NotFound for an unknown tenant, or one the actor does not manage
@@ -246,31 +247,23 @@ public final class TenantAdministration {
       String pageToken) {
     var violations = new ArrayList<AdminException.Violation>();
     checkTenantId("tenant_id", tenantId, violations);
-    if (pageSize < 0) {
-      violations.add(new AdminException.Violation("page_size", "Must not be negative."));
-    }
-    String filter = filterHash(type.map(Enum::name).orElse(""));
-    Optional<String> before = Optional.empty();
-    if (pageToken != null && !pageToken.isEmpty()) {
-      Optional<String[]> decoded = decodeAuditToken(pageToken);
-      if (decoded.isEmpty()) {
-        violations.add(new AdminException.Violation("page_token", "Not a token this API returned."));
-      } else if (!decoded.get()[0].equals(filter)) {
-        violations.add(new AdminException.Violation("page_token",
-            "This token belongs to a listing with other filters; send the same filters as the first page."));
-      } else {
-        before = Optional.of(decoded.get()[1]);
+    PageRequest page = null;
+    try {
+      page = PageRequest.of(pageSize, pageToken, PageFilter.of(type.orElse(null)));
+      if (!page.isFirst() && !AuditLog.isEventId(page.after())) {
+        violations.add(new AdminException.Violation("page_token", "is not a token issued by this API"));
       }
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> violations.add(new AdminException.Violation(v.field(), v.description())));
     }
     failIfAny(violations);
     requireManagedTenant(actor, tenantId);
-    int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
-    var found = audit.list(tenantId, type, before, size + 1);
-    if (found.size() <= size) {
+    var found = audit.list(tenantId, type, Optional.ofNullable(page.after()), page.size() + 1);
+    if (found.size() <= page.size()) {
       return new AuditPage(found, "");
     }
-    var page = found.subList(0, size);
-    return new AuditPage(page, encodeAuditToken(filter, page.get(size - 1).eventId()));
+    var shown = found.subList(0, page.size());
+    return new AuditPage(shown, page.nextToken(shown.get(page.size() - 1).eventId()));
   }
 
   private Tenant created(Actor actor, Tenant tenant) {
@@ -350,34 +343,6 @@ public final class TenantAdministration {
 
   private static String encodeToken(String lastId) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A short hash of a listing's filters, bound into its page tokens. */
-  private static String filterHash(String filters) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(filters.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
-  private static String encodeAuditToken(String filter, String lastEventId) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(("audit:" + filter + ":" + lastEventId).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** {filter hash, last event id}, if the token is one {@link #encodeAuditToken} made. */
-  private static Optional<String[]> decodeAuditToken(String token) {
-    try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", -1);
-      if (parts.length == 3 && parts[0].equals("audit") && AuditLog.isEventId(parts[2])) {
-        return Optional.of(new String[] {parts[1], parts[2]});
-      }
-    } catch (IllegalArgumentException e) {
-      // not base64: reported by the caller
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> decodeToken(String token) {

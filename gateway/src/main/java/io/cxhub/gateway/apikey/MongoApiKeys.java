@@ -8,7 +8,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import io.cxhub.gateway.storage.MongoInserts;
+import io.cxhub.kit.mongo.MongoInserts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import io.cxhub.gateway.storage.MongoInserts;
+import io.cxhub.kit.mongo.MongoInserts;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;

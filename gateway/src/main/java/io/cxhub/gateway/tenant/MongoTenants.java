@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import io.cxhub.gateway.storage.MongoInserts;
+import io.cxhub.kit.mongo.MongoInserts;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;

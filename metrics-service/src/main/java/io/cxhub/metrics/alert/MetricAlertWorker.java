@@ -1,6 +1,7 @@
 package io.cxhub.metrics.alert;
 
 import io.cxhub.kit.work.PeriodicWorker;
+import io.cxhub.kit.work.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -16,36 +17,33 @@ import org.slf4j.LoggerFactory;
  * (at most {@value ManageMetricAlertRules#MAX_RULES} rules per tenant), so on the embedded
  * server, which ignores non-{@code _id} indexes, that scan stays cheap.
  */
-public final class MetricAlertWorker {
+public final class MetricAlertWorker implements Worker {
 
   private static final Logger log = LoggerFactory.getLogger(MetricAlertWorker.class);
 
   private final MetricAlertRules rules;
   private final EvaluateMetricAlerts evaluate;
   private final Clock clock;
-  private final Duration pollInterval;
   private final PeriodicWorker worker;
 
   public MetricAlertWorker(MetricAlertRules rules, EvaluateMetricAlerts evaluate, Clock clock, Duration pollInterval) {
     this.rules = rules;
     this.evaluate = evaluate;
     this.clock = clock;
-    this.pollInterval = pollInterval;
     this.worker = new PeriodicWorker("metric-alerts", pollInterval, this::runOnce);
   }
 
+  @Override
   public void start() {
     worker.start();
-    log.info("metric alert evaluator started poll={}ms", pollInterval.toMillis());
   }
 
+  @Override
   public void stop() {
-    if (worker.isRunning()) {
-      worker.stop();
-      log.info("metric alert evaluator stopped");
-    }
+    worker.stop();
   }
 
+  @Override
   public boolean isRunning() {
     return worker.isRunning();
   }

@@ -1,5 +1,6 @@
 package io.cxhub.metrics.config;
 
+import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.metrics.alert.AlertSink;
 import io.cxhub.metrics.alert.EvaluateMetricAlerts;
 import io.cxhub.metrics.alert.ManageMetricAlertRules;
@@ -13,7 +14,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.cxhub.metrics.rollup.TenantZones;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -58,24 +58,7 @@ class MetricAlertConfiguration {
   }
 
   @Bean
-  SmartLifecycle metricAlertWorkerLifecycle(MetricAlertWorker worker, MetricAlertProperties properties) {
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        if (properties.enabled()) {
-          worker.start();
-        }
-      }
-
-      @Override
-      public void stop() {
-        worker.stop();
-      }
-
-      @Override
-      public boolean isRunning() {
-        return worker.isRunning();
-      }
-    };
+  WorkerLifecycle metricAlertWorkerLifecycle(MetricAlertWorker worker, MetricAlertProperties properties) {
+    return new WorkerLifecycle(worker, properties.enabled());
   }
 }

@@ -2,6 +2,7 @@ package io.cxhub.metrics.config;
 
 import com.mongodb.client.MongoDatabase;
 import io.cxhub.kit.work.PeriodicWorker;
+import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.metrics.rollup.Applications;
 import io.cxhub.metrics.rollup.Cubes;
 import io.cxhub.metrics.rollup.ExactlyOnceAggregator;
@@ -14,7 +15,6 @@ import io.cxhub.metrics.settings.CachedTenantZones;
 import io.cxhub.metrics.settings.TenantSettings;
 import io.cxhub.metrics.settings.mongo.MongoTenantSettings;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,23 +63,8 @@ class RollupConfiguration {
 
   /** Sweeps at start-up and then every {@code cx.metrics.ingest.sweep-interval}. */
   @Bean
-  SmartLifecycle rollupSweeperSchedule(RollupSweeper sweeper, MetricsProperties properties) {
-    var worker = new PeriodicWorker("rollup-sweeper", properties.ingest().sweepInterval(), sweeper::sweep);
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        worker.start();
-      }
-
-      @Override
-      public void stop() {
-        worker.stop();
-      }
-
-      @Override
-      public boolean isRunning() {
-        return worker.isRunning();
-      }
-    };
+  WorkerLifecycle rollupSweeperSchedule(RollupSweeper sweeper, MetricsProperties properties) {
+    return new WorkerLifecycle(
+        new PeriodicWorker("rollup-sweeper", properties.ingest().sweepInterval(), sweeper::sweep), true);
   }
 }

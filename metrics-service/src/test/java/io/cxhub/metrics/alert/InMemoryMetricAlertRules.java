@@ -1,5 +1,6 @@
 package io.cxhub.metrics.alert;
 
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.paging.NameKeyPosition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,24 +18,20 @@ final class InMemoryMetricAlertRules implements MetricAlertRules {
   /** Runs before the next saveState, once (a concurrent writer for tests). */
   private Runnable beforeNextSave;
 
-  private static String key(String tenantId, String ruleId) {
-    return tenantId + ":" + ruleId;
-  }
-
   void beforeNextSave(Runnable action) {
     this.beforeNextSave = action;
   }
 
   @Override
   public synchronized void insert(MetricAlertRule rule) {
-    if (rules.putIfAbsent(key(rule.tenantId(), rule.ruleId()), rule) != null) {
+    if (rules.putIfAbsent(Ids.tenantScoped(rule.tenantId(), rule.ruleId()), rule) != null) {
       throw new IllegalStateException("duplicate rule " + rule.ruleId());
     }
   }
 
   @Override
   public synchronized Optional<MetricAlertRule> find(String tenantId, String ruleId) {
-    return Optional.ofNullable(rules.get(key(tenantId, ruleId)));
+    return Optional.ofNullable(rules.get(Ids.tenantScoped(tenantId, ruleId)));
   }
 
   @Override
@@ -61,11 +58,11 @@ final class InMemoryMetricAlertRules implements MetricAlertRules {
 
   @Override
   public synchronized boolean replace(MetricAlertRule rule, long expectedVersion) {
-    var current = rules.get(key(rule.tenantId(), rule.ruleId()));
+    var current = rules.get(Ids.tenantScoped(rule.tenantId(), rule.ruleId()));
     if (current == null || current.version() != expectedVersion) {
       return false;
     }
-    rules.put(key(rule.tenantId(), rule.ruleId()), rule);
+    rules.put(Ids.tenantScoped(rule.tenantId(), rule.ruleId()), rule);
     return true;
   }
 
@@ -77,18 +74,18 @@ final class InMemoryMetricAlertRules implements MetricAlertRules {
       action.run();
     }
     synchronized (this) {
-      var current = rules.get(key(tenantId, ruleId));
+      var current = rules.get(Ids.tenantScoped(tenantId, ruleId));
       if (current == null || current.version() != expectedVersion) {
         return false;
       }
-      rules.put(key(tenantId, ruleId), current.withState(state, expectedVersion + 1));
+      rules.put(Ids.tenantScoped(tenantId, ruleId), current.withState(state, expectedVersion + 1));
       return true;
     }
   }
 
   @Override
   public synchronized boolean delete(String tenantId, String ruleId) {
-    return rules.remove(key(tenantId, ruleId)) != null;
+    return rules.remove(Ids.tenantScoped(tenantId, ruleId)) != null;
   }
 
   synchronized List<MetricAlertRule> all() {

@@ -1,5 +1,6 @@
 package io.cxhub.metrics.rollup;
 
+import io.cxhub.kit.id.Ids;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,25 +15,21 @@ public final class InMemoryApplications implements Applications {
 
   private final Map<String, Application> byId = new LinkedHashMap<>();
 
-  private static String key(String tenantId, String id) {
-    return tenantId + ":" + id;
-  }
-
   @Override
   public synchronized void begin(Application application) {
-    if (byId.putIfAbsent(key(application.tenantId(), application.id()), application) != null) {
+    if (byId.putIfAbsent(Ids.tenantScoped(application.tenantId(), application.id()), application) != null) {
       throw new IllegalStateException("duplicate application " + application.id());
     }
   }
 
   @Override
   public synchronized Optional<Application> find(String tenantId, String applicationId) {
-    return Optional.ofNullable(byId.get(key(tenantId, applicationId)));
+    return Optional.ofNullable(byId.get(Ids.tenantScoped(tenantId, applicationId)));
   }
 
   @Override
   public synchronized void recordCubes(String tenantId, String applicationId, Collection<CubeId> cubes) {
-    byId.computeIfPresent(key(tenantId, applicationId), (k, a) -> {
+    byId.computeIfPresent(Ids.tenantScoped(tenantId, applicationId), (k, a) -> {
       var all = new LinkedHashSet<>(a.cubes());
       all.addAll(cubes);
       return new Application(a.id(), a.tenantId(), a.source(), a.itemIds(), List.copyOf(all), a.createdAt(),
@@ -42,13 +39,13 @@ public final class InMemoryApplications implements Applications {
 
   @Override
   public synchronized void markApplied(String tenantId, String applicationId, Instant appliedAt) {
-    byId.computeIfPresent(key(tenantId, applicationId), (k, a) ->
+    byId.computeIfPresent(Ids.tenantScoped(tenantId, applicationId), (k, a) ->
         new Application(a.id(), a.tenantId(), a.source(), a.itemIds(), a.cubes(), a.createdAt(), appliedAt));
   }
 
   @Override
   public synchronized void delete(String tenantId, String applicationId) {
-    byId.remove(key(tenantId, applicationId));
+    byId.remove(Ids.tenantScoped(tenantId, applicationId));
   }
 
   @Override

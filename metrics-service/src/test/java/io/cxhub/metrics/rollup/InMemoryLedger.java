@@ -1,5 +1,6 @@
 package io.cxhub.metrics.rollup;
 
+import io.cxhub.kit.id.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,13 +15,9 @@ public final class InMemoryLedger<T extends LedgerItem> implements Ledger<T> {
 
   private final Map<String, LedgerEntry<T>> entries = new LinkedHashMap<>();
 
-  private static String key(String tenantId, String id) {
-    return tenantId + ":" + id;
-  }
-
   @Override
   public synchronized void insertIfAbsent(String tenantId, Collection<T> items, String applicationId, Instant at) {
-    items.forEach(item -> entries.putIfAbsent(key(tenantId, item.itemId()),
+    items.forEach(item -> entries.putIfAbsent(Ids.tenantScoped(tenantId, item.itemId()),
         new LedgerEntry<>(item, applicationId, at, null)));
   }
 
@@ -28,7 +25,7 @@ public final class InMemoryLedger<T extends LedgerItem> implements Ledger<T> {
   public synchronized Map<String, LedgerEntry<T>> find(String tenantId, Collection<String> itemIds) {
     var result = new HashMap<String, LedgerEntry<T>>();
     itemIds.forEach(id -> {
-      var e = entries.get(key(tenantId, id));
+      var e = entries.get(Ids.tenantScoped(tenantId, id));
       if (e != null) {
         result.put(id, e);
       }
@@ -38,7 +35,7 @@ public final class InMemoryLedger<T extends LedgerItem> implements Ledger<T> {
 
   @Override
   public synchronized void markApplied(String tenantId, Collection<String> itemIds, Instant appliedAt) {
-    itemIds.forEach(id -> entries.computeIfPresent(key(tenantId, id),
+    itemIds.forEach(id -> entries.computeIfPresent(Ids.tenantScoped(tenantId, id),
         (k, e) -> new LedgerEntry<>(e.item(), e.applicationId(), e.receivedAt(), appliedAt)));
   }
 

@@ -19,6 +19,24 @@ public final class Ids {
 
   private Ids() {}
 
+  /**
+   * The {@code _id} of a document that belongs to a tenant: {@code <tenantId>:<id>}. Reads
+   * and writes by this key are tenant-scoped by construction (another tenant's document has
+   * another key) and go by primary key alone. A tenant id never contains {@code ':'}, so the
+   * key says where the tenant ends.
+   *
+   * @throws IllegalArgumentException if the tenant id is empty or contains {@code ':'}
+   */
+  public static String tenantScoped(String tenantId, String id) {
+    if (tenantId == null || tenantId.isEmpty() || tenantId.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("tenant id must be non-empty and without ':': " + tenantId);
+    }
+    if (id == null) {
+      throw new IllegalArgumentException("id must not be null");
+    }
+    return tenantId + ':' + id;
+  }
+
   public static String random() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * that throws is logged and the next one runs as planned (a scheduled executor would
  * otherwise cancel the schedule silently), so tasks need no catch-all of their own.
  */
-public final class PeriodicWorker {
+public final class PeriodicWorker implements Worker {
 
   private static final Logger log = LoggerFactory.getLogger(PeriodicWorker.class);
 
@@ -41,6 +41,7 @@ public final class PeriodicWorker {
     };
   }
 
+  @Override
   public synchronized void start() {
     if (running) {
       return;
@@ -52,9 +53,11 @@ public final class PeriodicWorker {
     });
     running = true;
     executor.scheduleWithFixedDelay(tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    log.info("{} started, every {} ms", name, period.toMillis());
   }
 
   /** Stops ticking and waits (up to 15 s) for the tick in flight. */
+  @Override
   public synchronized void stop() {
     if (!running) {
       return;
@@ -69,8 +72,10 @@ public final class PeriodicWorker {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    log.info("{} stopped", name);
   }
 
+  @Override
   public boolean isRunning() {
     return running;
   }

@@ -1,6 +1,7 @@
 package io.cxhub.kit.id;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,20 @@ class IdsTest {
     for (int i = 0; i < 10_000; i++) {
       assertThat(seen.add(Ids.random())).isTrue();
     }
+  }
+
+  @Test
+  void tenantScopedKeysStartWithTheTenant() {
+    assertThat(Ids.tenantScoped("acme", "rule-1")).isEqualTo("acme:rule-1");
+    // the id may hold separators of its own: the tenant ends at the first ':'
+    assertThat(Ids.tenantScoped("acme", "a:b")).isEqualTo("acme:a:b");
+  }
+
+  @Test
+  void tenantScopedKeysRefuseATenantThatWouldBeAmbiguous() {
+    assertThatThrownBy(() -> Ids.tenantScoped("ac:me", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ids.tenantScoped("", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ids.tenantScoped(null, "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ids.tenantScoped("acme", null)).isInstanceOf(IllegalArgumentException.class);
   }
 }

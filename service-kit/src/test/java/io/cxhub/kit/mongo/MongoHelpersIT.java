@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -109,6 +111,33 @@ class MongoHelpersIT {
       assertThat(collection.find(Filters.eq("_id", "taken")).first().getString("by")).isEqualTo("first");
       assertThat(collection.find(Filters.eq("_id", "free")).first().getString("by")).isEqualTo("second");
       assertThat(collection.find(Filters.eq("_id", "upserted")).first().getString("by")).isEqualTo("second");
+    }
+  }
+
+  @Nested
+  class InsertIfAbsent {
+
+    @Test
+    void storesTheFirstDocumentAndKeepsItOnADuplicateId() {
+      var collection = database.getCollection("once");
+
+      assertThat(MongoInserts.insertIfAbsent(collection, new Document("_id", "acme:1").append("by", "first"))).isTrue();
+      assertThat(MongoInserts.insertIfAbsent(collection, new Document("_id", "acme:1").append("by", "second"))).isFalse();
+
+      assertThat(collection.find(Filters.eq("_id", "acme:1")).first().getString("by")).isEqualTo("first");
+      assertThat(collection.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aTakenUniqueIndexKeyIsADuplicateToo() {
+      var collection = database.getCollection("unique_names");
+      collection.createIndex(Indexes.ascending("tenantId", "name"), new IndexOptions().unique(true));
+      collection.insertOne(new Document("_id", "1").append("tenantId", "acme").append("name", "vip"));
+
+      assertThat(MongoInserts.insertIfAbsent(collection,
+          new Document("_id", "2").append("tenantId", "acme").append("name", "vip"))).isFalse();
+      assertThat(MongoInserts.insertIfAbsent(collection,
+          new Document("_id", "3").append("tenantId", "globex").append("name", "vip"))).isTrue();
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.cxhub.survey.alert;
 
 import io.cxhub.kit.work.PeriodicWorker;
+import io.cxhub.kit.work.Worker;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_FAILURES} failures in a row in this process it is marked FAILED (with the
  * reason) so that one bad response cannot make the worker fail and log every second forever.
  */
-public final class AlertWorker {
+public final class AlertWorker implements Worker {
 
   private static final Logger log = LoggerFactory.getLogger(AlertWorker.class);
   static final int MAX_FAILURES = 5;
@@ -31,7 +32,6 @@ public final class AlertWorker {
   private final Evaluator evaluate;
   // touched only by the worker thread (or a test calling runOnce)
   private final Map<String, Integer> failures = new HashMap<>();
-  private final Duration pollInterval;
   private final int batchSize;
 
   private final PeriodicWorker worker;
@@ -39,23 +39,21 @@ public final class AlertWorker {
   public AlertWorker(PendingAlerts pending, Evaluator evaluate, Duration pollInterval, int batchSize) {
     this.pending = pending;
     this.evaluate = evaluate;
-    this.pollInterval = pollInterval;
     this.batchSize = batchSize;
     this.worker = new PeriodicWorker("alert-worker", pollInterval, this::runOnce);
   }
 
+  @Override
   public void start() {
     worker.start();
-    log.info("alert worker started poll={}ms", pollInterval.toMillis());
   }
 
+  @Override
   public void stop() {
-    if (worker.isRunning()) {
-      worker.stop();
-      log.info("alert worker stopped");
-    }
+    worker.stop();
   }
 
+  @Override
   public boolean isRunning() {
     return worker.isRunning();
   }

@@ -1,5 +1,6 @@
 package io.cxhub.survey.config;
 
+import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.survey.alert.AlertRules;
 import io.cxhub.survey.alert.AlertWorker;
 import io.cxhub.survey.alert.EvaluateRules;
@@ -11,7 +12,6 @@ import io.cxhub.survey.followup.ManageCases;
 import io.cxhub.survey.followup.OpenCase;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import java.time.Clock;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,24 +50,7 @@ class AlertConfiguration {
   }
 
   @Bean
-  SmartLifecycle alertWorkerLifecycle(AlertWorker worker, AlertProperties properties) {
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        if (properties.enabled()) {
-          worker.start();
-        }
-      }
-
-      @Override
-      public void stop() {
-        worker.stop();
-      }
-
-      @Override
-      public boolean isRunning() {
-        return worker.isRunning();
-      }
-    };
+  WorkerLifecycle alertWorkerLifecycle(AlertWorker worker, AlertProperties properties) {
+    return new WorkerLifecycle(worker, properties.enabled());
   }
 }

@@ -1,5 +1,6 @@
 package io.cxhub.survey.config;
 
+import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.survey.distribution.Distributions;
 import io.cxhub.survey.distribution.ManageDistributions;
 import io.cxhub.survey.distribution.PublicUrls;
@@ -36,7 +37,6 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -194,25 +194,8 @@ class SurveyServiceConfiguration {
 
   /** Starts the relay once the context is up and stops it (before channels close) on shutdown. */
   @Bean
-  SmartLifecycle metricsRelayLifecycle(MetricsRelay relay, SurveyProperties properties) {
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        if (properties.relay().enabled()) {
-          relay.start();
-        }
-      }
-
-      @Override
-      public void stop() {
-        relay.stop();
-      }
-
-      @Override
-      public boolean isRunning() {
-        return relay.isRunning();
-      }
-    };
+  WorkerLifecycle metricsRelayLifecycle(MetricsRelay relay, SurveyProperties properties) {
+    return new WorkerLifecycle(relay, properties.relay().enabled());
   }
 
   @Bean

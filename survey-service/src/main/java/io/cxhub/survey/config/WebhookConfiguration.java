@@ -1,5 +1,6 @@
 package io.cxhub.survey.config;
 
+import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.survey.webhook.ManageWebhooks;
 import io.cxhub.survey.webhook.RetrySchedule;
 import io.cxhub.survey.webhook.TargetGuard;
@@ -11,7 +12,6 @@ import io.cxhub.survey.webhook.http.HttpWebhookSender;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,24 +68,7 @@ class WebhookConfiguration {
   }
 
   @Bean
-  SmartLifecycle webhookDispatcherLifecycle(WebhookDispatcher dispatcher, WebhookProperties properties) {
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        if (properties.enabled()) {
-          dispatcher.start();
-        }
-      }
-
-      @Override
-      public void stop() {
-        dispatcher.stop();
-      }
-
-      @Override
-      public boolean isRunning() {
-        return dispatcher.isRunning();
-      }
-    };
+  WorkerLifecycle webhookDispatcherLifecycle(WebhookDispatcher dispatcher, WebhookProperties properties) {
+    return new WorkerLifecycle(dispatcher, properties.enabled());
   }
 }

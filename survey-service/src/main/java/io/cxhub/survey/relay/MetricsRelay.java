@@ -2,6 +2,7 @@ package io.cxhub.survey.relay;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
 import io.cxhub.kit.work.PeriodicWorker;
+import io.cxhub.kit.work.Worker;
 import io.cxhub.survey.response.ResponseAccepted;
 import io.cxhub.survey.response.SurveyResponse;
 import io.cxhub.survey.response.SurveyResponses;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * responses are deferred individually (attempt count and next attempt time in the
  * document), so one bad batch cannot hold up the responses behind it.
  */
-public final class MetricsRelay implements ResponseAccepted {
+public final class MetricsRelay implements ResponseAccepted, Worker {
 
   private static final Logger log = LoggerFactory.getLogger(MetricsRelay.class);
   /** Batches per tenant per tick, so one busy tenant cannot starve the others. */
@@ -63,12 +64,14 @@ public final class MetricsRelay implements ResponseAccepted {
     this.worker = new PeriodicWorker("metrics-relay", settings.pollInterval(), this::tick);
   }
 
+  @Override
   public void start() {
     worker.start();
     log.info("metrics relay started poll={}ms batch={}", settings.pollInterval().toMillis(), settings.batchSize());
   }
 
   /** Stops ticking and waits for the batch in flight (bounded by the client's deadline). */
+  @Override
   public void stop() {
     if (worker.isRunning()) {
       worker.stop();
@@ -76,6 +79,7 @@ public final class MetricsRelay implements ResponseAccepted {
     }
   }
 
+  @Override
   public boolean isRunning() {
     return worker.isRunning();
   }

@@ -1,6 +1,7 @@
 package io.cxhub.survey.webhook;
 
 import io.cxhub.kit.work.PeriodicWorker;
+import io.cxhub.kit.work.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One daemon thread does everything, so ticks never overlap.
  */
-public final class WebhookDispatcher {
+public final class WebhookDispatcher implements Worker {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -63,18 +64,17 @@ public final class WebhookDispatcher {
     this.worker = new PeriodicWorker("webhook-dispatcher", settings.pollInterval(), this::tick);
   }
 
+  @Override
   public void start() {
     worker.start();
-    log.info("webhook dispatcher started poll={}ms", settings.pollInterval().toMillis());
   }
 
+  @Override
   public void stop() {
-    if (worker.isRunning()) {
-      worker.stop();
-      log.info("webhook dispatcher stopped");
-    }
+    worker.stop();
   }
 
+  @Override
   public boolean isRunning() {
     return worker.isRunning();
   }

@@ -1,5 +1,6 @@
 package io.cxhub.survey.followup;
 
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.paging.PageRequest;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,27 +14,23 @@ public final class InMemoryFollowUpCases implements FollowUpCases {
 
   final Map<String, FollowUpCase> cases = new LinkedHashMap<>();
 
-  private static String key(String tenant, String id) {
-    return tenant + ":" + id;
-  }
-
   @Override
   public synchronized boolean insertIfAbsent(FollowUpCase c) {
-    return cases.putIfAbsent(key(c.tenantId(), c.caseId()), c) == null;
+    return cases.putIfAbsent(Ids.tenantScoped(c.tenantId(), c.caseId()), c) == null;
   }
 
   @Override
   public Optional<FollowUpCase> find(String tenantId, String caseId) {
-    return Optional.ofNullable(cases.get(key(tenantId, caseId)));
+    return Optional.ofNullable(cases.get(Ids.tenantScoped(tenantId, caseId)));
   }
 
   @Override
   public synchronized boolean replace(FollowUpCase c, long expectedVersion) {
-    var current = cases.get(key(c.tenantId(), c.caseId()));
+    var current = cases.get(Ids.tenantScoped(c.tenantId(), c.caseId()));
     if (current == null || current.version() != expectedVersion) {
       return false;
     }
-    cases.put(key(c.tenantId(), c.caseId()), c);
+    cases.put(Ids.tenantScoped(c.tenantId(), c.caseId()), c);
     return true;
   }
 

@@ -1,5 +1,6 @@
 package io.cxhub.survey.webhook;
 
+import io.cxhub.kit.id.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,21 +15,17 @@ final class InMemoryWebhooks {
   final Subscriptions subscriptions = new Subscriptions();
   final Deliveries deliveries = new Deliveries();
 
-  private static String key(String tenant, String id) {
-    return tenant + ":" + id;
-  }
-
   static final class Subscriptions implements WebhookSubscriptions {
   final Map<String, WebhookSubscription> subscriptions = new LinkedHashMap<>();
 
   @Override
   public void insert(WebhookSubscription s) {
-    subscriptions.put(key(s.tenantId(), s.subscriptionId()), s);
+    subscriptions.put(Ids.tenantScoped(s.tenantId(), s.subscriptionId()), s);
   }
 
   @Override
   public Optional<WebhookSubscription> find(String tenantId, String subscriptionId) {
-    return Optional.ofNullable(subscriptions.get(key(tenantId, subscriptionId)));
+    return Optional.ofNullable(subscriptions.get(Ids.tenantScoped(tenantId, subscriptionId)));
   }
 
   @Override
@@ -45,7 +42,7 @@ final class InMemoryWebhooks {
 
   @Override
   public boolean delete(String tenantId, String subscriptionId) {
-    return subscriptions.remove(key(tenantId, subscriptionId)) != null;
+    return subscriptions.remove(Ids.tenantScoped(tenantId, subscriptionId)) != null;
   }
 
   }
@@ -55,12 +52,12 @@ final class InMemoryWebhooks {
 
   @Override
   public synchronized boolean insertIfAbsent(WebhookDelivery d) {
-    return deliveries.putIfAbsent(key(d.tenantId(), d.deliveryId()), d) == null;
+    return deliveries.putIfAbsent(Ids.tenantScoped(d.tenantId(), d.deliveryId()), d) == null;
   }
 
   @Override
   public Optional<WebhookDelivery> find(String tenantId, String deliveryId) {
-    return Optional.ofNullable(deliveries.get(key(tenantId, deliveryId)));
+    return Optional.ofNullable(deliveries.get(Ids.tenantScoped(tenantId, deliveryId)));
   }
 
   @Override
@@ -75,27 +72,27 @@ final class InMemoryWebhooks {
 
   @Override
   public synchronized boolean claim(String tenantId, String deliveryId, Instant due, Instant leaseUntil) {
-    var d = deliveries.get(key(tenantId, deliveryId));
+    var d = deliveries.get(Ids.tenantScoped(tenantId, deliveryId));
     if (d == null || d.state() != DeliveryState.PENDING || !d.nextAttemptAt().equals(due)) {
       return false;
     }
-    deliveries.put(key(tenantId, deliveryId), with(d, d.attempts(), d.state(), leaseUntil));
+    deliveries.put(Ids.tenantScoped(tenantId, deliveryId), with(d, d.attempts(), d.state(), leaseUntil));
     return true;
   }
 
   @Override
   public synchronized void recordAttempt(
       String tenantId, String deliveryId, DeliveryAttempt attempt, DeliveryState state, Instant nextAttemptAt) {
-    var d = deliveries.get(key(tenantId, deliveryId));
+    var d = deliveries.get(Ids.tenantScoped(tenantId, deliveryId));
     var attempts = new ArrayList<>(d.attempts());
     attempts.add(attempt);
-    deliveries.put(key(tenantId, deliveryId), with(d, attempts, state, nextAttemptAt));
+    deliveries.put(Ids.tenantScoped(tenantId, deliveryId), with(d, attempts, state, nextAttemptAt));
   }
 
   @Override
   public synchronized void reschedule(String tenantId, String deliveryId, Instant now) {
-    var d = deliveries.get(key(tenantId, deliveryId));
-    deliveries.put(key(tenantId, deliveryId), with(d, d.attempts(), DeliveryState.PENDING, now));
+    var d = deliveries.get(Ids.tenantScoped(tenantId, deliveryId));
+    deliveries.put(Ids.tenantScoped(tenantId, deliveryId), with(d, d.attempts(), DeliveryState.PENDING, now));
   }
 
   @Override

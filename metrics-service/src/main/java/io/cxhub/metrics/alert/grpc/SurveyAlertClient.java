@@ -1,6 +1,7 @@
 package io.cxhub.metrics.alert.grpc;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
+import io.cxhub.kit.grpc.PeerFailure;
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.metrics.alert.AlertRejectedException;
 import io.cxhub.metrics.alert.AlertSink;
@@ -41,7 +42,6 @@ public final class SurveyAlertClient implements AlertSink {
   private final AlertServiceBlockingStub stub;
   private final CircuitBreaker circuitBreaker;
   private final Duration deadline;
-  private final SurveyPeerFailure peerFailure = new SurveyPeerFailure();
 
   /** @param channel the channel to survey-service; its owner shuts it down */
   public SurveyAlertClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
@@ -61,7 +61,7 @@ public final class SurveyAlertClient implements AlertSink {
     } catch (CallNotPermittedException e) {
       throw new DependencyUnavailableException("survey-service circuit breaker is open", e);
     } catch (StatusRuntimeException e) {
-      if (peerFailure.test(e)) {
+      if (PeerFailure.is(e)) {
         throw new DependencyUnavailableException("survey-service: " + describe(e), e);
       }
       throw new AlertRejectedException("survey-service refused the alert: " + describe(e), e);

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.kit.mongo.MongoKeyset;
 import io.cxhub.kit.paging.NameKeyPosition;
@@ -70,10 +71,6 @@ class MongoMetricAlertRules implements MetricAlertRules {
         new IndexOptions().name("tenant_name"));
   }
 
-  private static String key(String tenantId, String ruleId) {
-    return tenantId + ":" + ruleId;
-  }
-
   @Override
   public void insert(MetricAlertRule rule) {
     collection.insertOne(toDocument(rule));
@@ -81,7 +78,7 @@ class MongoMetricAlertRules implements MetricAlertRules {
 
   @Override
   public Optional<MetricAlertRule> find(String tenantId, String ruleId) {
-    return Optional.ofNullable(collection.find(eq("_id", key(tenantId, ruleId))).first())
+    return Optional.ofNullable(collection.find(eq("_id", Ids.tenantScoped(tenantId, ruleId))).first())
         .map(MongoMetricAlertRules::toDomain);
   }
 
@@ -103,21 +100,21 @@ class MongoMetricAlertRules implements MetricAlertRules {
   @Override
   public boolean replace(MetricAlertRule rule, long expectedVersion) {
     return collection.replaceOne(
-        and(eq("_id", key(rule.tenantId(), rule.ruleId())), eq("version", expectedVersion)),
+        and(eq("_id", Ids.tenantScoped(rule.tenantId(), rule.ruleId())), eq("version", expectedVersion)),
         toDocument(rule)).getMatchedCount() == 1;
   }
 
   @Override
   public boolean saveState(String tenantId, String ruleId, long expectedVersion, RuleState state) {
     return collection.updateOne(
-        and(eq("_id", key(tenantId, ruleId)), eq("version", expectedVersion)),
+        and(eq("_id", Ids.tenantScoped(tenantId, ruleId)), eq("version", expectedVersion)),
         Updates.combine(Updates.set("state", state(state)), Updates.set("version", expectedVersion + 1)))
         .getMatchedCount() == 1;
   }
 
   @Override
   public boolean delete(String tenantId, String ruleId) {
-    return collection.deleteOne(eq("_id", key(tenantId, ruleId))).getDeletedCount() == 1;
+    return collection.deleteOne(eq("_id", Ids.tenantScoped(tenantId, ruleId))).getDeletedCount() == 1;
   }
 
   // ------------------------------------------------------------------ to documents
@@ -141,7 +138,7 @@ class MongoMetricAlertRules implements MetricAlertRules {
     }
     var actions = new Document("openCase", r.actions().openCase());
     putIfPresent(actions, "surveyRuleId", r.actions().surveyRuleId());
-    var doc = new Document("_id", key(r.tenantId(), r.ruleId()))
+    var doc = new Document("_id", Ids.tenantScoped(r.tenantId(), r.ruleId()))
         .append("tenantId", r.tenantId())
         .append("ruleId", r.ruleId())
         .append("name", r.name())

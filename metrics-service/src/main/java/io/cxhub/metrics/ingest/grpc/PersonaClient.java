@@ -2,6 +2,7 @@ package io.cxhub.metrics.ingest.grpc;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.metrics.ingest.Profile;
 import io.cxhub.metrics.ingest.Segments;
@@ -61,7 +62,7 @@ public final class PersonaClient implements Segments {
     var result = new HashMap<String, Profile>();
     var missing = new ArrayList<String>();
     for (String id : customerIds) {
-      Profile cached = cache.getIfPresent(key(tenantId, id));
+      Profile cached = cache.getIfPresent(Ids.tenantScoped(tenantId, id));
       if (cached != null) {
         result.put(id, cached);
       } else {
@@ -76,7 +77,7 @@ public final class PersonaClient implements Segments {
         reply.getCustomersList().forEach(c -> found.put(c.getCustomerId(), Profile.of(c.getSegment(), c.getPersonaId())));
         for (String id : chunk) {
           Profile profile = found.getOrDefault(id, Profile.UNASSIGNED);
-          cache.put(key(tenantId, id), profile);
+          cache.put(Ids.tenantScoped(tenantId, id), profile);
           result.put(id, profile);
         }
       } catch (CallNotPermittedException | StatusRuntimeException e) {
@@ -100,9 +101,5 @@ public final class PersonaClient implements Segments {
     } finally {
       tenantContext.detach(previous);
     }
-  }
-
-  private static String key(String tenantId, String customerId) {
-    return tenantId + "\u0000" + customerId;
   }
 }

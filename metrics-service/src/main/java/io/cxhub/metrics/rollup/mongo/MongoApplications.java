@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.metrics.rollup.Application;
 import io.cxhub.metrics.rollup.Applications;
 import io.cxhub.metrics.rollup.CubeId;
@@ -40,13 +41,9 @@ public class MongoApplications implements Applications {
     this.collection = database.getCollection(COLLECTION);
   }
 
-  private static String id(String tenantId, String applicationId) {
-    return tenantId + ":" + applicationId;
-  }
-
   @Override
   public void begin(Application a) {
-    collection.insertOne(new Document("_id", id(a.tenantId(), a.id()))
+    collection.insertOne(new Document("_id", Ids.tenantScoped(a.tenantId(), a.id()))
         .append("tenantId", a.tenantId())
         .append("applicationId", a.id())
         .append("source", a.source())
@@ -57,24 +54,24 @@ public class MongoApplications implements Applications {
 
   @Override
   public Optional<Application> find(String tenantId, String applicationId) {
-    return Optional.ofNullable(collection.find(eq("_id", id(tenantId, applicationId))).first())
+    return Optional.ofNullable(collection.find(eq("_id", Ids.tenantScoped(tenantId, applicationId))).first())
         .map(MongoApplications::application);
   }
 
   @Override
   public void recordCubes(String tenantId, String applicationId, Collection<CubeId> cubes) {
-    collection.updateOne(eq("_id", id(tenantId, applicationId)),
+    collection.updateOne(eq("_id", Ids.tenantScoped(tenantId, applicationId)),
         Updates.addEachToSet("cubes", cubes.stream().map(CubeId::id).toList()));
   }
 
   @Override
   public void markApplied(String tenantId, String applicationId, Instant appliedAt) {
-    collection.updateOne(eq("_id", id(tenantId, applicationId)), Updates.set("appliedAt", Date.from(appliedAt)));
+    collection.updateOne(eq("_id", Ids.tenantScoped(tenantId, applicationId)), Updates.set("appliedAt", Date.from(appliedAt)));
   }
 
   @Override
   public void delete(String tenantId, String applicationId) {
-    collection.deleteOne(eq("_id", id(tenantId, applicationId)));
+    collection.deleteOne(eq("_id", Ids.tenantScoped(tenantId, applicationId)));
   }
 
   @Override

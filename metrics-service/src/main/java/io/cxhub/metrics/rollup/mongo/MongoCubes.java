@@ -5,8 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -19,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.mongo.MongoInserts;
 import io.cxhub.metrics.rollup.Cell;
 import io.cxhub.metrics.rollup.CellIncrement;
 import io.cxhub.metrics.rollup.Cube;
@@ -177,15 +176,11 @@ public class MongoCubes implements Cubes {
     var cellsDoc = new Document();
     cells.forEach((key, cellTally) -> cellsDoc.append(key, cellDocument(cellTally)));
     if (observedVersion == null) {
-      try {
-        collection.insertOne(new Document("_id", id.id())
-            .append("tenantId", id.tenantId()).append("family", id.family()).append("period", id.period().text())
-            .append("v", 1L).append("cells", cellsDoc).append("applied", List.of()));
-      } catch (MongoWriteException e) {
-        if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-          return false;
-        }
-        throw e;
+      boolean created = MongoInserts.insertIfAbsent(collection, new Document("_id", id.id())
+          .append("tenantId", id.tenantId()).append("family", id.family()).append("period", id.period().text())
+          .append("v", 1L).append("cells", cellsDoc).append("applied", List.of()));
+      if (!created) {
+        return false;
       }
       if (id.period().grain() == Period.Grain.MONTH) {
         catalog.updateOne(eq("_id", tenantId), Updates.addToSet("months", id.id()), new UpdateOptions().upsert(true));

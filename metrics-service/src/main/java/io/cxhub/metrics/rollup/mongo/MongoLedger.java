@@ -10,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.metrics.rollup.Ledger;
@@ -47,10 +48,6 @@ public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
         new IndexOptions().name("tenant_received"));
   }
 
-  private static String id(String tenantId, String itemId) {
-    return tenantId + ":" + itemId;
-  }
-
   @Override
   public void insertIfAbsent(String tenantId, Collection<T> items, String applicationId, Instant receivedAt) {
     if (items.isEmpty()) {
@@ -58,7 +55,7 @@ public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
     }
     var inserts = new ArrayList<WriteModel<Document>>(items.size());
     for (T item : items) {
-      inserts.add(new InsertOneModel<>(new Document("_id", id(tenantId, item.itemId()))
+      inserts.add(new InsertOneModel<>(new Document("_id", Ids.tenantScoped(tenantId, item.itemId()))
           .append("tenantId", tenantId)
           .append("itemId", item.itemId())
           .append("applicationId", applicationId)
@@ -76,7 +73,7 @@ public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
     if (itemIds.isEmpty()) {
       return result;
     }
-    var ids = itemIds.stream().map(itemId -> id(tenantId, itemId)).toList();
+    var ids = itemIds.stream().map(itemId -> Ids.tenantScoped(tenantId, itemId)).toList();
     for (Document d : collection.find(in("_id", ids))) {
       LedgerEntry<T> entry = entry(d);
       result.put(entry.item().itemId(), entry);
@@ -90,7 +87,7 @@ public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
       return;
     }
     // one command; the ids pin the documents (through the _id index on the embedded server too)
-    collection.updateMany(in("_id", itemIds.stream().map(itemId -> id(tenantId, itemId)).toList()),
+    collection.updateMany(in("_id", itemIds.stream().map(itemId -> Ids.tenantScoped(tenantId, itemId)).toList()),
         Updates.set("appliedAt", Date.from(appliedAt)));
   }
 

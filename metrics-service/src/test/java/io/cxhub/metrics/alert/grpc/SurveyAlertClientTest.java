@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
+import io.cxhub.kit.grpc.PeerFailure;
 import io.cxhub.kit.tenant.TenantClientInterceptor;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
 import io.cxhub.metrics.alert.AlertRejectedException;
@@ -45,7 +46,7 @@ class SurveyAlertClientTest {
       .minimumNumberOfCalls(4)
       .failureRateThreshold(50)
       .waitDurationInOpenState(Duration.ofMinutes(10))
-      .recordException(new SurveyPeerFailure())
+      .recordException(new PeerFailure())
       .build());
   private final SurveyAlertClient client = new SurveyAlertClient(channel, breaker, Duration.ofSeconds(5));
   private Server server;

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.persona.customer.Customer;
 import io.cxhub.persona.customer.Customers;
 import java.util.ArrayList;
@@ -32,13 +33,9 @@ class MongoCustomers implements Customers {
     this.collection = database.getCollection(COLLECTION);
   }
 
-  private static String key(String tenantId, String customerId) {
-    return tenantId + ":" + customerId;
-  }
-
   @Override
   public void upsert(String tenantId, Customer c) {
-    var doc = new Document("_id", key(tenantId, c.customerId()))
+    var doc = new Document("_id", Ids.tenantScoped(tenantId, c.customerId()))
         .append("tenantId", tenantId)
         .append("customerId", c.customerId())
         .append("segment", c.segment())
@@ -49,7 +46,7 @@ class MongoCustomers implements Customers {
 
   @Override
   public List<Customer> find(String tenantId, Collection<String> customerIds) {
-    var keys = customerIds.stream().map(id -> key(tenantId, id)).toList();
+    var keys = customerIds.stream().map(id -> Ids.tenantScoped(tenantId, id)).toList();
     var result = new ArrayList<Customer>();
     collection.find(in("_id", keys)).forEach(d -> {
       if (tenantId.equals(d.getString("tenantId"))) {

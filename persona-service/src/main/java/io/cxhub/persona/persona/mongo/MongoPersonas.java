@@ -3,8 +3,6 @@ package io.cxhub.persona.persona.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -12,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.AlreadyExistsException;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.mongo.MongoInserts;
 import io.cxhub.kit.mongo.MongoKeyset;
 import io.cxhub.kit.paging.NameKeyPosition;
 import io.cxhub.persona.persona.Behavioral;
@@ -48,14 +47,8 @@ class MongoPersonas implements Personas {
 
   @Override
   public void add(Persona persona) {
-    try {
-      collection.insertOne(toDocument(persona));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new AlreadyExistsException(
-            "a persona named '" + persona.profile().name() + "' already exists");
-      }
-      throw e;
+    if (!MongoInserts.insertIfAbsent(collection, toDocument(persona))) {
+      throw new AlreadyExistsException("a persona named '" + persona.profile().name() + "' already exists");
     }
   }
 

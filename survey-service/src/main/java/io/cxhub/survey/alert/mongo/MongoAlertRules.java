@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.cxhub.kit.domain.Channel;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.survey.alert.AlertActions;
 import io.cxhub.survey.alert.AlertConditions;
@@ -39,10 +40,6 @@ class MongoAlertRules implements AlertRules {
     MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "createdAt"), new IndexOptions().name("tenant_created"));
   }
 
-  private static String key(String tenantId, String ruleId) {
-    return tenantId + ":" + ruleId;
-  }
-
   @Override
   public void insert(AlertRule rule) {
     collection.insertOne(toDocument(rule));
@@ -50,7 +47,7 @@ class MongoAlertRules implements AlertRules {
 
   @Override
   public Optional<AlertRule> find(String tenantId, String ruleId) {
-    return Optional.ofNullable(collection.find(eq("_id", key(tenantId, ruleId))).first()).map(MongoAlertRules::toDomain);
+    return Optional.ofNullable(collection.find(eq("_id", Ids.tenantScoped(tenantId, ruleId))).first()).map(MongoAlertRules::toDomain);
   }
 
   @Override
@@ -61,12 +58,12 @@ class MongoAlertRules implements AlertRules {
 
   @Override
   public boolean replace(AlertRule rule) {
-    return collection.replaceOne(eq("_id", key(rule.tenantId(), rule.ruleId())), toDocument(rule)).getMatchedCount() == 1;
+    return collection.replaceOne(eq("_id", Ids.tenantScoped(rule.tenantId(), rule.ruleId())), toDocument(rule)).getMatchedCount() == 1;
   }
 
   @Override
   public boolean delete(String tenantId, String ruleId) {
-    return collection.deleteOne(eq("_id", key(tenantId, ruleId))).getDeletedCount() == 1;
+    return collection.deleteOne(eq("_id", Ids.tenantScoped(tenantId, ruleId))).getDeletedCount() == 1;
   }
 
   private static Document toDocument(AlertRule r) {
@@ -86,7 +83,7 @@ class MongoAlertRules implements AlertRules {
     putIfPresent(actions, "assignee", a.assignee());
     putIfPresent(actions, "firstContactSlaSeconds", a.firstContactSla() == null ? null : a.firstContactSla().toSeconds());
     putIfPresent(actions, "resolutionSlaSeconds", a.resolutionSla() == null ? null : a.resolutionSla().toSeconds());
-    return new Document("_id", key(r.tenantId(), r.ruleId()))
+    return new Document("_id", Ids.tenantScoped(r.tenantId(), r.ruleId()))
         .append("tenantId", r.tenantId())
         .append("ruleId", r.ruleId())
         .append("name", r.name())

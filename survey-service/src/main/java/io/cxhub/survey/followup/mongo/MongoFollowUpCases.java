@@ -5,14 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.mongo.MongoInserts;
 import io.cxhub.kit.paging.PageRequest;
 import io.cxhub.survey.followup.CaseFilter;
 import io.cxhub.survey.followup.CaseNote;
@@ -52,32 +52,20 @@ class MongoFollowUpCases implements FollowUpCases {
         new IndexOptions().name("tenant_recent"));
   }
 
-  private static String key(String tenantId, String caseId) {
-    return tenantId + ":" + caseId;
-  }
-
   @Override
   public boolean insertIfAbsent(FollowUpCase c) {
-    try {
-      collection.insertOne(toDocument(c));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, toDocument(c));
   }
 
   @Override
   public Optional<FollowUpCase> find(String tenantId, String caseId) {
-    return Optional.ofNullable(collection.find(eq("_id", key(tenantId, caseId))).first())
+    return Optional.ofNullable(collection.find(eq("_id", Ids.tenantScoped(tenantId, caseId))).first())
         .map(MongoFollowUpCases::toDomain);
   }
 
   @Override
   public boolean replace(FollowUpCase c, long expectedVersion) {
-    return collection.replaceOne(and(eq("_id", key(c.tenantId(), c.caseId())), eq("version", expectedVersion)),
+    return collection.replaceOne(and(eq("_id", Ids.tenantScoped(c.tenantId(), c.caseId())), eq("version", expectedVersion)),
         toDocument(c)).getModifiedCount() == 1;
   }
 
@@ -129,7 +117,7 @@ class MongoFollowUpCases implements FollowUpCases {
   }
 
   private static Document toDocument(FollowUpCase c) {
-    var doc = new Document("_id", key(c.tenantId(), c.caseId()))
+    var doc = new Document("_id", Ids.tenantScoped(c.tenantId(), c.caseId()))
         .append("tenantId", c.tenantId())
         .append("caseId", c.caseId())
         .append("title", c.title())

@@ -1,6 +1,7 @@
 package io.cxhub.survey.relay.grpc;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
+import io.cxhub.kit.grpc.PeerFailure;
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc.MetricsServiceBlockingStub;
@@ -15,7 +16,6 @@ import io.github.resilience4j.retry.Retry;
 import io.grpc.ConnectivityState;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +46,6 @@ public final class MetricsClient implements MetricsFeed {
   private final CircuitBreaker circuitBreaker;
   private final Retry retry;
   private final Duration deadline;
-  private final PeerGrpcFailure peerFailure = new PeerGrpcFailure();
 
   /** @param channel the channel to metrics-service; its owner shuts it down */
   public MetricsClient(ManagedChannel channel, CircuitBreaker circuitBreaker, Retry retry, Duration deadline) {
@@ -71,7 +70,7 @@ public final class MetricsClient implements MetricsFeed {
     } catch (CallNotPermittedException e) {
       throw new DependencyUnavailableException("metrics-service circuit breaker is open", e);
     } catch (StatusRuntimeException e) {
-      if (peerFailure.test(e) || e.getStatus().getCode() == Status.Code.CANCELLED) {
+      if (PeerFailure.is(e)) {
         throw new DependencyUnavailableException("metrics-service: " + e.getStatus(), e);
       }
       throw new DeliveryRejectedException("metrics-service refused the batch: " + e.getStatus(), e);

@@ -5,14 +5,13 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.mongo.MongoInserts;
 import io.cxhub.survey.review.Review;
 import io.cxhub.survey.review.Reviews;
 import java.util.ArrayList;
@@ -40,8 +39,7 @@ class MongoReviews implements Reviews {
 
   @Override
   public boolean insertIfAbsent(Review r) {
-    try {
-      collection.insertOne(new Document("_id", r.id())
+    return MongoInserts.insertIfAbsent(collection, new Document("_id", r.id())
           .append("tenantId", r.tenantId())
           .append("source", r.source())
           .append("externalId", r.externalId())
@@ -49,14 +47,7 @@ class MongoReviews implements Reviews {
           .append("text", r.text())
           .append("channel", "REVIEW")
           .append("reviewTime", Date.from(r.reviewTime()))
-          .append("importTime", Date.from(r.importTime())));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+        .append("importTime", Date.from(r.importTime())));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.cxhub.survey.survey.grpc;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
+import io.cxhub.kit.grpc.PeerFailure;
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.proto.journey.v1.GetJourneyRequest;
 import io.cxhub.proto.journey.v1.Journey;
@@ -8,7 +9,6 @@ import io.cxhub.proto.journey.v1.JourneyServiceGrpc;
 import io.cxhub.proto.journey.v1.JourneyServiceGrpc.JourneyServiceBlockingStub;
 import io.cxhub.proto.journey.v1.Stage;
 import io.cxhub.proto.journey.v1.Touchpoint;
-import io.cxhub.survey.relay.grpc.PeerGrpcFailure;
 import io.cxhub.survey.survey.JourneyDirectory;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -38,7 +38,6 @@ public final class JourneyClient implements JourneyDirectory {
   private final JourneyServiceBlockingStub stub;
   private final CircuitBreaker circuitBreaker;
   private final Duration deadline;
-  private final PeerGrpcFailure peerFailure = new PeerGrpcFailure();
 
   /** @param channel the channel to journey-service; its owner shuts it down */
   public JourneyClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
@@ -58,7 +57,7 @@ public final class JourneyClient implements JourneyDirectory {
       if (code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT) {
         return Optional.empty();
       }
-      if (peerFailure.test(e) || code == Status.Code.CANCELLED) {
+      if (PeerFailure.is(e)) {
         throw unavailable(code.name(), e);
       }
       // anything else (e.g. our own tenant rejected) is a fault on this side, not a verdict on the link

@@ -4,15 +4,15 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.mongo.MongoInserts;
 import io.cxhub.survey.webhook.DeliveryAttempt;
 import io.cxhub.survey.webhook.DeliveryState;
 import io.cxhub.survey.webhook.EventType;
@@ -53,26 +53,14 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
         new IndexOptions().name("tenant_subscription_recent"));
   }
 
-  private static String key(String tenantId, String id) {
-    return tenantId + ":" + id;
-  }
-
   @Override
   public boolean insertIfAbsent(WebhookDelivery d) {
-    try {
-      collection.insertOne(toDocument(d));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, toDocument(d));
   }
 
   @Override
   public Optional<WebhookDelivery> find(String tenantId, String deliveryId) {
-    return Optional.ofNullable(collection.find(eq("_id", key(tenantId, deliveryId))).first())
+    return Optional.ofNullable(collection.find(eq("_id", Ids.tenantScoped(tenantId, deliveryId))).first())
         .map(MongoWebhookDeliveries::toDomain);
   }
 
@@ -88,7 +76,7 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
   @Override
   public boolean claim(String tenantId, String deliveryId, Instant due, Instant leaseUntil) {
     return collection.updateOne(
-            and(eq("_id", key(tenantId, deliveryId)),
+            and(eq("_id", Ids.tenantScoped(tenantId, deliveryId)),
                 eq("state", DeliveryState.PENDING.name()),
                 eq("nextAttemptAt", Date.from(due))),
             Updates.set("nextAttemptAt", Date.from(leaseUntil)))
@@ -104,7 +92,7 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
     if (attempt.error() != null) {
       attemptDoc.append("error", attempt.error());
     }
-    collection.updateOne(eq("_id", key(tenantId, deliveryId)), Updates.combine(
+    collection.updateOne(eq("_id", Ids.tenantScoped(tenantId, deliveryId)), Updates.combine(
         Updates.push("attempts", attemptDoc),
         Updates.set("state", state.name()),
         nextAttemptAt == null ? Updates.unset("nextAttemptAt") : Updates.set("nextAttemptAt", Date.from(nextAttemptAt))));
@@ -112,7 +100,7 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
 
   @Override
   public void reschedule(String tenantId, String deliveryId, Instant now) {
-    collection.updateOne(eq("_id", key(tenantId, deliveryId)), Updates.combine(
+    collection.updateOne(eq("_id", Ids.tenantScoped(tenantId, deliveryId)), Updates.combine(
         Updates.set("state", DeliveryState.PENDING.name()),
         Updates.set("nextAttemptAt", Date.from(now))));
   }
@@ -127,7 +115,7 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
   }
 
   private static Document toDocument(WebhookDelivery d) {
-    var doc = new Document("_id", key(d.tenantId(), d.deliveryId()))
+    var doc = new Document("_id", Ids.tenantScoped(d.tenantId(), d.deliveryId()))
         .append("tenantId", d.tenantId())
         .append("deliveryId", d.deliveryId())
         .append("subscriptionId", d.subscriptionId())

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.survey.webhook.EventType;
 import io.cxhub.survey.webhook.WebhookSubscription;
@@ -38,13 +39,9 @@ class MongoWebhookSubscriptions implements WebhookSubscriptions {
     MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "createdAt"), new IndexOptions().name("tenant_created"));
   }
 
-  private static String key(String tenantId, String id) {
-    return tenantId + ":" + id;
-  }
-
   @Override
   public void insert(WebhookSubscription s) {
-    collection.insertOne(new Document("_id", key(s.tenantId(), s.subscriptionId()))
+    collection.insertOne(new Document("_id", Ids.tenantScoped(s.tenantId(), s.subscriptionId()))
         .append("tenantId", s.tenantId())
         .append("subscriptionId", s.subscriptionId())
         .append("url", s.url())
@@ -55,7 +52,7 @@ class MongoWebhookSubscriptions implements WebhookSubscriptions {
 
   @Override
   public Optional<WebhookSubscription> find(String tenantId, String subscriptionId) {
-    return Optional.ofNullable(collection.find(eq("_id", key(tenantId, subscriptionId))).first())
+    return Optional.ofNullable(collection.find(eq("_id", Ids.tenantScoped(tenantId, subscriptionId))).first())
         .map(MongoWebhookSubscriptions::toDomain);
   }
 
@@ -77,7 +74,7 @@ class MongoWebhookSubscriptions implements WebhookSubscriptions {
 
   @Override
   public boolean delete(String tenantId, String subscriptionId) {
-    return collection.deleteOne(eq("_id", key(tenantId, subscriptionId))).getDeletedCount() == 1;
+    return collection.deleteOne(eq("_id", Ids.tenantScoped(tenantId, subscriptionId))).getDeletedCount() == 1;
   }
 
   private static WebhookSubscription toDomain(Document d) {
