@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  *     name: the RPCs of proto package {@code cx.<name>.v1} go to backend {@code <name>}.
  *     {@code admin} is served inside the gateway and needs no entry.
  * @param deadline deadline of every unary backend call
- * @param bootstrapApiKey admin API key of tenant {@code default} to install at start; when
+ * @param bootstrapApiKey the platform operator's API key (also admin of tenant {@code default})
+ *     to install at start; when
  *     empty, the gateway generates one on its first start and prints it once
  * @param maxRequestBody largest accepted request body; larger ones get 413
  * @param apiKeyCache how long verified API keys are remembered
@@ -22,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param trustForwardedFor whether the client address passed to backends (for their
  *     per-address limits) is the first {@code X-Forwarded-For} entry; only when a trusted
  *     proxy in front of the gateway sets that header, since clients can forge it
+ * @param rateLimit the request rate limits (per API key, per client address on public routes)
  */
 @ConfigurationProperties("cx.gateway")
 public record GatewayProperties(
@@ -32,7 +34,34 @@ public record GatewayProperties(
     @DefaultValue ApiKeyCache apiKeyCache,
     @DefaultValue CircuitBreaker circuitBreaker,
     @DefaultValue("false") boolean trustForwardedFor,
-    @DefaultValue Sse sse) {
+    @DefaultValue Sse sse,
+    @DefaultValue RateLimit rateLimit) {
+
+  /**
+   * Token buckets refilled continuously (see {@code RateLimiter}).
+   *
+   * @param perKey requests per {@code perKeyPeriod} for one API key
+   * @param publicPerAddress requests per {@code publicPeriod} to one public route and
+   *     resource (token, survey) from one client address
+   * @param syncInterval longest time a gateway replica serves a bucket from its local copy
+   * @param unsynchronizedShare share of a bucket a replica may consume before writing it
+   * @param cachedBuckets buckets a replica keeps in memory
+   */
+  public record RateLimit(
+      @DefaultValue("1200") long perKey,
+      @DefaultValue("1m") Duration perKeyPeriod,
+      @DefaultValue("60") long publicPerAddress,
+      @DefaultValue("1m") Duration publicPeriod,
+      @DefaultValue("1s") Duration syncInterval,
+      @DefaultValue("0.1") double unsynchronizedShare,
+      @DefaultValue("100000") long cachedBuckets) {
+
+    public RateLimit {
+      if (unsynchronizedShare < 0 || unsynchronizedShare >= 1) {
+        throw new IllegalArgumentException("cx.gateway.rate-limit.unsynchronized-share must be in [0, 1)");
+      }
+    }
+  }
 
   /**
    * Server-Sent Events of server-streaming RPCs.

@@ -63,7 +63,8 @@ class GatewayIT {
   void generousTimeout() {
     // CI machines are slow and shared: the tests assert behaviour, never speed. (Not
     // @AutoConfigureWebTestClient, which binds the client to a mock server, not the port.)
-    http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
+    http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(60))
+        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
   }
 
   @Autowired
@@ -128,6 +129,9 @@ class GatewayIT {
           .header("x-tenant-id", "someone-else")
           .exchange()
           .expectStatus().isOk()
+          .expectHeader().valueEquals("RateLimit-Limit", "1200")
+          .expectHeader().exists("RateLimit-Remaining")
+          .expectHeader().exists("RateLimit-Reset")
           .expectBody().jsonPath("$.surveyId").isEqualTo("s1");
 
       assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("default");
@@ -169,7 +173,9 @@ class GatewayIT {
           .expectBody()
           .jsonPath("$.type").isEqualTo("urn:cx:problem:invalid-argument")
           .jsonPath("$.title").isEqualTo("Invalid argument")
-          .jsonPath("$.detail").isEqualTo("The response has invalid answers.")
+          // the detail is written from the violations, in the JSON names the client sent
+          .jsonPath("$.detail").isEqualTo("answers[0].score: Must be from 0 to 10.")
+          .jsonPath("$.totalErrors").isEqualTo(1)
           .jsonPath("$.instance").isEqualTo("/v1/surveys/s1/responses")
           .jsonPath("$.errors[0].field").isEqualTo("answers[0].score")
           .jsonPath("$.errors[0].message").isEqualTo("Must be from 0 to 10.");
@@ -407,14 +413,15 @@ class GatewayIT {
           .jsonPath("$.createTime").isNotEmpty();
 
       JsonNode issued = json(admin().post().uri("/v1/admin/tenants/acme/apiKeys").contentType(MediaType.APPLICATION_JSON)
-          .bodyValue("{\"displayName\":\"CRM integration\"}")
+          .bodyValue("{\"displayName\":\"CRM integration\",\"role\":\"TENANT_ROLE_ANALYST\","
+              + "\"scopes\":[\"SCOPE_READ\",\"SCOPE_INGEST\",\"SCOPE_WRITE\"]}")
           .exchange()
           .expectStatus().isOk()
           .expectBody().returnResult().getResponseBody());
       String secret = issued.path("secret").asText();
       String keyId = issued.path("keyId").asText();
       assertThat(secret).startsWith("cxk_");
-      assertThat(issued.path("role").asText()).isEqualTo("ROLE_MEMBER");
+      assertThat(issued.path("role").asText()).isEqualTo("TENANT_ROLE_ANALYST");
       assertThat(issued.path("tenantId").asText()).isEqualTo("acme");
 
       admin().get().uri("/v1/admin/tenants/acme/apiKeys").exchange()
@@ -471,9 +478,73 @@ class GatewayIT {
     @Test
     void refusesAKeyForAnUnknownTenant() {
       admin().post().uri("/v1/admin/tenants/nobody-here/apiKeys").contentType(MediaType.APPLICATION_JSON)
-          .bodyValue("{\"displayName\":\"CRM\"}")
+          .bodyValue("{\"displayName\":\"CRM\",\"role\":\"TENANT_ROLE_VIEWER\",\"scopes\":[\"SCOPE_READ\"]}")
           .exchange()
           .expectStatus().isNotFound();
+    }
+
+    @Test
+    void aTenantAdminManagesOnlyItsOwnTenantAndItsKeysHaveTheirScopes() throws Exception {
+      admin().post().uri("/v1/admin/tenants").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"tenantId\":\"initech\",\"displayName\":\"Initech\"}")
+          .exchange().expectStatus().isOk();
+      String initechAdmin = json(admin().post().uri("/v1/admin/tenants/initech/apiKeys")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"Initech admin\",\"role\":\"TENANT_ROLE_ADMIN\","
+              + "\"scopes\":[\"SCOPE_READ\",\"SCOPE_WRITE\"]}")
+          .exchange().expectStatus().isOk()
+          .expectBody().returnResult().getResponseBody()).path("secret").asText();
+      WebTestClient asInitech = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + initechAdmin).build();
+
+      // the issue's repro: another tenant's admin asking for an admin key of tenant default
+      JsonNode otherTenant = json(asInitech.post().uri("/v1/admin/tenants/default/apiKeys")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"x\",\"role\":\"TENANT_ROLE_ADMIN\",\"scopes\":[\"SCOPE_READ\"]}")
+          .exchange().expectStatus().isNotFound()
+          .expectBody().returnResult().getResponseBody());
+      JsonNode missingTenant = json(admin().post().uri("/v1/admin/tenants/default-2/apiKeys")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"x\",\"role\":\"TENANT_ROLE_ADMIN\",\"scopes\":[\"SCOPE_READ\"]}")
+          .exchange().expectStatus().isNotFound()
+          .expectBody().returnResult().getResponseBody());
+      assertThat(otherTenant.path("type")).isEqualTo(missingTenant.path("type"));
+      assertThat(otherTenant.path("title")).isEqualTo(missingTenant.path("title"));
+      assertThat(otherTenant.path("detail").asText()).isEqualTo("Tenant 'default' does not exist.");
+      assertThat(missingTenant.path("detail").asText()).isEqualTo("Tenant 'default-2' does not exist.");
+      asInitech.get().uri("/v1/admin/tenants").exchange()
+          .expectStatus().isForbidden()
+          .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("platform operator"));
+
+      // the tenant's admin issues a read-only key: it reads, and is refused writes naming the scope
+      String readOnly = json(asInitech.post().uri("/v1/admin/tenants/initech/apiKeys")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"BI tool\",\"role\":\"TENANT_ROLE_VIEWER\",\"scopes\":[\"SCOPE_READ\"]}")
+          .exchange().expectStatus().isOk()
+          .expectBody().returnResult().getResponseBody()).path("secret").asText();
+      http.get().uri("/v1/surveys/s1").header(HttpHeaders.AUTHORIZATION, "Bearer " + readOnly)
+          .exchange().expectStatus().isOk();
+      http.post().uri("/v1/surveys").header(HttpHeaders.AUTHORIZATION, "Bearer " + readOnly)
+          .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"x\"}")
+          .exchange().expectStatus().isForbidden()
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("TENANT_ROLE_ANALYST"));
+      asInitech.post().uri("/v1/admin/tenants/initech/apiKeys").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"ETL\",\"role\":\"TENANT_ROLE_ANALYST\",\"scopes\":[\"SCOPE_INGEST\"]}")
+          .exchange().expectStatus().isForbidden()
+          .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("SCOPE_INGEST"));
+
+      // ... and reads its audit log, newest first, with who and from where
+      asInitech.get().uri("/v1/admin/tenants/initech/auditEvents").exchange()
+          .expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.auditEvents.length()").isEqualTo(3)
+          .jsonPath("$.auditEvents[0].type").isEqualTo("AUDIT_EVENT_TYPE_API_KEY_CREATED")
+          .jsonPath("$.auditEvents[0].apiKey.displayName").isEqualTo("BI tool")
+          .jsonPath("$.auditEvents[0].actor.displayName").isEqualTo("Initech admin")
+          .jsonPath("$.auditEvents[0].clientAddress").isEqualTo("127.0.0.1")
+          .jsonPath("$.auditEvents[2].type").isEqualTo("AUDIT_EVENT_TYPE_TENANT_CREATED")
+          .jsonPath("$.auditEvents[2].actor.platformOperator").isEqualTo(true);
+      asInitech.get().uri("/v1/admin/tenants/default/auditEvents").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.cxhub.kit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.cxhub.kit.grpc.BadRequests;
 import io.cxhub.kit.error.GrpcErrorMapping;
+import io.cxhub.kit.grpc.TextFieldsServerInterceptor;
 import io.cxhub.kit.mongo.MongoSupport;
 import io.cxhub.kit.tenant.LoopbackOnlyServerInterceptor;
 import io.cxhub.kit.tenant.TenantClientInterceptor;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.grpc.client.GlobalClientInterceptor;
+import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 
 /**
@@ -44,6 +47,19 @@ public class CxServiceAutoConfiguration {
   @ConditionalOnProperty(name = "cx.grpc.loopback-only", havingValue = "true")
   LoopbackOnlyServerInterceptor loopbackOnlyServerInterceptor() {
     return new LoopbackOnlyServerInterceptor();
+  }
+
+  @Bean
+  @GlobalServerInterceptor
+  @Order(Ordered.HIGHEST_PRECEDENCE + 200)
+  TextFieldsServerInterceptor textFieldsServerInterceptor() {
+    return new TextFieldsServerInterceptor();
+  }
+
+  /** Peers' INVALID_ARGUMENT trailers may reach {@link BadRequests#MAX_TRAILER_BYTES} (8 KiB by default). */
+  @Bean
+  <T extends io.grpc.ManagedChannelBuilder<T>> GrpcChannelBuilderCustomizer<T> trailerSizeChannelCustomizer() {
+    return (authority, builder) -> builder.maxInboundMetadataSize(BadRequests.MAX_TRAILER_BYTES);
   }
 
   @Bean

@@ -115,7 +115,8 @@ class HubEndToEndIT {
     assumeTrue(surveyId != null, "needs the survey of the first scenario");
     var tenant = http.post("/v1/admin/tenants", admin(), Map.of("tenantId", "acme", "displayName", "Acme"));
     assertThat(tenant.status()).as("%s", tenant).isEqualTo(200);
-    var key = http.post("/v1/admin/tenants/acme/apiKeys", admin(), Map.of("displayName", "e2e"));
+    var key = http.post("/v1/admin/tenants/acme/apiKeys", admin(), Map.of("displayName", "e2e",
+        "role", "TENANT_ROLE_ADMIN", "scopes", java.util.List.of("SCOPE_READ", "SCOPE_INGEST", "SCOPE_WRITE")));
     assertThat(key.status()).as("%s", key).isEqualTo(200);
     var acme = Optional.of(key.json().path("secret").asText());
     assertThat(acme.get()).isNotBlank();

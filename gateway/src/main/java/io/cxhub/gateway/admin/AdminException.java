@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Why an admin operation was refused; the gRPC adapter turns each kind into a status. */
 public sealed class AdminException extends RuntimeException
-    permits AdminException.InvalidInput, AdminException.NotFound, AdminException.AlreadyExists {
+    permits AdminException.InvalidInput, AdminException.NotFound, AdminException.AlreadyExists,
+        AdminException.PermissionDenied, AdminException.Unauthenticated {
 
   AdminException(String message) {
     super(message, null, false, false);
@@ -42,6 +43,20 @@ public sealed class AdminException extends RuntimeException
   /** The tenant to create exists already. */
   public static final class AlreadyExists extends AdminException {
     AlreadyExists(String message) {
+      super(message);
+    }
+  }
+
+  /** The caller may not do this (a role, scope or platform right it lacks). */
+  public static final class PermissionDenied extends AdminException {
+    PermissionDenied(String message) {
+      super(message);
+    }
+  }
+
+  /** The call names no valid caller key (only the gateway calls this service). */
+  public static final class Unauthenticated extends AdminException {
+    Unauthenticated(String message) {
       super(message);
     }
   }

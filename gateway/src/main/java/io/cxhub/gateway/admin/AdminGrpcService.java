@@ -10,6 +10,8 @@ import io.cxhub.proto.admin.v1.CreateApiKeyRequest;
 import io.cxhub.proto.admin.v1.CreateTenantRequest;
 import io.cxhub.proto.admin.v1.ListApiKeysRequest;
 import io.cxhub.proto.admin.v1.ListApiKeysResponse;
+import io.cxhub.proto.admin.v1.ListAuditEventsRequest;
+import io.cxhub.proto.admin.v1.ListAuditEventsResponse;
 import io.cxhub.proto.admin.v1.ListTenantsRequest;
 import io.cxhub.proto.admin.v1.ListTenantsResponse;
 import io.cxhub.proto.admin.v1.RevokeApiKeyRequest;
@@ -17,14 +19,15 @@ import io.cxhub.proto.admin.v1.Tenant;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code cx.admin.v1.AdminService} contract over {@link TenantAdministration}. It is
- * served in-process by the gateway, behind the same transcoding and authentication as the
- * other services (the contract declares who may call each RPC).
+ * served in-process by the gateway, behind the same transcoding, authentication and
+ * authorization as the other services (the contract declares who may call each RPC); the
+ * actor of each call is the caller's key, named by the metadata ({@link CallerInterceptor}).
  */
 final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
@@ -38,17 +41,17 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Override
   public void createTenant(CreateTenantRequest request, StreamObserver<Tenant> responses) {
-    answer(responses, () -> {
-      var tenant = admin.createTenant(request.getTenant().getTenantId(), request.getTenant().getDisplayName());
-      log.info("tenant created tenant={}", tenant.tenantId());
+    answer(responses, actor -> {
+      var tenant = admin.createTenant(actor, request.getTenant().getTenantId(), request.getTenant().getDisplayName());
+      log.info("tenant created tenant={} by={}:{}", tenant.tenantId(), actor.key().tenantId(), actor.key().keyId());
       return AdminProtoMapper.toProto(tenant);
     });
   }
 
   @Override
   public void listTenants(ListTenantsRequest request, StreamObserver<ListTenantsResponse> responses) {
-    answer(responses, () -> {
-      var page = admin.listTenants(request.getPageSize(), request.getPageToken());
+    answer(responses, actor -> {
+      var page = admin.listTenants(actor, request.getPageSize(), request.getPageToken());
       var reply = ListTenantsResponse.newBuilder().setNextPageToken(page.nextPageToken());
       page.tenants().forEach(tenant -> reply.addTenants(AdminProtoMapper.toProto(tenant)));
       return reply.build();
@@ -57,36 +60,52 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Override
   public void createApiKey(CreateApiKeyRequest request, StreamObserver<ApiKey> responses) {
-    answer(responses, () -> {
-      var role = AdminProtoMapper.fromProto(request.getApiKey().getRole(), "api_key.role");
-      var issued = admin.issueApiKey(request.getTenantId(), request.getApiKey().getDisplayName(), role);
-      log.info("API key issued tenant={} keyId={} role={}", issued.key().tenantId(), issued.key().keyId(), role);
+    answer(responses, actor -> {
+      var issued = admin.issueApiKey(actor, request.getTenantId(), AdminProtoMapper.fromProto(request.getApiKey()));
+      log.info("API key issued tenant={} keyId={} role={} scopes={} platformOperator={} by={}:{}",
+          issued.key().tenantId(), issued.key().keyId(), issued.key().role(), issued.key().scopes(),
+          issued.key().platformOperator(), actor.key().tenantId(), actor.key().keyId());
       return AdminProtoMapper.toProto(issued);
     });
   }
 
   @Override
   public void listApiKeys(ListApiKeysRequest request, StreamObserver<ListApiKeysResponse> responses) {
-    answer(responses, () -> {
+    answer(responses, actor -> {
       var reply = ListApiKeysResponse.newBuilder();
-      admin.listApiKeys(request.getTenantId()).forEach(key -> reply.addApiKeys(AdminProtoMapper.toProto(key)));
+      admin.listApiKeys(actor, request.getTenantId()).forEach(key -> reply.addApiKeys(AdminProtoMapper.toProto(key)));
       return reply.build();
     });
   }
 
   @Override
   public void revokeApiKey(RevokeApiKeyRequest request, StreamObserver<Empty> responses) {
-    answer(responses, () -> {
-      var key = admin.revokeApiKey(request.getTenantId(), request.getKeyId());
-      log.info("API key revoked tenant={} keyId={}", key.tenantId(), key.keyId());
+    answer(responses, actor -> {
+      var key = admin.revokeApiKey(actor, request.getTenantId(), request.getKeyId());
+      log.info("API key revoked tenant={} keyId={} by={}:{}", key.tenantId(), key.keyId(),
+          actor.key().tenantId(), actor.key().keyId());
       return Empty.getDefaultInstance();
     });
   }
 
-  private static <T> void answer(StreamObserver<T> responses, Supplier<T> work) {
+  @Override
+  public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> responses) {
+    answer(responses, actor -> {
+      var page = admin.listAuditEvents(actor, request.getTenantId(),
+          AdminProtoMapper.fromProto(request.getType(), "type"), request.getPageSize(), request.getPageToken());
+      var reply = ListAuditEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+      page.events().forEach(event -> reply.addAuditEvents(AdminProtoMapper.toProto(event)));
+      return reply.build();
+    });
+  }
+
+  private <T> void answer(StreamObserver<T> responses, Function<Actor, T> work) {
     T reply;
     try {
-      reply = work.get();
+      var caller = CallerInterceptor.CALLER.get();
+      Actor actor = caller == null ? admin.actor(null, null, null)
+          : admin.actor(caller.tenantId(), caller.keyId(), caller.origin());
+      reply = work.apply(actor);
     } catch (RuntimeException e) {
       responses.onError(toStatus(e));
       return;
@@ -106,6 +125,10 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       status.setCode(Code.NOT_FOUND_VALUE).setMessage(error.getMessage());
     } else if (error instanceof AdminException.AlreadyExists) {
       status.setCode(Code.ALREADY_EXISTS_VALUE).setMessage(error.getMessage());
+    } else if (error instanceof AdminException.PermissionDenied) {
+      status.setCode(Code.PERMISSION_DENIED_VALUE).setMessage(error.getMessage());
+    } else if (error instanceof AdminException.Unauthenticated) {
+      status.setCode(Code.UNAUTHENTICATED_VALUE).setMessage(error.getMessage());
     } else {
       log.error("admin call failed", error);
       status.setCode(Code.INTERNAL_VALUE).setMessage("internal error");

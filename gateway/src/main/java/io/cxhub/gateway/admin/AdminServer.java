@@ -28,7 +28,9 @@ public final class AdminServer implements AutoCloseable {
     try {
       // the admin calls block on MongoDB; the server's default executor keeps them off the
       // caller's thread (the gateway's event loop)
-      this.server = InProcessServerBuilder.forName(name).addService(service).build().start();
+      this.server = InProcessServerBuilder.forName(name)
+          .addService(io.grpc.ServerInterceptors.intercept(service, new CallerInterceptor()))
+          .build().start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the in-process admin server", e);
     }

@@ -5,8 +5,14 @@ import io.cxhub.gateway.apikey.ApiKeySecrets;
 import io.cxhub.gateway.apikey.ApiKeys;
 import io.cxhub.gateway.apikey.KeyRevocationListener;
 import io.cxhub.gateway.apikey.Role;
+import io.cxhub.gateway.audit.AuditEvent;
+import io.cxhub.gateway.audit.AuditEventType;
+import io.cxhub.gateway.audit.AuditLog;
 import io.cxhub.gateway.tenant.Tenant;
 import io.cxhub.gateway.tenant.Tenants;
+import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.kit.paging.PageFilter;
+import io.cxhub.kit.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -19,7 +25,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The admin use cases: tenants and their API keys. Plain Java over the two storage ports.
+ * The admin use cases: tenants, their API keys and their audit log. Plain Java over the
+ * storage ports.
+ *
+ * <p>Every operation takes the {@link Actor} who performs it and checks, again after the
+ * gateway's {@code Authorize} filter, what the actor may do: tenants are created and listed
+ * by the platform operator only; a tenant's keys and log are managed by that tenant's
+ * admins and the platform operator, and any other tenant answers exactly like a missing
+ * one; a key is issued with the actor's role or below and scopes the actor's key carries.
+ * Key creation, key revocation and tenant creation are written to the audit log.
  *
  * <p>Violations name fields by their path in the admin API's request messages (proto
  * names), e.g. {@code tenant.display_name}.
@@ -35,15 +49,31 @@ public final class TenantAdministration {
   private final ApiKeys keys;
   private final ApiKeySecrets secrets;
   private final KeyRevocationListener revocations;
+  private final AuditLog audit;
   private final Clock clock;
 
   public TenantAdministration(Tenants tenants, ApiKeys keys, ApiKeySecrets secrets,
-      KeyRevocationListener revocations, Clock clock) {
+      KeyRevocationListener revocations, AuditLog audit, Clock clock) {
     this.tenants = tenants;
     this.keys = keys;
     this.secrets = secrets;
     this.revocations = revocations;
+    this.audit = audit;
     this.clock = clock;
+  }
+
+  /**
+   * The actor behind a call: the caller's key, read again from storage.
+   *
+   * @throws AdminException.Unauthenticated if the key is unknown or revoked
+   */
+  public Actor actor(String tenantId, String keyId, AuditEvent.Origin origin) {
+    if (tenantId == null || keyId == null) {
+      throw new AdminException.Unauthenticated("The call names no API key.");
+    }
+    return keys.find(tenantId, keyId).filter(key -> !key.revoked())
+        .map(key -> new Actor(key, origin))
+        .orElseThrow(() -> new AdminException.Unauthenticated("The API key is unknown or has been revoked."));
   }
 
   /**
@@ -52,7 +82,8 @@ public final class TenantAdministration {
    * @throws AdminException.InvalidInput for a malformed id or display name
    * @throws AdminException.AlreadyExists if a tenant has this id
    */
-  public Tenant createTenant(String tenantId, String displayName) {
+  public Tenant createTenant(Actor actor, String tenantId, String displayName) {
+    requirePlatform(actor, "create tenants");
     var violations = new ArrayList<AdminException.Violation>();
     checkDisplayName("tenant.display_name", displayName, violations);
     boolean generated = tenantId == null || tenantId.isEmpty();
@@ -66,14 +97,14 @@ public final class TenantAdministration {
       if (!tenants.insert(tenant)) {
         throw new AdminException.AlreadyExists("Tenant '" + tenantId + "' already exists.");
       }
-      return tenant;
+      return created(actor, tenant);
     }
     String base = slug(displayName);
     for (int attempt = 0; attempt < GENERATED_ID_ATTEMPTS; attempt++) {
       String candidate = attempt == 0 && base.length() >= 3 ? base : withSuffix(base);
       var tenant = new Tenant(candidate, displayName.strip(), now());
       if (tenants.insert(tenant)) {
-        return tenant;
+        return created(actor, tenant);
       }
     }
     throw new AdminException.AlreadyExists("Could not find a free tenant id for '" + displayName.strip()
@@ -86,7 +117,8 @@ public final class TenantAdministration {
    * @param pageSize 1 to 100; 0 means 20, more than 100 means 100
    * @param pageToken {@code nextPageToken} of the previous page, or empty
    */
-  public TenantPage listTenants(int pageSize, String pageToken) {
+  public TenantPage listTenants(Actor actor, int pageSize, String pageToken) {
+    requirePlatform(actor, "list tenants");
     var violations = new ArrayList<AdminException.Violation>();
     if (pageSize < 0) {
       violations.add(new AdminException.Violation("page_size", "Must not be negative."));
@@ -111,52 +143,158 @@ public final class TenantAdministration {
   /**
    * Issues a key for a tenant.
    *
-   * @throws AdminException.InvalidInput for a malformed tenant id or display name
-   * @throws AdminException.NotFound if the tenant does not exist
+   * @throws AdminException.InvalidInput for a malformed tenant id, display name, or a
+   *     missing role or scope
+   * @throws AdminException.NotFound if the tenant does not exist or the actor does not manage it
+   * @throws AdminException.PermissionDenied for a role above the actor's, a scope the
+   *     actor's key lacks, or a platform operator key asked by another actor
    */
-  public IssuedApiKey issueApiKey(String tenantId, String displayName, Role role) {
+  public IssuedApiKey issueApiKey(Actor actor, String tenantId, NewApiKey request) {
     var violations = new ArrayList<AdminException.Violation>();
     checkTenantId("tenant_id", tenantId, violations);
-    checkDisplayName("api_key.display_name", displayName, violations);
+    checkDisplayName("api_key.display_name", request.displayName(), violations);
+    if (request.role().isEmpty()) {
+      violations.add(new AdminException.Violation("api_key.role",
+          "Required: TENANT_ROLE_VIEWER, TENANT_ROLE_AGENT, TENANT_ROLE_ANALYST or TENANT_ROLE_ADMIN."));
+    }
+    if (request.scopes().isEmpty()) {
+      violations.add(new AdminException.Violation("api_key.scopes",
+          "Required: one or more of SCOPE_READ, SCOPE_INGEST, SCOPE_WRITE."));
+    }
     failIfAny(violations);
-    requireTenant(tenantId);
+    requireManagedTenant(actor, tenantId);
+    Role role = request.role().orElseThrow();
+    Role own = actor.roleIn(tenantId);
+    if (!own.atLeast(role)) {
+      throw new AdminException.PermissionDenied("You may issue keys of role TENANT_ROLE_" + own.name()
+          + " or below, not TENANT_ROLE_" + role.name() + ".");
+    }
+    var missing = request.scopes().stream().filter(scope -> !actor.key().scopes().contains(scope)).sorted().toList();
+    if (!missing.isEmpty()) {
+      throw new AdminException.PermissionDenied("You may only issue scopes your own key carries; it lacks "
+          + String.join(", ", missing.stream().map(scope -> "SCOPE_" + scope.name()).toList()) + ".");
+    }
+    if (request.platformOperator() && !actor.key().platformOperator()) {
+      throw new AdminException.PermissionDenied("Only the platform operator may issue a platform operator key.");
+    }
     String secret = secrets.newSecret();
-    var key = new ApiKey(ApiKeySecrets.hash(secret), tenantId, secrets.newKeyId(), role, displayName.strip(),
-        ApiKeySecrets.visiblePrefix(secret), now(), Optional.empty());
+    Instant now = now();
+    var key = ApiKey.builder()
+        .hash(ApiKeySecrets.hash(secret))
+        .tenantId(tenantId)
+        .keyId(secrets.newKeyId())
+        .role(role)
+        .scopes(request.scopes())
+        .platformOperator(request.platformOperator())
+        .displayName(request.displayName().strip())
+        .secretPrefix(ApiKeySecrets.visiblePrefix(secret))
+        .createTime(now)
+        .build();
+    // the log first: a key must never exist without its record (a record of a key whose
+    // insert then failed is the lesser harm)
+    audit.record(AuditEvent.apiKeyCreated(AuditLog.newEventId(now), now, actor.audit(), actor.origin(), key));
     keys.insert(key);
     return new IssuedApiKey(key, secret);
   }
 
   /** A tenant's keys, revoked ones included. @throws AdminException.NotFound for an unknown tenant */
-  public List<ApiKey> listApiKeys(String tenantId) {
+  public List<ApiKey> listApiKeys(Actor actor, String tenantId) {
     var violations = new ArrayList<AdminException.Violation>();
     checkTenantId("tenant_id", tenantId, violations);
     failIfAny(violations);
-    requireTenant(tenantId);
+    requireManagedTenant(actor, tenantId);
     return keys.list(tenantId);
   }
 
   /**
-   * Revokes a key at once; revoking it again changes nothing.
+   * Revokes a key at once; revoking it again changes nothing and is not logged again.
    *
-   * @throws AdminException.NotFound if the tenant has no such key
+   * @throws AdminException.NotFound if the tenant has no such key, or the actor does not manage it
+   * @throws AdminException.PermissionDenied for a platform operator key revoked by another actor
    */
-  public ApiKey revokeApiKey(String tenantId, String keyId) {
+  public ApiKey revokeApiKey(Actor actor, String tenantId, String keyId) {
     var violations = new ArrayList<AdminException.Violation>();
     checkTenantId("tenant_id", tenantId, violations);
     if (keyId == null || keyId.isEmpty()) {
       violations.add(new AdminException.Violation("key_id", "Required."));
     }
     failIfAny(violations);
-    ApiKey revoked = keys.revoke(tenantId, keyId, now())
+    requireManagedTenant(actor, tenantId);
+    ApiKey existing = keys.find(tenantId, keyId)
+        .orElseThrow(() -> new AdminException.NotFound("Tenant '" + tenantId + "' has no API key '" + keyId + "'."));
+    if (existing.platformOperator() && !actor.key().platformOperator()) {
+      throw new AdminException.PermissionDenied("Only the platform operator may revoke a platform operator key.");
+    }
+    Instant now = now();
+    ApiKey revoked = keys.revoke(tenantId, keyId, now)
         .orElseThrow(() -> new AdminException.NotFound("Tenant '" + tenantId + "' has no API key '" + keyId + "'."));
     revocations.revoked(revoked.hash());
+    if (!existing.revoked()) {
+      audit.record(AuditEvent.apiKeyRevoked(AuditLog.newEventId(now), now, actor.audit(), actor.origin(), revoked));
+    }
     return revoked;
+  }
+
+  /**
+   * A tenant's audit log, newest first, in pages of 1 to 100 (20 by default). The page
+   * token (the kit's {@link PageRequest}) is bound to the type filter: a token reused with
+   * another filter is refused.
+   *
+   * @throws AdminException.InvalidInput for a bad page size or token
+   * @throws AdminException.NotFound for an unknown tenant, or one the actor does not manage
+   */
+  public AuditPage listAuditEvents(Actor actor, String tenantId, Optional<AuditEventType> type, int pageSize,
+      String pageToken) {
+    var violations = new ArrayList<AdminException.Violation>();
+    checkTenantId("tenant_id", tenantId, violations);
+    PageRequest page = null;
+    try {
+      page = PageRequest.of(pageSize, pageToken, PageFilter.of(type.orElse(null)));
+      if (!page.isFirst() && !AuditLog.isEventId(page.after())) {
+        violations.add(new AdminException.Violation("page_token", "is not a token issued by this API"));
+      }
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> violations.add(new AdminException.Violation(v.field(), v.description())));
+    }
+    failIfAny(violations);
+    requireManagedTenant(actor, tenantId);
+    var found = audit.list(tenantId, type, Optional.ofNullable(page.after()), page.size() + 1);
+    if (found.size() <= page.size()) {
+      return new AuditPage(found, "");
+    }
+    var shown = found.subList(0, page.size());
+    return new AuditPage(shown, page.nextToken(shown.get(page.size() - 1).eventId()));
+  }
+
+  private Tenant created(Actor actor, Tenant tenant) {
+    audit.record(AuditEvent.tenantCreated(AuditLog.newEventId(tenant.createTime()), tenant.createTime(),
+        actor.audit(), actor.origin(), tenant));
+    return tenant;
+  }
+
+  private static void requirePlatform(Actor actor, String what) {
+    if (!actor.key().platformOperator()) {
+      throw new AdminException.PermissionDenied("Only the platform operator may " + what + ".");
+    }
+  }
+
+  /**
+   * The tenant exists and the actor manages it as an admin; another tenant answers exactly
+   * like a missing one.
+   */
+  private void requireManagedTenant(Actor actor, String tenantId) {
+    if (!actor.manages(tenantId)) {
+      throw new AdminException.NotFound(Tenant.notFoundMessage(tenantId));
+    }
+    requireTenant(tenantId);
+    if (!actor.roleIn(tenantId).atLeast(Role.ADMIN)) {
+      throw new AdminException.PermissionDenied("This operation needs the role TENANT_ROLE_ADMIN.");
+    }
   }
 
   private void requireTenant(String tenantId) {
     if (tenants.find(tenantId).isEmpty()) {
-      throw new AdminException.NotFound("Tenant '" + tenantId + "' does not exist.");
+      throw new AdminException.NotFound(Tenant.notFoundMessage(tenantId));
     }
   }
 

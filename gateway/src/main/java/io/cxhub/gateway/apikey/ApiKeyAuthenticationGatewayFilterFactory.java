@@ -14,12 +14,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code ApiKeyAuthentication} route filter: enforces the RPC's
- * {@code (cx.common.v1.access)} rule (it runs after {@code MatchHttpRule}). Public RPCs
+ * {@code ApiKeyAuthentication} route filter: tells who calls (it runs after
+ * {@code MatchHttpRule}, which finds the RPC and its {@code (cx.common.v1.access)} rule). Public RPCs
  * pass without a key and act for no tenant. Others need {@code Authorization: Bearer <key>}
- * with a valid key (401 otherwise, with {@code WWW-Authenticate}); admin RPCs need a key
- * with the admin role (403 otherwise). The verified {@link Caller} is recorded on the
- * exchange: its tenant is the only tenant a request can act for.
+ * with a valid key (401 otherwise, with {@code WWW-Authenticate}). The verified
+ * {@link Caller} is recorded on the exchange: its tenant is the only tenant a request can
+ * act for. Whether the caller may call the RPC is the {@code Authorize} filter's decision.
  */
 public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
@@ -42,8 +42,7 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
       var match = MatchHttpRuleGatewayFilterFactory.matched(exchange)
           .orElseThrow(() -> new IllegalStateException("ApiKeyAuthentication must come after MatchHttpRule"));
       var rpc = match.binding().rpc();
-      Access access = rpc.access();
-      if (access == Access.ACCESS_PUBLIC) {
+      if (rpc.access() == Access.ACCESS_PUBLIC) {
         return chain.filter(exchange);
       }
       String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -60,9 +59,6 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
         if (caller.isEmpty()) {
           return unauthenticated(exchange, CHALLENGE + ", error=\"invalid_token\"",
               "The API key is unknown or has been revoked.");
-        }
-        if (rpc.needsAdminKey() && !caller.get().isAdmin()) {
-          return problems.write(exchange, Problems.permissionDenied("This operation needs an API key with the admin role."));
         }
         exchange.getAttributes().put(ATTRIBUTE, caller.get());
         return chain.filter(exchange);

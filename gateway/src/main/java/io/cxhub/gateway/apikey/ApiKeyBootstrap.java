@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure a fresh installation can be administered: tenant {@code default} exists, and
- * so does an admin key for it.
+ * so does the bootstrap key: the platform operator's key, which is also an admin key of
+ * {@code default} with every scope.
  *
  * <ul>
  *   <li>With a configured key ({@code CX_BOOTSTRAP_API_KEY}), that key is stored (by its
@@ -24,6 +25,8 @@ public final class ApiKeyBootstrap {
 
   /** Key id of the generated bootstrap key; unique per tenant, so it is generated once. */
   static final String GENERATED_KEY_ID = "bootstrap";
+  /** Key ids of configured bootstrap keys start with this, then 8 hex digits of the hash. */
+  static final String CONFIGURED_KEY_ID_PREFIX = "bootstrap-env-";
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeyBootstrap.class);
 
@@ -55,8 +58,7 @@ public final class ApiKeyBootstrap {
       return new BootstrapApiKey(Optional.empty(), false);
     }
     String secret = secrets.newSecret();
-    var key = new ApiKey(ApiKeySecrets.hash(secret), Tenant.DEFAULT_ID, GENERATED_KEY_ID, Role.ADMIN,
-        "Bootstrap admin key", ApiKeySecrets.visiblePrefix(secret), now, Optional.empty());
+    var key = bootstrapKey(secret, GENERATED_KEY_ID, "Bootstrap admin key", now);
     try {
       keys.insert(key);
     } catch (ApiKeys.DuplicateApiKeyException raced) {
@@ -76,23 +78,45 @@ public final class ApiKeyBootstrap {
     Optional<ApiKey> existing = keys.findByHash(hash);
     if (existing.isPresent()) {
       ApiKey key = existing.get();
-      if (key.revoked() || key.role() != Role.ADMIN || !key.tenantId().equals(Tenant.DEFAULT_ID)) {
+      if (key.revoked() || !key.platformOperator() || !key.tenantId().equals(Tenant.DEFAULT_ID)) {
         log.warn("the configured bootstrap API key (CX_BOOTSTRAP_API_KEY) is stored as key {} of tenant '{}' "
-            + "with role {}{}; it is left as it is", key.keyId(), key.tenantId(), key.role(),
-            key.revoked() ? ", revoked" : "");
+            + "with role {}{}{}; it is left as it is", key.keyId(), key.tenantId(), key.role(),
+            key.platformOperator() ? ", platform operator" : "", key.revoked() ? ", revoked" : "");
       }
       return;
     }
     if (secret.length() < 32) {
       log.warn("the configured bootstrap API key is short ({} characters); use a long random secret", secret.length());
     }
-    var key = new ApiKey(hash, Tenant.DEFAULT_ID, "bootstrap-env-" + hash.substring(0, 8), Role.ADMIN,
-        "Bootstrap admin key (CX_BOOTSTRAP_API_KEY)", ApiKeySecrets.visiblePrefix(secret),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS), Optional.empty());
+    var key = bootstrapKey(secret, CONFIGURED_KEY_ID_PREFIX + hash.substring(0, 8),
+        "Bootstrap admin key (CX_BOOTSTRAP_API_KEY)", clock.instant().truncatedTo(ChronoUnit.MILLIS));
     if (keys.insertIfAbsent(key)) {
       log.info("installed the configured bootstrap admin API key of tenant '{}' (key id {})",
           Tenant.DEFAULT_ID, key.keyId());
     }
+  }
+
+  private static ApiKey bootstrapKey(String secret, String keyId, String displayName, java.time.Instant now) {
+    return ApiKey.builder()
+        .hash(ApiKeySecrets.hash(secret))
+        .tenantId(Tenant.DEFAULT_ID)
+        .keyId(keyId)
+        .role(Role.ADMIN)
+        .scopes(Scope.all())
+        .platformOperator(true)
+        .displayName(displayName)
+        .secretPrefix(ApiKeySecrets.visiblePrefix(secret))
+        .createTime(now)
+        .build();
+  }
+
+  /**
+   * Whether a key id is one the bootstrap gives (generated or configured) in tenant
+   * {@code default}; key ids of issued keys are random hex, so they never match.
+   */
+  public static boolean isBootstrapKeyId(String tenantId, String keyId) {
+    return Tenant.DEFAULT_ID.equals(tenantId) && keyId != null
+        && (keyId.equals(GENERATED_KEY_ID) || keyId.startsWith(CONFIGURED_KEY_ID_PREFIX));
   }
 
   private void alreadyShown() {
@@ -105,7 +129,7 @@ public final class ApiKeyBootstrap {
   private void printOnce(String secret) {
     String rule = "=".repeat(78);
     out.println(rule);
-    out.println(" CX Hub bootstrap admin API key (tenant 'default', role ADMIN). It is shown ONLY ONCE:");
+    out.println(" CX Hub bootstrap API key (platform operator; admin of tenant 'default'). It is shown ONLY ONCE:");
     out.println();
     out.println("   " + secret);
     out.println();

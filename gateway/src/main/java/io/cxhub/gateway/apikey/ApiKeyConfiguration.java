@@ -16,7 +16,9 @@ class ApiKeyConfiguration {
 
   @Bean
   ApiKeys apiKeys(MongoDatabase database) {
-    return new MongoApiKeys(database);
+    var keys = new MongoApiKeys(database);
+    keys.migrateLegacyKeys();
+    return keys;
   }
 
   @Bean

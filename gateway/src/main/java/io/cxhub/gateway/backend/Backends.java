@@ -23,6 +23,9 @@ public final class Backends implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Backends.class);
 
+  /** Largest response headers or trailers accepted from a backend. */
+  public static final int MAX_TRAILER_BYTES = 64 * 1024;
+
   private final Map<String, Channel> channels;
   private final List<ManagedChannel> owned;
 
@@ -49,7 +52,10 @@ public final class Backends implements AutoCloseable {
         return;
       }
       // plaintext: the backends sit on a private network (NetworkPolicies let only the gateway in)
-      ManagedChannel channel = NettyChannelBuilder.forTarget(target.strip()).usePlaintext().build();
+      // a service's INVALID_ARGUMENT lists up to 100 fields in its trailers: more than the
+      // 8 KiB grpc-java accepts by default (service-kit's BadRequests bounds them to this)
+      ManagedChannel channel = NettyChannelBuilder.forTarget(target.strip()).usePlaintext()
+          .maxInboundMetadataSize(MAX_TRAILER_BYTES).build();
       channels.put(name, channel);
       owned.add(channel);
       log.info("backend '{}' at {}", name, target.strip());

@@ -8,13 +8,26 @@ import java.util.Optional;
  *
  * @param tenantId the tenant bound to the caller's API key; empty for public RPCs
  * @param requestId the request id, for logs across services
- * @param clientAddress the HTTP client's address, for per-address limits; empty when unknown
+ * @param clientAddress the HTTP client's address, for per-address limits and the audit log;
+ *     empty when unknown
+ * @param callerKeyId the id of the caller's API key (in the caller's tenant); empty for
+ *     public RPCs. Read by the gateway's own admin service to know who acts; remote
+ *     services do not trust it.
  */
-public record CallContext(Optional<String> tenantId, String requestId, Optional<String> clientAddress) {
+public record CallContext(Optional<String> tenantId, String requestId, Optional<String> clientAddress,
+    Optional<String> callerKeyId) {
 
   public CallContext(Optional<String> tenantId, String requestId) {
-    this(tenantId, requestId, Optional.empty());
+    this(tenantId, requestId, Optional.empty(), Optional.empty());
   }
+
+  public CallContext(Optional<String> tenantId, String requestId, Optional<String> clientAddress) {
+    this(tenantId, requestId, clientAddress, Optional.empty());
+  }
+
+  /** gRPC metadata key of the caller's API key id. */
+  public static final Metadata.Key<String> CALLER_KEY_ID =
+      Metadata.Key.of("x-caller-key-id", Metadata.ASCII_STRING_MARSHALLER);
 
   /** gRPC metadata key of the client address (read by survey-service's rate limits). */
   public static final Metadata.Key<String> CLIENT_ADDRESS =
@@ -30,6 +43,7 @@ public record CallContext(Optional<String> tenantId, String requestId, Optional<
     var metadata = new Metadata();
     tenantId.ifPresent(tenant -> metadata.put(TENANT_ID, tenant));
     clientAddress.ifPresent(address -> metadata.put(CLIENT_ADDRESS, address));
+    callerKeyId.ifPresent(keyId -> metadata.put(CALLER_KEY_ID, keyId));
     if (requestId != null) {
       metadata.put(REQUEST_ID, requestId);
     }

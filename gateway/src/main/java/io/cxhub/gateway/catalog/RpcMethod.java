@@ -4,7 +4,6 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.DynamicMessage;
 import io.cxhub.proto.common.v1.Access;
 import io.cxhub.proto.common.v1.AccessRule;
-import io.cxhub.proto.common.v1.TenantRole;
 
 /**
  * One RPC the gateway can call, built once from the descriptor set.
@@ -20,17 +19,12 @@ public record RpcMethod(
     String backend,
     io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod) {
 
-  /** Who the caller is; an RPC that declares none is treated as {@code ACCESS_TENANT}. */
+  /**
+   * Who the caller is. An RPC that declares none needs a key like a tenant RPC, and the
+   * {@code Authorize} filter then refuses it (a build test keeps every RPC declared).
+   */
   public Access access() {
     return rule.getAudience() == Access.ACCESS_UNSPECIFIED ? Access.ACCESS_TENANT : rule.getAudience();
-  }
-
-  /**
-   * Whether the caller needs an admin key: the platform's RPCs and the tenant RPCs that
-   * need the admin role. Finer tenant roles and key scopes are not enforced yet.
-   */
-  public boolean needsAdminKey() {
-    return access() == Access.ACCESS_PLATFORM || rule.getMinRole() == TenantRole.TENANT_ROLE_ADMIN;
   }
 
   /** {@code Package.Service/Method}, as gRPC names it. */

@@ -13,6 +13,7 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.GenericDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
+import io.cxhub.gateway.access.AccessPolicy;
 import io.cxhub.gateway.catalog.ApiCatalog;
 import io.cxhub.gateway.catalog.HttpBinding;
 import io.cxhub.gateway.catalog.ProtoComments;
@@ -155,10 +156,33 @@ public final class OpenApiGenerator {
     if (access != Access.ACCESS_PUBLIC) {
       op.putArray("security").addObject().putArray(SECURITY_SCHEME);
     }
-    if (binding.rpc().needsAdminKey()) {
-      op.put("description", (text.isEmpty() ? "" : text + "\n\n") + "Needs an API key with the admin role.");
+    String rule = accessText(binding);
+    if (!rule.isEmpty()) {
+      op.put("description", (text.isEmpty() ? "" : text + "\n\n") + rule);
     }
     return op;
+  }
+
+  /** The RPC's access rule, as the reader of the API needs it. */
+  static String accessText(HttpBinding binding) {
+    var rule = binding.rpc().rule();
+    return switch (rule.getAudience()) {
+      case ACCESS_PUBLIC -> "No API key needed.";
+      case ACCESS_PLATFORM -> "Needs a platform operator API key.";
+      case ACCESS_TENANT -> {
+        var role = AccessPolicy.role(rule.getMinRole());
+        var scope = AccessPolicy.scope(rule.getScope());
+        if (role.isEmpty() || scope.isEmpty()) {
+          yield "";
+        }
+        String text = "Needs an API key with the role " + AccessPolicy.protoName(role.get())
+            + " or higher and the scope " + AccessPolicy.protoName(scope.get()) + ".";
+        yield binding.pathFields().contains(AccessPolicy.TENANT_PATH_FIELD)
+            ? text + " The tenant must be the key's own (404 otherwise), unless the key is the platform operator's."
+            : text;
+      }
+      default -> "";
+    };
   }
 
   private ObjectNode pathParameter(Descriptor input, String fieldPath) {
@@ -285,6 +309,7 @@ public final class OpenApiGenerator {
       responses.set("403", responseRef("Forbidden"));
     }
     responses.set("404", responseRef("NotFound"));
+    responses.set("429", responseRef("TooManyRequests"));
     responses.set("default", responseRef("Error"));
     return responses;
   }
@@ -315,6 +340,13 @@ public final class OpenApiGenerator {
     responses.set("NotFound", problemResponse("Nothing matches the request."));
     responses.set("PayloadTooLarge", problemResponse("The request body is larger than the gateway accepts "
         + "(`cx.gateway.max-request-body`, 1 MiB by default)."));
+    ObjectNode tooMany = problemResponse("Too many requests: per API key, or per client address on the routes "
+        + "that need no key. Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` "
+        + "(seconds until the limit is whole again).");
+    tooMany.putObject("headers").putObject("Retry-After")
+        .put("description", "Seconds to wait before the next request is allowed.")
+        .putObject("schema").put("type", "integer");
+    responses.set("TooManyRequests", tooMany);
     responses.set("Error", problemResponse("Any other failure, as a problem detail."));
     components.putObject("securitySchemes").set(SECURITY_SCHEME, JSON.objectNode()
         .put("type", "http")
@@ -483,8 +515,11 @@ public final class OpenApiGenerator {
     violationProperties.putObject("field").put("type", "string")
         .put("description", "Path of the field in JSON names, e.g. `answers[0].score`.");
     violationProperties.putObject("message").put("type", "string").put("description", "What is wrong with it.");
-    properties.putObject("errors").put("type", "array").put("description", "The invalid fields, if any.")
+    properties.putObject("errors").put("type", "array")
+        .put("description", "The invalid fields, if any: the first 100 when there are more.")
         .set("items", violation);
+    properties.putObject("totalErrors").put("type", "integer")
+        .put("description", "How many fields are invalid in all (`errors` lists at most 100).");
     schema.putArray("required").add("type").add("title").add("status");
     return schema;
   }

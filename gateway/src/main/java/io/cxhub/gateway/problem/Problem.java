@@ -15,10 +15,12 @@ import java.util.List;
  * @param detail explanation of this occurrence
  * @param instance the request path
  * @param requestId the request id, also in the {@code x-request-id} response header
- * @param errors the invalid fields, if the problem is about the request's content
+ * @param errors the invalid fields, if the problem is about the request's content: the
+ *     first ones when there are many (at most {@value #MAX_LISTED_ERRORS})
+ * @param totalErrors how many fields are invalid in all, when {@code errors} has any
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors", "totalErrors"})
 public record Problem(
     String type,
     String title,
@@ -26,17 +28,26 @@ public record Problem(
     String detail,
     String instance,
     String requestId,
-    List<FieldViolation> errors) {
+    List<FieldViolation> errors,
+    Integer totalErrors) {
+
+  /** Most invalid fields a problem lists (the services' bound too). */
+  public static final int MAX_LISTED_ERRORS = 100;
 
   public static final String TYPE_PREFIX = "urn:cx:problem:";
 
   public Problem {
     errors = errors == null ? List.of() : List.copyOf(errors);
+    if (errors.isEmpty()) {
+      totalErrors = null;
+    } else if (totalErrors == null || totalErrors < errors.size()) {
+      totalErrors = errors.size();
+    }
   }
 
   /** A problem of the given kind, e.g. {@code not-found}. */
   public static Problem of(String kind, String title, int status, String detail) {
-    return new Problem(TYPE_PREFIX + kind, title, status, detail, null, null, List.of());
+    return new Problem(TYPE_PREFIX + kind, title, status, detail, null, null, List.of(), null);
   }
 
   public static Problem badRequest(String detail, List<FieldViolation> errors) {
@@ -44,10 +55,27 @@ public record Problem(
   }
 
   public Problem withErrors(List<FieldViolation> violations) {
-    return new Problem(type, title, status, detail, instance, requestId, violations);
+    return new Problem(type, title, status, detail, instance, requestId, violations, violations.size());
+  }
+
+  /**
+   * The problem listing the first of the invalid fields, naming how many there are in all,
+   * with a {@code detail} written from them (in the JSON names the errors use): the one
+   * violation's text, or the count.
+   */
+  public Problem withErrors(List<FieldViolation> listed, int total) {
+    String summary = detail;
+    if (listed.size() == 1 && total == 1) {
+      summary = listed.get(0).field().isEmpty() ? listed.get(0).message()
+          : listed.get(0).field() + ": " + listed.get(0).message();
+    } else if (!listed.isEmpty()) {
+      summary = "The request has " + total + " invalid fields" + (listed.size() < total
+          ? "; the first " + listed.size() + " are listed in errors." : ".");
+    }
+    return new Problem(type, title, status, summary, instance, requestId, listed, total);
   }
 
   public Problem withInstance(String path, String id) {
-    return new Problem(type, title, status, detail, path, id, errors);
+    return new Problem(type, title, status, detail, path, id, errors, totalErrors);
   }
 }

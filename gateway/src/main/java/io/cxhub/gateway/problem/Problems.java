@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
@@ -55,7 +56,15 @@ public final class Problems {
       default -> status.getDescription() == null || status.getDescription().isBlank()
           ? GrpcStatusMapping.title(code) + "." : status.getDescription();
     };
-    return GrpcStatusMapping.problem(code, detail).withErrors(violations(details, requestType));
+    Problem problem = GrpcStatusMapping.problem(code, detail);
+    List<FieldViolation> violations = violations(details, requestType);
+    if (violations.isEmpty()) {
+      return problem;
+    }
+    // the detail is rewritten from the violations: the service's message names fields in
+    // proto names (settings.time_zone), the client sent JSON names (settings.timeZone)
+    List<FieldViolation> listed = violations.subList(0, Math.min(violations.size(), Problem.MAX_LISTED_ERRORS));
+    return problem.withErrors(listed, Math.max(violations.size(), totalViolations(details)));
   }
 
   private static List<FieldViolation> violations(com.google.rpc.Status details, Descriptor requestType) {
@@ -77,6 +86,27 @@ public final class Problems {
       }
     }
     return violations;
+  }
+
+  /**
+   * The total number of invalid fields the service reports in a {@code google.rpc.ErrorInfo}
+   * (reason {@code INVALID_FIELDS}, metadata {@code violationCount}), when it lists only the
+   * first ones; 0 when it does not say.
+   */
+  private static int totalViolations(com.google.rpc.Status details) {
+    for (Any any : details.getDetailsList()) {
+      if (any.is(ErrorInfo.class)) {
+        try {
+          ErrorInfo info = any.unpack(ErrorInfo.class);
+          if ("INVALID_FIELDS".equals(info.getReason())) {
+            return Integer.parseInt(info.getMetadataOrDefault("violationCount", "0"));
+          }
+        } catch (InvalidProtocolBufferException | NumberFormatException e) {
+          return 0;
+        }
+      }
+    }
+    return 0;
   }
 
   public static Problem payloadTooLarge(String detail) {

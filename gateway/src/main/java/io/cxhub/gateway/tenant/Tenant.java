@@ -25,6 +25,14 @@ public record Tenant(String tenantId, String displayName, Instant createTime) {
     Objects.requireNonNull(createTime, "createTime");
   }
 
+  /**
+   * What a request naming a tenant it may not see or that does not exist is told: the
+   * same text in both cases, so that the answer reveals nothing.
+   */
+  public static String notFoundMessage(String tenantId) {
+    return "Tenant '" + tenantId + "' does not exist.";
+  }
+
   public static boolean isValidId(String tenantId) {
     return tenantId != null && ID.matcher(tenantId).matches();
   }

@@ -286,7 +286,51 @@ public final class ProtoJsonReader {
     }
   }
 
+  /**
+   * Refuses text that no field accepts: NUL (valid UTF-8, so protobuf would store it) and a
+   * lone UTF-16 surrogate such as {@code "\\ud800"} in JSON (not a character: encoding it in
+   * UTF-8 silently turns it into {@code ?}). The services refuse the same for direct gRPC
+   * callers (service-kit's {@code TextFieldsServerInterceptor}).
+   */
+  static void checkText(String text) throws InvalidValueException {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0000') {
+        throw new InvalidValueException("Must not contain the NUL character (U+0000).");
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidValueException("Must not contain a lone UTF-16 surrogate (\\u"
+            + Integer.toHexString(c) + "): it is not a Unicode character.");
+      }
+    }
+  }
+
+  /** {@link #checkText} on every string inside a JSON value (keys included). */
+  private static void checkTexts(JsonNode node, int depth) throws InvalidValueException {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    if (node.isTextual()) {
+      checkText(node.textValue());
+    } else if (node.isContainerNode()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        checkText(field.getKey());
+        checkTexts(field.getValue(), depth + 1);
+      }
+      if (node.isArray()) {
+        for (JsonNode element : node) {
+          checkTexts(element, depth + 1);
+        }
+      }
+    }
+  }
+
   private Message wellKnown(Descriptor type, JsonNode node) throws InvalidValueException {
+    checkTexts(node, 0);
     Message.Builder builder = com.google.protobuf.DynamicMessage.newBuilder(type);
     try {
       wellKnownParser.merge(node.toString(), builder);
@@ -321,6 +365,7 @@ public final class ProtoJsonReader {
         if (!node.isTextual()) {
           throw new InvalidValueException("Expected a string, got " + describe(node) + ".");
         }
+        checkText(node.textValue());
         yield node.textValue();
       }
       case BYTES -> bytes(node);

@@ -30,8 +30,8 @@ import org.springframework.util.MultiValueMap;
  */
 public final class RequestMessageFactory {
 
-  /** A hostile body may hold thousands of bad fields: the problem lists this many. */
-  static final int MAX_REPORTED_VIOLATIONS = 50;
+  /** A hostile body may hold thousands of bad fields: the problem lists this many, and their number. */
+  static final int MAX_REPORTED_VIOLATIONS = Problem.MAX_LISTED_ERRORS;
 
   private final ProtoJsonReader reader;
 
@@ -62,13 +62,8 @@ public final class RequestMessageFactory {
       }
     }
     if (!violations.isEmpty()) {
-      String detail = violations.size() == 1
-          ? "The request has an invalid field." : "The request has " + violations.size() + " invalid fields.";
-      if (violations.size() > MAX_REPORTED_VIOLATIONS) {
-        detail += " The first " + MAX_REPORTED_VIOLATIONS + " are listed.";
-      }
-      throw new ProblemException(Problem.badRequest(detail,
-          violations.subList(0, Math.min(violations.size(), MAX_REPORTED_VIOLATIONS))));
+      throw new ProblemException(Problem.badRequest("The request has invalid fields.", List.of())
+          .withErrors(violations.subList(0, Math.min(violations.size(), MAX_REPORTED_VIOLATIONS)), violations.size()));
     }
     return builder.build();
   }

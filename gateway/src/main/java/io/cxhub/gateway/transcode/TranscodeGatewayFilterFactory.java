@@ -104,7 +104,8 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
     // fail closed: a route that forgot the authentication filter must not reach a backend
     Caller caller = ApiKeyAuthenticationGatewayFilterFactory.caller(exchange)
         .orElseThrow(() -> new IllegalStateException("no authenticated caller: ApiKeyAuthentication must run first"));
-    return new CallContext(Optional.of(caller.tenantId()), requestId);
+    return new CallContext(Optional.of(caller.tenantId()), requestId, clientAddresses.of(exchange.getRequest()),
+        Optional.of(caller.keyId()));
   }
 
   private static Mono<byte[]> readBody(ServerWebExchange exchange) {

@@ -7,6 +7,7 @@ import io.cxhub.gateway.testing.InMemoryApiKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
 
@@ -20,13 +21,14 @@ class ApiKeyVerifierTest {
       new ApiKeyVerifier(keys, Duration.ofSeconds(30), 100, ticker, Schedulers.immediate());
 
   ApiKeyVerifierTest() {
-    keys.insert(new ApiKey(ApiKeySecrets.hash(SECRET), "acme", "k1", Role.MEMBER, "CRM", "cxk_memb",
-        Instant.parse("2024-05-01T10:00:00Z"), Optional.empty()));
+    keys.insert(ApiKey.builder().hash(ApiKeySecrets.hash(SECRET)).tenantId("acme").keyId("k1").role(Role.ANALYST)
+        .scopes(Set.of(Scope.READ)).displayName("CRM").secretPrefix("cxk_memb")
+        .createTime(Instant.parse("2024-05-01T10:00:00Z")).build());
   }
 
   @Test
   void recognisesAStoredKey() {
-    assertThat(verifier.verify(SECRET).block()).contains(new Caller("acme", "k1", Role.MEMBER));
+    assertThat(verifier.verify(SECRET).block()).contains(new Caller("acme", "k1", Role.ANALYST, Set.of(Scope.READ), false));
   }
 
   @Test

@@ -35,10 +35,48 @@ class ProblemsTest {
 
     assertThat(problem.status()).isEqualTo(400);
     assertThat(problem.type()).isEqualTo("urn:cx:problem:invalid-argument");
-    assertThat(problem.detail()).isEqualTo("2 answers are invalid");
+    assertThat(problem.detail()).isEqualTo("The request has 2 invalid fields.");
+    assertThat(problem.totalErrors()).isEqualTo(2);
     assertThat(problem.errors()).containsExactly(
         new FieldViolation("answers[0].score", "Must be from 0 to 10."),
         new FieldViolation("idempotencyKey", "At most 128 characters."));
+  }
+
+  @Test
+  void writesTheDetailOfOneViolationWithTheJsonNameTheErrorsUse() {
+    var status = com.google.rpc.Status.newBuilder()
+        .setCode(Code.INVALID_ARGUMENT_VALUE)
+        .setMessage("survey.questions[0].scale_max: must be at most 11")
+        .addDetails(Any.pack(BadRequest.newBuilder()
+            .addFieldViolations(violation("survey.questions[0].scale_max", "must be at most 11")).build()))
+        .build();
+
+    Problem problem = Problems.from(StatusProto.toStatusRuntimeException(status), CREATE_SURVEY, "survey");
+
+    assertThat(problem.detail()).isEqualTo("survey.questions[0].scaleMax: must be at most 11");
+    assertThat(problem.errors()).extracting(FieldViolation::field).containsExactly("survey.questions[0].scaleMax");
+  }
+
+  @Test
+  void carriesTheTotalTheServiceReportsWhenItListsOnlyTheFirstViolations() {
+    var badRequest = BadRequest.newBuilder();
+    for (int i = 0; i < 100; i++) {
+      badRequest.addFieldViolations(violation("answers[" + i + "].question_id", "unknown question"));
+    }
+    var status = com.google.rpc.Status.newBuilder()
+        .setCode(Code.INVALID_ARGUMENT_VALUE)
+        .setMessage("The request has 10000 invalid fields; the first 100 are listed.")
+        .addDetails(Any.pack(badRequest.build()))
+        .addDetails(Any.pack(com.google.rpc.ErrorInfo.newBuilder().setReason("INVALID_FIELDS").setDomain("cxhub.io")
+            .putMetadata("violationCount", "10000").build()))
+        .build();
+
+    Problem problem = Problems.from(StatusProto.toStatusRuntimeException(status), SUBMIT, "survey");
+
+    assertThat(problem.errors()).hasSize(100);
+    assertThat(problem.errors().get(99).field()).isEqualTo("answers[99].questionId");
+    assertThat(problem.totalErrors()).isEqualTo(10_000);
+    assertThat(problem.detail()).isEqualTo("The request has 10000 invalid fields; the first 100 are listed in errors.");
   }
 
   @Test
@@ -92,7 +130,8 @@ class ProblemsTest {
 
     assertThat(json).isEqualTo("{\"type\":\"urn:cx:problem:invalid-argument\",\"title\":\"Invalid argument\","
         + "\"status\":400,\"detail\":\"The request has an invalid field.\",\"instance\":\"/v1/surveys/s1/responses\","
-        + "\"requestId\":\"req-1\",\"errors\":[{\"field\":\"answers[0].score\",\"message\":\"Expected an integer.\"}]}");
+        + "\"requestId\":\"req-1\",\"errors\":[{\"field\":\"answers[0].score\",\"message\":\"Expected an integer.\"}],"
+        + "\"totalErrors\":1}");
   }
 
   private static BadRequest.FieldViolation violation(String field, String description) {

@@ -280,16 +280,17 @@ class RequestMessageFactoryTest {
     }
 
     @Test
-    void listsAtMostFiftyViolations() {
+    void listsAtMostAHundredViolationsAndTheirNumber() {
       var body = new StringBuilder("{");
-      for (int i = 0; i < 80; i++) {
+      for (int i = 0; i < 180; i++) {
         body.append(i == 0 ? "" : ",").append("\"unknown").append(i).append("\": 1");
       }
       Problem problem = problem(binding("SubmitResponse"), Map.of("survey_id", "s1"), query(), body + "}",
           MediaType.APPLICATION_JSON);
 
-      assertThat(problem.errors()).hasSize(50);
-      assertThat(problem.detail()).contains("80 invalid fields");
+      assertThat(problem.errors()).hasSize(100);
+      assertThat(problem.totalErrors()).isEqualTo(180);
+      assertThat(problem.detail()).contains("180 invalid fields");
     }
 
     @Test
@@ -299,6 +300,29 @@ class RequestMessageFactoryTest {
 
       assertThat(problem.errors()).extracting(FieldViolation::field).containsExactlyInAnyOrder("channel", "answers[0].score");
       assertThat(problem.detail()).contains("2 invalid fields");
+    }
+
+    @Test
+    void refusesANulAndALoneSurrogateNamingTheField() {
+      Problem problem = problem(binding("SubmitPublicResponse"), Map.of("token", "t1"), query(),
+          "{\"answers\": [{\"questionId\": \"why\", \"text\": \"x\\ud800y\"}, "
+              + "{\"questionId\": \"a\\u0000b\"}], \"context\": {\"orderId\": \"ok \\ud83d\\udc4b\"}}",
+          MediaType.APPLICATION_JSON);
+
+      assertThat(problem.errors()).extracting(FieldViolation::field)
+          .containsExactlyInAnyOrder("answers[0].text", "answers[1].questionId");
+      assertThat(problem.errors()).extracting(FieldViolation::message)
+          .anySatisfy(m -> assertThat(m).contains("surrogate"))
+          .anySatisfy(m -> assertThat(m).contains("NUL"));
+    }
+
+    @Test
+    void namesTheFieldOfASingleViolationInTheDetailWithItsJsonName() {
+      Problem problem = problem(binding("SubmitResponse"), Map.of("survey_id", "s1"), query(),
+          "{\"answers\": [{\"score\": \"ten\"}]}", MediaType.APPLICATION_JSON);
+
+      assertThat(problem.detail()).startsWith("answers[0].score: ");
+      assertThat(problem.totalErrors()).isEqualTo(1);
     }
   }
 

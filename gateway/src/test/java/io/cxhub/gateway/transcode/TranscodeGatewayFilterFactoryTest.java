@@ -62,8 +62,8 @@ class TranscodeGatewayFilterFactoryTest {
     bindings.add(TickerProto.binding());
     match = new MatchHttpRuleGatewayFilterFactory(new HttpRuleRouter(bindings), PROBLEMS).apply(new Object());
     var keys = new InMemoryApiKeys();
-    keys.insert(new ApiKey(ApiKeySecrets.hash(KEY), "acme", "k1", Role.MEMBER, "test", "cxk_",
-        Instant.parse("2024-05-01T10:00:00Z"), Optional.empty()));
+    keys.insert(io.cxhub.gateway.testing.TestKeys.key(KEY, "acme", Role.ANALYST,
+        io.cxhub.gateway.apikey.Scope.all()).toBuilder().keyId("k1").build());
     authentication = new ApiKeyAuthenticationGatewayFilterFactory(
         new ApiKeyVerifier(keys, Duration.ofSeconds(30), 100, new FakeTicker(), Schedulers.immediate()), PROBLEMS)
         .apply(new Object());

@@ -30,6 +30,7 @@ import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.kit.error.StaleVersionException;
 import io.cxhub.kit.error.Violations;
 import io.cxhub.kit.id.Ids;
+import io.cxhub.kit.paging.PageFilter;
 import io.cxhub.kit.paging.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public final class ImprovementActions implements JourneyDeletionListener, io.cxh
   /** A page of a journey's actions, newest first. */
   public Page list(String tenantId, String journeyId, ActionStatus status, int pageSize, String pageToken) {
     journeys.get(tenantId, journeyId);
-    var page = PageRequest.of(pageSize, pageToken);
+    var page = PageRequest.of(pageSize, pageToken, PageFilter.of(journeyId, status));
     Position after = page.isFirst() ? null : parse(page.after());
     var found = actions.list(tenantId, journeyId, status, after, page.size() + 1);
     if (found.size() <= page.size()) {
@@ -106,7 +107,7 @@ public final class ImprovementActions implements JourneyDeletionListener, io.cxh
     }
     var items = found.subList(0, page.size());
     var last = items.get(items.size() - 1);
-    return new Page(items, PageRequest.tokenAfter(last.stamp().createTime().toEpochMilli() + ":" + last.id()));
+    return new Page(items, page.nextToken(last.stamp().createTime().toEpochMilli() + ":" + last.id()));
   }
 
   /** One page of actions. */

@@ -11,6 +11,7 @@ import io.cxhub.kit.error.StaleVersionException;
 import io.cxhub.kit.error.Violations;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.paging.NameKeyPosition;
+import io.cxhub.kit.paging.PageFilter;
 import io.cxhub.kit.paging.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +76,9 @@ public final class JourneyCatalog {
    * @throws InvalidInputException naming {@code page_size} or {@code page_token}
    */
   public JourneyPage list(String tenantId, JourneyFilter filter, int pageSize, String pageToken) {
-    var page = PageRequest.of(pageSize, pageToken);
+    // a token is only good for the filters it was issued with
+    var page = PageRequest.of(pageSize, pageToken, filter.equals(JourneyFilter.ACTIVE) ? PageFilter.NONE
+        : PageFilter.of(filter.state(), filter.ownerTeam(), filter.nameContains()));
     var after = page.isFirst() ? null : NameKeyPosition.parse(page.after());
     // one more than asked tells whether another page follows
     List<Journey> found = journeys.list(tenantId, filter, after, page.size() + 1);
@@ -84,7 +87,7 @@ public final class JourneyCatalog {
     }
     var items = found.subList(0, page.size());
     var last = items.get(items.size() - 1);
-    return new JourneyPage(items, NameKeyPosition.tokenAfter(last.id(), last.nameKey()));
+    return new JourneyPage(items, page.nextToken(last.id() + ":" + last.nameKey()));
   }
 
   public JourneyPage list(String tenantId, int pageSize, String pageToken) {

@@ -1,7 +1,7 @@
 package io.cxhub.kit.error;
 
 import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
+import io.cxhub.kit.grpc.BadRequests;
 import com.google.rpc.Code;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -13,7 +13,8 @@ import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 /**
  * The one place where a service's domain exceptions become gRPC statuses. Invalid input
  * carries a {@code google.rpc.BadRequest} detail with one field violation per bad field,
- * which the gateway turns into a problem+json body. Anything unexpected becomes INTERNAL
+ * bounded by {@link BadRequests} so that it fits in the trailers, which the gateway turns
+ * into a problem+json body. Anything unexpected becomes INTERNAL
  * without leaking its message.
  */
 public final class GrpcErrorMapping implements GrpcExceptionHandler {
@@ -29,10 +30,7 @@ public final class GrpcErrorMapping implements GrpcExceptionHandler {
       return se;
     }
     if (error instanceof InvalidInputException invalid) {
-      var badRequest = BadRequest.newBuilder();
-      invalid.violations().forEach(v -> badRequest.addFieldViolations(
-          BadRequest.FieldViolation.newBuilder().setField(v.field()).setDescription(v.description())));
-      return status(Code.INVALID_ARGUMENT, invalid.getMessage(), Any.pack(badRequest.build()));
+      return BadRequests.invalidArgument(invalid.violations());
     }
     if (error instanceof NotFoundException) {
       return status(Code.NOT_FOUND, error.getMessage(), null);

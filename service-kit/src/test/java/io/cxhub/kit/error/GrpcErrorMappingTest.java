@@ -17,7 +17,7 @@ class GrpcErrorMappingTest {
 
     assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     var details = StatusProto.fromThrowable(status).getDetailsList();
-    assertThat(details).hasSize(1);
+    assertThat(details).hasSize(2);
     var badRequest = details.get(0).unpack(BadRequest.class);
     assertThat(badRequest.getFieldViolations(0).getField()).isEqualTo("answers[0].score");
     assertThat(badRequest.getFieldViolations(0).getDescription()).isEqualTo("must be between 0 and 10");
@@ -40,5 +40,42 @@ class GrpcErrorMappingTest {
     var status = mapping.handleException(new IllegalStateException("secret connection string"));
     assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     assertThat(status.getStatus().getDescription()).doesNotContain("secret");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 20, 100, 10_000})
+  void anyNumberOfViolationsFitsInTheTrailersWithTheirTotal(int count) throws Exception {
+    var violations = new java.util.ArrayList<FieldViolation>();
+    for (int i = 0; i < count; i++) {
+      violations.add(new FieldViolation("survey.questions[" + i + "].scale_max",
+          "must be between 2 and 11; this is a long description to weigh on the trailer " + "x".repeat(i % 50)));
+    }
+
+    var status = mapping.handleException(new InvalidInputException(violations));
+
+    assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    var proto = StatusProto.fromThrowable(status);
+    // what travels: the status proto (base64 in grpc-status-details-bin) and the message
+    assertThat(proto.getSerializedSize() * 4 / 3 + proto.getMessage().length() * 3)
+        .isLessThan(io.cxhub.kit.grpc.BadRequests.MAX_TRAILER_BYTES);
+    var listed = proto.getDetails(0).unpack(BadRequest.class).getFieldViolationsCount();
+    assertThat(listed).isEqualTo(Math.min(count, io.cxhub.kit.grpc.BadRequests.MAX_LISTED));
+    var info = proto.getDetails(1).unpack(com.google.rpc.ErrorInfo.class);
+    assertThat(info.getMetadataOrThrow(io.cxhub.kit.grpc.BadRequests.TOTAL_KEY)).isEqualTo(Integer.toString(count));
+    assertThat(proto.getMessage().length()).isLessThanOrEqualTo(io.cxhub.kit.grpc.BadRequests.MAX_MESSAGE);
+  }
+
+  @Test
+  void cutsHugeFieldTextsAndStaysWithinTheByteBudget() throws Exception {
+    var violations = java.util.stream.IntStream.range(0, 500)
+        .mapToObj(i -> new FieldViolation("labels[" + "k".repeat(5_000) + "]", "d".repeat(5_000)))
+        .toList();
+
+    var proto = StatusProto.fromThrowable(mapping.handleException(new InvalidInputException(violations)));
+    var badRequest = proto.getDetails(0).unpack(BadRequest.class);
+
+    assertThat(badRequest.getSerializedSize()).isLessThanOrEqualTo(io.cxhub.kit.grpc.BadRequests.MAX_DETAIL_BYTES);
+    assertThat(badRequest.getFieldViolations(0).getField().length()).isLessThanOrEqualTo(io.cxhub.kit.grpc.BadRequests.MAX_TEXT);
+    assertThat(proto.getMessage()).contains("500 invalid fields");
   }
 }

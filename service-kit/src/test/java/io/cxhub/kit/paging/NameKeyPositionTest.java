@@ -11,10 +11,12 @@ class NameKeyPositionTest {
 
   @Test
   void aTokenCarriesTheIdThenTheNameKey() {
-    // the format of tokens already handed to clients
     assertThat(NameKeyPosition.tokenAfter("abc123", "busy parent"))
-        .isEqualTo(PageRequest.tokenAfter("abc123:busy parent"))
-        .isEqualTo("djE6YWJjMTIzOmJ1c3kgcGFyZW50");
+        .isEqualTo(PageRequest.tokenAfter("abc123:busy parent"));
+    assertThat(PageRequest.of(10, NameKeyPosition.tokenAfter("abc123", "busy parent")).after())
+        .isEqualTo("abc123:busy parent");
+    // a token handed to clients before filters were bound into tokens still reads the same
+    assertThat(PageRequest.of(10, "djE6YWJjMTIzOmJ1c3kgcGFyZW50").after()).isEqualTo("abc123:busy parent");
   }
 
   @Test

@@ -37,4 +37,32 @@ class PageRequestTest {
     assertThatThrownBy(() -> PageRequest.of(10, "aGVsbG8")) // "hello": valid base64, wrong shape
         .isInstanceOf(InvalidInputException.class);
   }
+
+  @Test
+  void aTokenCarriesItsFiltersAndIsRefusedWithOthers() {
+    var filter = PageFilter.of("survey-1", java.time.Instant.parse("2024-05-01T00:00:00Z"), null, Thread.State.NEW);
+    var first = PageRequest.of(10, "", filter);
+    String token = first.nextToken("1714521600000:abc");
+
+    assertThat(PageRequest.of(10, token, PageFilter.of("survey-1", java.time.Instant.parse("2024-05-01T00:00:00Z"),
+        null, Thread.State.NEW)).after()).isEqualTo("1714521600000:abc");
+    for (PageFilter other : java.util.List.of(PageFilter.of("survey-2", java.time.Instant.parse("2024-05-01T00:00:00Z"),
+        null, Thread.State.NEW), PageFilter.of("survey-1", java.time.Instant.parse("2024-05-01T00:00:00Z"), "",
+        Thread.State.NEW), PageFilter.NONE)) {
+      assertThatThrownBy(() -> PageRequest.of(10, token, other))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.violations().get(0).field()).isEqualTo("page_token");
+            assertThat(e.violations().get(0).description()).contains("other filters");
+          });
+    }
+  }
+
+  @Test
+  void anUnfilteredListingStillAcceptsTheTokensIssuedBeforeFiltersWereBound() {
+    String old = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("v1:abc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(PageRequest.of(5, old).after()).isEqualTo("abc");
+    assertThatThrownBy(() -> PageRequest.of(5, old, PageFilter.of("survey-1"))).isInstanceOf(InvalidInputException.class);
+  }
 }

@@ -6,6 +6,7 @@ import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.kit.error.Violations;
 import io.cxhub.kit.id.Ids;
+import io.cxhub.kit.paging.PageFilter;
 import io.cxhub.kit.paging.PageRequest;
 import io.cxhub.survey.survey.Surveys;
 import java.time.Clock;
@@ -91,7 +92,7 @@ public final class ManageDistributions {
       throw InvalidInputException.of("survey_id", "is required");
     }
     surveys.find(tenantId, surveyId).orElseThrow(() -> new NotFoundException("survey", surveyId));
-    var page = PageRequest.of(pageSize, pageToken);
+    var page = PageRequest.of(pageSize, pageToken, PageFilter.of(surveyId));
     Distributions.Cursor after = page.isFirst() ? null : parse(page.after());
     List<Distribution> found = distributions.listNewestFirst(tenantId, surveyId, after, page.size() + 1);
     if (found.size() <= page.size()) {
@@ -99,7 +100,7 @@ public final class ManageDistributions {
     }
     List<Distribution> items = found.subList(0, page.size());
     Distribution last = items.get(items.size() - 1);
-    return new Page(items, PageRequest.tokenAfter(last.createTime().toEpochMilli() + ":" + last.id()));
+    return new Page(items, page.nextToken(last.createTime().toEpochMilli() + ":" + last.id()));
   }
 
   private static Distributions.Cursor parse(String key) {

@@ -3,6 +3,7 @@ package io.cxhub.survey.followup;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.error.PreconditionFailedException;
+import io.cxhub.kit.paging.PageFilter;
 import io.cxhub.kit.paging.PageRequest;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import java.time.Clock;
@@ -43,13 +44,14 @@ public final class ManageCases {
   }
 
   public Page list(String tenantId, CaseFilter filter, int pageSize, String pageToken) {
-    var page = PageRequest.of(pageSize, pageToken);
+    var page = PageRequest.of(pageSize, pageToken, PageFilter.of(filter.status(), filter.category(),
+        filter.assignee(), filter.team(), filter.breachedOnly(), filter.surveyId()));
     var found = cases.list(tenantId, filter, new PageRequest(page.size() + 1, page.after()), clock.instant());
     if (found.size() <= page.size()) {
       return new Page(found, null);
     }
     var shown = found.subList(0, page.size());
-    return new Page(List.copyOf(shown), PageRequest.tokenAfter(FollowUpCases.sortKey(shown.get(shown.size() - 1))));
+    return new Page(List.copyOf(shown), page.nextToken(FollowUpCases.sortKey(shown.get(shown.size() - 1))));
   }
 
   /** Sets the non-null fields. */

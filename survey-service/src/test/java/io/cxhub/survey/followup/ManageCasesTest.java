@@ -125,4 +125,20 @@ class ManageCasesTest {
     }
   }
 
+
+  @Test
+  void aPageTokenReusedWithAnotherFilterIsRefusedNamingPageToken() {
+    for (int i = 0; i < 3; i++) {
+      open("c" + i, NpsCategory.DETRACTOR, null);
+    }
+    var detractors = new CaseFilter(null, NpsCategory.DETRACTOR, null, null, false, null);
+    var first = cases.list("t1", detractors, 2, "");
+
+    assertThat(cases.list("t1", detractors, 2, first.nextPageToken()).cases()).hasSize(1);
+    assertThatThrownBy(() -> cases.list("t1", new CaseFilter(null, NpsCategory.PROMOTER, null, null, false, null), 2,
+        first.nextPageToken()))
+        .isInstanceOfSatisfying(io.cxhub.kit.error.InvalidInputException.class,
+            e -> assertThat(e.violations()).extracting(io.cxhub.kit.error.FieldViolation::field)
+                .containsExactly("page_token"));
+  }
 }
