@@ -182,6 +182,10 @@ public final class JourneyCatalog {
   private static JourneyMap checkAndResolve(JourneyMap map) {
     var v = new Violations();
     JourneyRules.checkForm(v, map);
+    if (JourneyRules.oversized(map)) {
+      // past the size limits the form violations say it all; do not derive ids for thousands of elements
+      v.throwIfAny();
+    }
     var resolved = resolveIds(map);
     JourneyRules.checkReferences(v, resolved);
     v.throwIfAny();

@@ -37,6 +37,13 @@ final class JourneyRules {
 
   private JourneyRules() {}
 
+  /** True when a list of the map is longer than its limit (the map is refused on its form alone). */
+  static boolean oversized(JourneyMap journey) {
+    return journey.stages().size() > STAGES_MAX
+        || journey.stages().stream().anyMatch(s -> s.touchpoints().size() > TOUCHPOINTS_MAX || s.blueprint().size() > ELEMENTS_MAX)
+        || journey.momentsOfTruth().size() > MOMENTS_MAX || journey.opportunities().size() > OPPORTUNITIES_MAX;
+  }
+
   /** First pass: the form of every field, and explicit ids unique in their namespace. */
   static void checkForm(Violations v, JourneyMap journey) {
     v.requireText("journey.name", journey.name(), NAME_MAX);
