@@ -228,7 +228,7 @@ public final class NpsSliceBenchmark {
     return result;
   }
 
-  private static long[] time(int warmup, int runs, Runnable read) {
+  static long[] time(int warmup, int runs, Runnable read) {
     for (int i = 0; i < warmup; i++) {
       read.run();
     }
@@ -243,12 +243,12 @@ public final class NpsSliceBenchmark {
   }
 
   /** Nearest-rank percentile of sorted nanos, in ms. */
-  private static double pct(long[] sorted, int p) {
+  static double pct(long[] sorted, int p) {
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.max(0, rank - 1)] / 1e6;
   }
 
-  private static int pick(Random random, double[] weights) {
+  static int pick(Random random, double[] weights) {
     double r = random.nextDouble();
     for (int i = 0; i < weights.length; i++) {
       r -= weights[i];
@@ -259,13 +259,13 @@ public final class NpsSliceBenchmark {
     return weights.length - 1;
   }
 
-  private static <S extends AbstractStub<S>> S tenant(S stub, String tenant) {
+  static <S extends AbstractStub<S>> S tenant(S stub, String tenant) {
     var headers = new Metadata();
     headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
     return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
   }
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     var result = new HashMap<String, String>();
     for (String a : args) {
       if (a.startsWith("--") && a.contains("=")) {

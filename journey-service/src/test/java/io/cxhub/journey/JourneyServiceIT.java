@@ -49,7 +49,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(
     classes = {JourneyServiceApplication.class, JourneyServiceIT.FixedClock.class},
-    properties = {"spring.config.name=" + JourneyServiceApplication.NAME, "spring.grpc.server.port=0", "server.port=0"})
+    properties = {"spring.config.name=" + JourneyServiceApplication.NAME, "spring.grpc.server.port=0", "server.port=0",
+        "cx.journey.watch-enabled=false"})
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
 class JourneyServiceIT {
 
@@ -71,7 +72,7 @@ class JourneyServiceIT {
   void loadsItsOwnConfigurationFile() {
     // all services share one classpath in the one-jar launcher: each must read its own file
     assertThat(environment.getProperty("spring.application.name")).isEqualTo(JourneyServiceApplication.NAME);
-    assertThat(environment.getProperty("resilience4j.circuitbreaker.instances.metrics.sliding-window-size")).isNull();
+    assertThat(environment.getProperty("cx.metrics.ingest.max-apply-duration")).isNull();
   }
   @Autowired MongoDatabase database;
 

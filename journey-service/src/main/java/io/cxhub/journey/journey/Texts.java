@@ -19,4 +19,9 @@ final class Texts {
   static <T> List<T> copy(List<T> values) {
     return values == null ? List.of() : List.copyOf(values);
   }
+
+  /** Each text stripped; blank ones dropped. */
+  static List<String> cleanAll(List<String> values) {
+    return values == null ? List.of() : values.stream().map(Texts::clean).filter(v -> !v.isEmpty()).toList();
+  }
 }

@@ -12,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cxhub.journey.journey.Journey.Stage;
 import io.cxhub.journey.journey.Journey.Touchpoint;
-import io.cxhub.journey.journey.JourneyDraft.StageDraft;
-import io.cxhub.journey.journey.JourneyDraft.TouchpointDraft;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
@@ -115,7 +113,7 @@ class JourneyCatalogTest {
 
     @Test
     void rejectsADescriptionLongerThan4000Characters() {
-      var draft = new JourneyDraft("Journey", "d".repeat(4001), List.of(stage("Purchase")));
+      var draft = new JourneyMap("Journey", "d".repeat(4001), List.of(stage("Purchase")));
 
       assertViolations(() -> catalog.create("acme", draft), "journey.description");
     }
@@ -174,7 +172,7 @@ class JourneyCatalogTest {
 
     @Test
     void requiresStageAndTouchpointNames() {
-      var draft = withStages(new StageDraft("", "", "", List.of(new TouchpointDraft("", " ", Channel.SMS, ""))));
+      var draft = withStages(new Stage("", "", "", List.of(new Touchpoint("", " ", Channel.SMS, ""))));
 
       assertViolations(() -> catalog.create("acme", draft),
           "journey.stages[0].name", "journey.stages[0].touchpoints[0].name");
@@ -182,7 +180,7 @@ class JourneyCatalogTest {
 
     @Test
     void reportsEveryInvalidFieldAtOnceAndStoresNothing() {
-      var draft = new JourneyDraft("", "", List.of(
+      var draft = new JourneyMap("", "", List.of(
           stageWithId("OK?", "", touchpoint("", Channel.UNSPECIFIED))));
 
       assertViolations(() -> catalog.create("acme", draft),
@@ -243,13 +241,13 @@ class JourneyCatalogTest {
     }
   }
 
-  static StageDraft[] stages(int count) {
-    return IntStream.rangeClosed(1, count).mapToObj(i -> stage("Stage " + i)).toArray(StageDraft[]::new);
+  static Stage[] stages(int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> stage("Stage " + i)).toArray(Stage[]::new);
   }
 
-  static TouchpointDraft[] touchpoints(int count) {
+  static Touchpoint[] touchpoints(int count) {
     return IntStream.rangeClosed(1, count)
-        .mapToObj(i -> touchpoint("Touchpoint " + i, Channel.EMAIL)).toArray(TouchpointDraft[]::new);
+        .mapToObj(i -> touchpoint("Touchpoint " + i, Channel.EMAIL)).toArray(Touchpoint[]::new);
   }
 
   static void assertViolations(ThrowingCallable call, String... fields) {

@@ -38,6 +38,9 @@ public final class GrpcErrorMapping implements GrpcExceptionHandler {
     if (error instanceof AlreadyExistsException) {
       return status(Code.ALREADY_EXISTS, error.getMessage(), null);
     }
+    if (error instanceof StaleVersionException) {
+      return status(Code.ABORTED, error.getMessage(), null);
+    }
     if (error instanceof PreconditionFailedException) {
       return status(Code.FAILED_PRECONDITION, error.getMessage(), null);
     }

@@ -56,6 +56,18 @@ public final class Violations {
     return this;
   }
 
+  /**
+   * Checks the paths of an update mask: each must be one of {@code updatable} (proto field
+   * names). Every unknown path is reported under {@code field}.
+   */
+  public Violations updateMask(String field, java.util.Collection<String> paths, java.util.Set<String> updatable) {
+    for (String path : paths) {
+      check(updatable.contains(path), field,
+          "'" + path + "' cannot be updated; updatable: " + String.join(", ", new java.util.TreeSet<>(updatable)));
+    }
+    return this;
+  }
+
   /** @throws InvalidInputException listing every violation collected, if any. */
   public void throwIfAny() {
     if (!list.isEmpty()) {

@@ -1,0 +1,232 @@
+package io.cxhub.journey.insight.grpc;
+
+import io.cxhub.journey.insight.Indicators;
+import io.cxhub.journey.insight.Readings;
+import io.cxhub.journey.insight.Readings.Durations;
+import io.cxhub.journey.insight.Readings.FunnelStep;
+import io.cxhub.journey.insight.Readings.ScoreCell;
+import io.cxhub.journey.insight.Readings.TeamSupport;
+import io.cxhub.journey.insight.ScoreKind;
+import io.cxhub.journey.insight.Slice;
+import io.cxhub.journey.insight.Tally;
+import io.cxhub.kit.grpc.ProtoChannels;
+import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.proto.common.v1.DateRange;
+import io.cxhub.proto.metrics.v1.KpiDimension;
+import io.cxhub.proto.metrics.v1.KpiFamily;
+import io.cxhub.proto.metrics.v1.KpiFilter;
+import io.cxhub.proto.metrics.v1.KpiServiceGrpc;
+import io.cxhub.proto.metrics.v1.QueryKpisRequest;
+import io.cxhub.proto.metrics.v1.QueryKpisResponse;
+import io.cxhub.proto.metrics.v1.QueryScoresRequest;
+import io.cxhub.proto.metrics.v1.QueryScoresResponse;
+import io.cxhub.proto.metrics.v1.ScoreDimension;
+import io.cxhub.proto.metrics.v1.ScoreFilter;
+import io.cxhub.proto.metrics.v1.ScoreMetric;
+import io.cxhub.proto.metrics.v1.ScoreServiceGrpc;
+import io.cxhub.proto.metrics.v1.ScoreValue;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.grpc.Channel;
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The client of metrics-service's score and KPI reads: owns the stubs, the per-call
+ * deadline, the Resilience4j circuit breaker {@code metrics} and a small pool that sends
+ * the calls of one read in parallel (per slice: NPS, CSAT and CES by stage × touchpoint,
+ * support KPIs by team, funnel steps by stage).
+ *
+ * <p>Fallback: when the circuit is open or a call fails, times out or is refused, the read
+ * fails with {@link IndicatorsUnavailableException}; the use cases turn it into a degraded
+ * answer (the map without numbers), never a 5xx.
+ */
+public final class MetricsClient implements Indicators, AutoCloseable {
+
+  private final Channel channel;
+  private final ScoreServiceGrpc.ScoreServiceBlockingStub scores;
+  private final KpiServiceGrpc.KpiServiceBlockingStub kpis;
+  private final CircuitBreaker circuitBreaker;
+  private final Duration deadline;
+  private final ExecutorService pool;
+
+  /** @param channel the channel to metrics-service; its owner shuts it down */
+  public MetricsClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline, int parallelism) {
+    this.channel = channel;
+    this.scores = ScoreServiceGrpc.newBlockingStub(channel);
+    this.kpis = KpiServiceGrpc.newBlockingStub(channel);
+    this.circuitBreaker = circuitBreaker;
+    this.deadline = deadline;
+    var count = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(parallelism, r -> {
+      var thread = new Thread(r, "metrics-client-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  public List<Readings> read(String tenantId, List<Slice> slices, Need need) {
+    if (channel instanceof ManagedChannel managed && managed.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      managed.resetConnectBackoff();
+    }
+    var tenant = TenantContext.withTenant(tenantId);
+    var scoreCalls = new ArrayList<List<Future<QueryScoresResponse>>>();
+    var supportCalls = new ArrayList<Future<QueryKpisResponse>>();
+    var funnelCalls = new ArrayList<Future<QueryKpisResponse>>();
+    for (var slice : slices) {
+      var perKind = new ArrayList<Future<QueryScoresResponse>>();
+      for (var kind : ScoreKind.values()) {
+        if (!need.kinds().contains(kind)) {
+          perKind.add(null);
+          continue;
+        }
+        var request = scoreRequest(kind, slice);
+        perKind.add(submit(tenant.wrap(() -> guarded(() -> scores.withDeadlineAfter(deadline.toMillis(),
+            TimeUnit.MILLISECONDS).queryScores(request)))));
+      }
+      scoreCalls.add(perKind);
+      var support = kpiRequest(slice, KpiFamily.KPI_FAMILY_SUPPORT, KpiDimension.KPI_DIMENSION_TEAM);
+      supportCalls.add(!need.support() ? null : submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(
+          deadline.toMillis(), TimeUnit.MILLISECONDS).queryKpis(support)))));
+      var funnel = kpiRequest(slice, KpiFamily.KPI_FAMILY_FUNNEL, KpiDimension.KPI_DIMENSION_STAGE);
+      funnelCalls.add(!need.funnel() ? null : submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(
+          deadline.toMillis(), TimeUnit.MILLISECONDS).queryKpis(funnel)))));
+    }
+    var readings = new ArrayList<Readings>();
+    for (int i = 0; i < slices.size(); i++) {
+      var cells = new EnumMap<ScoreKind, List<ScoreCell>>(ScoreKind.class);
+      for (var kind : ScoreKind.values()) {
+        var call = scoreCalls.get(i).get(kind.ordinal());
+        cells.put(kind, call == null ? List.of() : toCells(await(call)));
+      }
+      var support = supportCalls.get(i);
+      var funnel = funnelCalls.get(i);
+      readings.add(new Readings(cells, support == null ? List.of() : toTeams(await(support)),
+          funnel == null ? List.of() : toFunnel(await(funnel))));
+    }
+    return readings;
+  }
+
+  private <T> Future<T> submit(Callable<T> call) {
+    return pool.submit(call);
+  }
+
+  private <T> T guarded(Callable<T> call) throws Exception {
+    return circuitBreaker.executeCallable(call);
+  }
+
+  private <T> T await(Future<T> future) {
+    try {
+      // every call has its own deadline; this bound only guards against a stuck pool
+      return future.get(deadline.toMillis() * 4 + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      var cause = e.getCause();
+      if (cause instanceof CallNotPermittedException) {
+        throw new IndicatorsUnavailableException("metrics circuit breaker is open", cause);
+      }
+      if (cause instanceof StatusRuntimeException sre) {
+        throw new IndicatorsUnavailableException("metrics-service: " + sre.getStatus().getCode()
+            + (sre.getStatus().getDescription() == null ? "" : " " + sre.getStatus().getDescription()), sre);
+      }
+      throw new IndicatorsUnavailableException("metrics-service read failed: " + cause, cause);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new IndicatorsUnavailableException("metrics-service read timed out", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IndicatorsUnavailableException("interrupted", e);
+    }
+  }
+
+  static QueryScoresRequest scoreRequest(ScoreKind kind, Slice slice) {
+    var filter = ScoreFilter.newBuilder()
+        .setPeriod(range(slice))
+        .addAllSegments(slice.segments())
+        .addAllPersonas(slice.personas());
+    slice.channels().forEach(c -> filter.addChannels(ProtoChannels.toProto(c)));
+    return QueryScoresRequest.newBuilder()
+        .setMetric(ScoreMetric.valueOf("SCORE_METRIC_" + kind.name()))
+        .setFilter(filter)
+        .addGroupBy(ScoreDimension.SCORE_DIMENSION_STAGE)
+        .addGroupBy(ScoreDimension.SCORE_DIMENSION_TOUCHPOINT)
+        .build();
+  }
+
+  static QueryKpisRequest kpiRequest(Slice slice, KpiFamily family, KpiDimension dimension) {
+    var filter = KpiFilter.newBuilder().setPeriod(range(slice));
+    slice.channels().forEach(c -> filter.addChannels(ProtoChannels.toProto(c)));
+    return QueryKpisRequest.newBuilder().setFilter(filter).addGroupBy(dimension).addFamilies(family).build();
+  }
+
+  private static DateRange range(Slice slice) {
+    return DateRange.newBuilder().setStartDate(slice.period().start().toString())
+        .setEndDate(slice.period().end().toString()).build();
+  }
+
+  static List<ScoreCell> toCells(QueryScoresResponse response) {
+    var cells = new ArrayList<ScoreCell>();
+    for (var cell : response.getCellsList()) {
+      String stage = cell.getKeyCount() > 0 ? cell.getKey(0).getValue() : "";
+      String touchpoint = cell.getKeyCount() > 1 ? cell.getKey(1).getValue() : "";
+      var tally = toTally(cell.getScore());
+      if (tally != null) {
+        cells.add(new ScoreCell(stage, touchpoint, tally));
+      }
+    }
+    return cells;
+  }
+
+  static Tally toTally(ScoreValue value) {
+    if (value.getN() == 0 || value.getScaleMax() < value.getScaleMin()) {
+      return null;
+    }
+    long[] counts = new long[value.getScaleMax() - value.getScaleMin() + 1];
+    for (var bin : value.getDistributionList()) {
+      int index = bin.getScore() - value.getScaleMin();
+      if (index >= 0 && index < counts.length) {
+        counts[index] += bin.getCount();
+      }
+    }
+    return new Tally(value.getScaleMin(), value.getScaleMax(), counts, value.getFavourable(), value.getUnfavourable());
+  }
+
+  static List<TeamSupport> toTeams(QueryKpisResponse response) {
+    var teams = new ArrayList<TeamSupport>();
+    for (var cell : response.getCellsList()) {
+      if (!cell.hasSupport()) {
+        continue;
+      }
+      var s = cell.getSupport();
+      String team = cell.getKeyCount() > 0 ? cell.getKey(0).getValue() : "";
+      teams.add(new TeamSupport(team, s.getFcr().getN(), s.getFcr().getCount(),
+          new Durations(s.getAht().getN(), s.getAht().getMeanSeconds(), s.getAht().getMedianSeconds()),
+          new Durations(s.getFrt().getN(), s.getFrt().getMeanSeconds(), s.getFrt().getMedianSeconds())));
+    }
+    return teams;
+  }
+
+  static List<FunnelStep> toFunnel(QueryKpisResponse response) {
+    return response.getFunnelStepsList().stream().map(f -> new FunnelStep(
+        f.getKeyCount() > 0 ? f.getKey(0).getValue() : "", f.getFunnelId(), f.getStep(), f.getStepOrder(),
+        f.getViewed(), f.getCompleted())).toList();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
