@@ -233,6 +233,55 @@ class CustomerProfilesIT {
     assertThat(second.getSegment()).isEqualTo("x");
   }
 
+  @Autowired io.cxhub.persona.value.CustomerValuations valuations;
+
+  @Test
+  void valueTiersFillFromPurchaseHistoriesAndFollowChanges() {
+    String tenant = newTenant();
+    var batch = BatchUpsertCustomersRequest.newBuilder();
+    int[][] rows = {{2, 10, 1000}, {10, 5, 500}, {40, 3, 300}, {200, 8, 800}, {400, 1, 50}};
+    for (int i = 0; i < rows.length; i++) {
+      var last = PersonaServiceIT.timestamp(PersonaServiceIT.NOW.minusSeconds(86_400L * rows[i][0]));
+      batch.addCustomers(UpsertCustomerRequest.newBuilder().setCustomerId("v" + i)
+          .setTransactional(CustomerTransactional.newBuilder().setOrderCount(rows[i][1]).setTotalSpent(rows[i][2])
+              .setCurrency("EUR").setLastOrderTime(last)));
+    }
+    batch.addCustomers(UpsertCustomerRequest.newBuilder().setCustomerId("v5"));
+    customers(tenant).batchUpsertCustomers(batch.build());
+
+    var report = customers(tenant).computeCustomerValue(
+        io.cxhub.proto.persona.v1.ComputeCustomerValueRequest.getDefaultInstance());
+
+    assertThat(report.getCustomers()).isEqualTo(6);
+    assertThat(report.getScored()).isEqualTo(5);
+    assertThat(report.getTiersList()).filteredOn(t -> t.getCustomers() > 0)
+        .extracting(t -> t.getTier().name() + "=" + t.getCustomers())
+        .containsExactly("VALUE_TIER_NO_ORDERS=1", "VALUE_TIER_CHAMPIONS=1", "VALUE_TIER_LOYAL=1",
+            "VALUE_TIER_PROMISING=1", "VALUE_TIER_AT_RISK=1", "VALUE_TIER_LOST=1");
+    var d = customers(tenant).getCustomer(GetCustomerRequest.newBuilder().setCustomerId("v3").build());
+    assertThat(d.getValue().getTier()).isEqualTo(io.cxhub.proto.persona.v1.ValueTier.VALUE_TIER_AT_RISK);
+    assertThat(customers(tenant).lookupCustomers(io.cxhub.proto.persona.v1.LookupCustomersRequest.newBuilder()
+        .addCustomerIds("v0").build()).getCustomers(0).getValue().getTier())
+        .isEqualTo(io.cxhub.proto.persona.v1.ValueTier.VALUE_TIER_CHAMPIONS);
+
+    // the lost customer comes back with a big order yesterday: the refresh revalues the tenant
+    customers(tenant).upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("v4")
+        .setTransactional(CustomerTransactional.newBuilder().setOrderCount(20).setTotalSpent(5000).setCurrency("EUR")
+            .setLastOrderTime(PersonaServiceIT.timestamp(PersonaServiceIT.NOW.minusSeconds(86_400))))
+        .build());
+    valuations.refreshDue();
+
+    var back = customers(tenant).getCustomer(GetCustomerRequest.newBuilder().setCustomerId("v4").build());
+    assertThat(back.getValue().getTier()).isEqualTo(io.cxhub.proto.persona.v1.ValueTier.VALUE_TIER_CHAMPIONS);
+    assertThat(customers(tenant).getCustomerValueReport(
+        io.cxhub.proto.persona.v1.GetCustomerValueReportRequest.getDefaultInstance()).getTiersList())
+        .filteredOn(t -> t.getTier() == io.cxhub.proto.persona.v1.ValueTier.VALUE_TIER_LOST).singleElement()
+        .satisfies(t -> assertThat(t.getCustomers()).isZero());
+    assertThat(failure(() -> customers(newTenant()).getCustomerValueReport(
+        io.cxhub.proto.persona.v1.GetCustomerValueReportRequest.getDefaultInstance())).getStatus().getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+  }
+
   static ImportCustomersRequest csvRequest(String csv) {
     return ImportCustomersRequest.newBuilder().setBody(HttpBody.newBuilder().setContentType("text/csv")
         .setData(ByteString.copyFrom(csv, StandardCharsets.UTF_8))).build();

@@ -29,11 +29,13 @@ public final class CustomerDirectory {
 
   private final Customers customers;
   private final Personas personas;
+  private final CustomerChanges changes;
   private final Clock clock;
 
-  public CustomerDirectory(Customers customers, Personas personas, Clock clock) {
+  public CustomerDirectory(Customers customers, Personas personas, CustomerChanges changes, Clock clock) {
     this.customers = Objects.requireNonNull(customers);
     this.personas = Objects.requireNonNull(personas);
+    this.changes = Objects.requireNonNull(changes);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -147,6 +149,7 @@ public final class CustomerDirectory {
     if (!customers.delete(tenantId, customerId)) {
       throw new NotFoundException("customer", customerId);
     }
+    changes.changed(tenantId);
   }
 
   public List<Customer> lookup(String tenantId, List<String> customerIds) {
@@ -172,9 +175,11 @@ public final class CustomerDirectory {
         .forEach(c -> existing.put(c.customerId(), c));
     var result = batch.stream().map(u -> {
       var before = existing.get(u.customerId());
-      return new Customer(u.customerId(), normalized(u.profile()), before == null ? now : before.createTime(), now);
+      return before == null ? Customer.stated(u.customerId(), normalized(u.profile()), now, now)
+          : new Customer(u.customerId(), normalized(u.profile()), before.activity(), before.value(), before.createTime(), now);
     }).toList();
     customers.upsert(tenantId, result);
+    changes.changed(tenantId);
     return result;
   }
 

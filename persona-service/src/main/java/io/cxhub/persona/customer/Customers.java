@@ -28,6 +28,12 @@ public interface Customers {
    */
   List<Customer> list(String tenantId, CustomerFilter filter, String afterId, int limit);
 
+  /** Every customer of the tenant, in id order. */
+  void forEach(String tenantId, java.util.function.Consumer<Customer> action);
+
+  /** Stores computed values (customers deleted meanwhile are not recreated). */
+  void setValues(String tenantId, java.util.Map<String, CustomerValue> values);
+
   /** Deletes the customer; false if there was none. */
   boolean delete(String tenantId, String customerId);
 }

@@ -5,6 +5,11 @@ import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.persona.customer.CustomerDirectory;
 import io.cxhub.persona.customer.CustomerFilter;
+import io.cxhub.persona.value.CustomerValuations;
+import io.cxhub.persona.value.grpc.ValueGrpcMapper;
+import io.cxhub.proto.persona.v1.ComputeCustomerValueRequest;
+import io.cxhub.proto.persona.v1.CustomerValueReport;
+import io.cxhub.proto.persona.v1.GetCustomerValueReportRequest;
 import io.cxhub.proto.persona.v1.BatchUpsertCustomersRequest;
 import io.cxhub.proto.persona.v1.BatchUpsertCustomersResponse;
 import io.cxhub.proto.persona.v1.Customer;
@@ -38,9 +43,24 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
   static final int MAX_IMPORT_BYTES = 1 << 20;
 
   private final CustomerDirectory directory;
+  private final CustomerValuations valuations;
 
-  CustomerGrpcService(CustomerDirectory directory) {
+  CustomerGrpcService(CustomerDirectory directory, CustomerValuations valuations) {
     this.directory = directory;
+    this.valuations = valuations;
+  }
+
+  @Override
+  public void computeCustomerValue(ComputeCustomerValueRequest request, StreamObserver<CustomerValueReport> response) {
+    response.onNext(ValueGrpcMapper.toProto(valuations.compute(TenantContext.require())));
+    response.onCompleted();
+  }
+
+  @Override
+  public void getCustomerValueReport(GetCustomerValueReportRequest request,
+      StreamObserver<CustomerValueReport> response) {
+    response.onNext(ValueGrpcMapper.toProto(valuations.last(TenantContext.require())));
+    response.onCompleted();
   }
 
   @Override

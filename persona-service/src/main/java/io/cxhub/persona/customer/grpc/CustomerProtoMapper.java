@@ -3,6 +3,9 @@ package io.cxhub.persona.customer.grpc;
 import io.cxhub.kit.grpc.ProtoChannels;
 import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.persona.customer.Customer;
+import io.cxhub.persona.customer.CustomerActivity;
+import io.cxhub.persona.customer.CustomerValue;
+import io.cxhub.persona.value.grpc.ValueGrpcMapper;
 import io.cxhub.persona.customer.CustomerDirectory;
 import io.cxhub.persona.customer.CustomerProfile;
 import io.cxhub.proto.persona.v1.Consent;
@@ -58,7 +61,7 @@ final class CustomerProtoMapper {
         .setAverageBasket(t.orderCount() == 0 ? 0 : t.totalSpent() / t.orderCount());
     setTime(t.firstOrderTime(), transactional::setFirstOrderTime);
     setTime(t.lastOrderTime(), transactional::setLastOrderTime);
-    return io.cxhub.proto.persona.v1.Customer.newBuilder()
+    var reply = io.cxhub.proto.persona.v1.Customer.newBuilder()
         .setCustomerId(customer.customerId())
         .setSegment(p.segment())
         .setPersonaId(p.personaId())
@@ -78,7 +81,30 @@ final class CustomerProtoMapper {
         .putAllExternalIds(p.externalIds())
         .setCreateTime(ProtoTimestamps.toProto(customer.createTime()))
         .setUpdateTime(ProtoTimestamps.toProto(customer.updateTime()))
-        .build();
+        .setActivity(toProto(customer.activity()));
+    customer.valueIfComputed().ifPresent(v -> reply.setValue(toProto(v)));
+    return reply.build();
+  }
+
+  static io.cxhub.proto.persona.v1.CustomerValue toProto(CustomerValue v) {
+    var value = io.cxhub.proto.persona.v1.CustomerValue.newBuilder()
+        .setRecencyDays(v.recencyDays()).setFrequency(v.frequency()).setMonetary(v.monetary())
+        .setRScore(v.r()).setFScore(v.f()).setMScore(v.m())
+        .setTier(ValueGrpcMapper.toProto(v.tier())).setClv(v.clv());
+    setTime(v.computeTime(), value::setComputeTime);
+    return value.build();
+  }
+
+  static io.cxhub.proto.persona.v1.CustomerActivity toProto(CustomerActivity a) {
+    var activity = io.cxhub.proto.persona.v1.CustomerActivity.newBuilder()
+        .setOrders(a.orders()).setSpent(a.spent())
+        .putAllContactsByChannel(a.contactsByChannel())
+        .putAllContactsByWeekday(a.contactsByWeekday())
+        .putAllContactsByHour(a.contactsByHour())
+        .setPreferredChannel(a.preferredChannel());
+    setTime(a.firstOrder(), activity::setFirstOrderTime);
+    setTime(a.lastOrder(), activity::setLastOrderTime);
+    return activity.build();
   }
 
   private static void setTime(Instant instant, java.util.function.Consumer<com.google.protobuf.Timestamp> setter) {

@@ -20,7 +20,10 @@ import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.persona.customer.Customer;
 import io.cxhub.persona.customer.CustomerFilter;
+import io.cxhub.persona.customer.CustomerActivity;
 import io.cxhub.persona.customer.CustomerProfile;
+import io.cxhub.persona.customer.CustomerValue;
+import io.cxhub.persona.customer.ValueTier;
 import io.cxhub.persona.customer.Customers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -101,6 +105,30 @@ class MongoCustomers implements Customers {
   }
 
   @Override
+  public void forEach(String tenantId, java.util.function.Consumer<Customer> action) {
+    collection.find(and(gte("_id", tenantId + ":"), lt("_id", tenantId + ";"), eq("tenantId", tenantId)))
+        .sort(Sorts.ascending("_id")).batchSize(2000)
+        .forEach(d -> action.accept(toCustomer(d)));
+  }
+
+  @Override
+  public void setValues(String tenantId, Map<String, CustomerValue> values) {
+    var writes = new ArrayList<UpdateOneModel<Document>>();
+    values.forEach((id, v) -> writes.add(new UpdateOneModel<>(eq("_id", Ids.tenantScoped(tenantId, id)),
+        new Document("$set", new Document("value", new Document("recencyDays", v.recencyDays())
+            .append("frequency", v.frequency())
+            .append("monetary", v.monetary())
+            .append("r", v.r()).append("f", v.f()).append("m", v.m())
+            .append("tier", v.tier().label())
+            .append("clv", v.clv())
+            .append("computeTime", Date.from(v.computeTime())))))));
+    for (int from = 0; from < writes.size(); from += 1000) {
+      collection.bulkWrite(writes.subList(from, Math.min(from + 1000, writes.size())),
+          new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+  }
+
+  @Override
   public boolean delete(String tenantId, String customerId) {
     return collection.deleteOne(eq("_id", Ids.tenantScoped(tenantId, customerId))).getDeletedCount() > 0;
   }
@@ -165,10 +193,38 @@ class MongoCustomers implements Customers {
             consent.getBoolean("phone", false), consent.getBoolean("profiling", false)))
         .externalIds(externalIds)
         .build();
-    Instant update = doc.getDate("updateTime").toInstant();
     Date create = doc.getDate("createTime");
-    // customers stored before create times were kept read their last update as creation
-    return new Customer(doc.getString("customerId"), profile, create == null ? update : create.toInstant(), update);
+    Date updated = doc.getDate("updateTime");
+    // customers stored before create times were kept read their last update as creation;
+    // customers first seen through events have a create time only
+    Instant update = updated != null ? updated.toInstant() : create.toInstant();
+    return new Customer(doc.getString("customerId"), profile, activity(sub(doc, "activity")), value(doc),
+        create == null ? update : create.toInstant(), update);
+  }
+
+  private static CustomerActivity activity(Document a) {
+    if (a.isEmpty()) {
+      return CustomerActivity.NONE;
+    }
+    var byChannel = new java.util.HashMap<String, Long>();
+    sub(a, "channel").forEach((k, v) -> byChannel.put(k, ((Number) v).longValue()));
+    var byWeekday = new java.util.HashMap<Integer, Long>();
+    sub(a, "weekday").forEach((k, v) -> byWeekday.put(Integer.valueOf(k.substring(1)), ((Number) v).longValue()));
+    var byHour = new java.util.HashMap<Integer, Long>();
+    sub(a, "hour").forEach((k, v) -> byHour.put(Integer.valueOf(k.substring(1)), ((Number) v).longValue()));
+    var orders = a.get("orders", Number.class);
+    return new CustomerActivity(orders == null ? 0 : orders.longValue(), number(a, "spent"), instant(a, "firstOrder"),
+        instant(a, "lastOrder"), byChannel, byWeekday, byHour);
+  }
+
+  private static CustomerValue value(Document doc) {
+    var v = doc.get("value", Document.class);
+    if (v == null) {
+      return null;
+    }
+    return new CustomerValue(((Number) v.get("recencyDays")).longValue(), ((Number) v.get("frequency")).longValue(),
+        number(v, "monetary"), v.getInteger("r", 0), v.getInteger("f", 0), v.getInteger("m", 0),
+        ValueTier.fromLabel(v.getString("tier")), number(v, "clv"), instant(v, "computeTime"));
   }
 
   private static Date date(Instant instant) {
