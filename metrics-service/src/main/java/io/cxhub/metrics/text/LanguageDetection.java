@@ -71,6 +71,9 @@ final class LanguageDetection {
         shared++;
       }
     }
+    if (frVotes + enVotes + shared == 0 && words < 4) {
+      return Language.OTHER; // a few unknown words ("JFIF", "xkcd"): nothing to analyse
+    }
     // bound the work on long texts: the first 600 characters decide
     String sample = text.length() > 600 ? text.substring(0, 600) : text;
     var detected = lingua.detectLanguageOf(sample);

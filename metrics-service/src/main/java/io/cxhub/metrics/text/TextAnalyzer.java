@@ -55,6 +55,9 @@ public final class TextAnalyzer {
   }
 
   public TextAnalysis analyze(String text, CompiledTaxonomy taxonomy) {
+    if (binaryLooking(text)) {
+      return new TextAnalysis(Language.OTHER, Sentiment.NEUTRAL, 0, List.of(), List.of(), List.of());
+    }
     String t = clean(text);
     List<Token> raw = Tokenizer.tokenize(t);
     Language language = detection.detect(t, raw);
@@ -126,6 +129,23 @@ public final class TextAnalyzer {
       to++;
     }
     return new int[] {from, to};
+  }
+
+  /** Control characters, replacement characters or private-use code points in one character of ten. */
+  static boolean binaryLooking(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    int n = Math.min(text.length(), MAX_CHARS);
+    int odd = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') || c == '\uFFFD'
+          || Character.getType(c) == Character.PRIVATE_USE) {
+        odd++;
+      }
+    }
+    return odd * 10 >= n;
   }
 
   /** Removes what is not text: control characters and unpaired surrogates; cuts at the limit. */
