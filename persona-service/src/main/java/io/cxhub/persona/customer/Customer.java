@@ -49,7 +49,9 @@ public record Customer(String customerId, CustomerProfile profile, CustomerActiv
 
   /** The earliest known order, stated or recorded; null without orders. */
   public Instant firstOrder() {
-    return earliest(profile.transactional().firstOrderTime(), activity.firstOrder());
+    var stated = profile.transactional();
+    // a stated last order without a stated first one is still an order that happened
+    return earliest(earliest(stated.firstOrderTime(), stated.lastOrderTime()), activity.firstOrder());
   }
 
   /** The latest known order, stated or recorded; null without orders. */

@@ -15,9 +15,10 @@ import io.cxhub.persona.customer.ValueTier;
  * RFM scoring by quintiles within one tenant, named tiers and a customer-lifetime-value
  * estimate. Pure: the same purchase histories and time give the same values.
  *
- * <p><b>Quintile score</b> of a value x among the n customers with orders: {@code 1 +
- * floor(5 × (number of customers strictly worse than x) / n)}, so ties share a score and
- * the best fifth scores 5. Worse means fewer orders (F), less spent (M), more days since the
+ * <p><b>Quintile score</b> of a value x among the n customers with orders: {@code ⌈5 ×
+ * (number of customers strictly worse than x, plus 1) / n⌉}: the quintile of the customer's
+ * rank (ties share the lowest rank, so they share a score); the best fifth scores 5, and a
+ * lone customer too. Worse means fewer orders (F), less spent (M), more days since the
  * last order (R).
  *
  * <p><b>CLV</b> = spent so far + expected future spend over {@value #HORIZON_YEARS} years:
@@ -56,9 +57,9 @@ public final class RfmValuation {
         continue;
       }
       long recency = daysBetween(h.lastOrder(), now);
-      int r = 1 + (int) Math.floor(5.0 * countAbove(days, recency) / n);
-      int f = 1 + (int) Math.floor(5.0 * countBelow(freq, h.orders()) / n);
-      int m = 1 + (int) Math.floor(5.0 * countBelow(money, h.spent()) / n);
+      int r = quintile(countAbove(days, recency), n);
+      int f = quintile(countBelow(freq, h.orders()), n);
+      int m = quintile(countBelow(money, h.spent()), n);
       values.put(h.customerId(), new CustomerValue(recency, h.orders(), h.spent(), Math.min(r, 5), Math.min(f, 5),
           Math.min(m, 5), ValueTier.of(Math.min(r, 5), Math.min(f, 5), Math.min(m, 5)), clv(h, now), now));
     }
@@ -93,6 +94,11 @@ public final class RfmValuation {
           c == 0 ? 0 : round2(clv.get(tier) / c)));
     }
     return result;
+  }
+
+  /** The quintile of a rank: {@code ⌈5 × (worse + 1) / n⌉}. */
+  static int quintile(int worse, int n) {
+    return (int) Math.ceil(5.0 * (worse + 1) / n);
   }
 
   private static long daysBetween(Instant from, Instant to) {

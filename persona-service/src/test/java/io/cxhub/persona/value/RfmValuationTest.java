@@ -18,8 +18,8 @@ class RfmValuationTest {
   }
 
   /**
-   * Worked by hand. Days since last order 2, 10, 40, 200, 400 give R 5, 4, 3, 2, 1 (customers
-   * strictly less recent: 4, 3, 2, 1, 0 of 5). Orders 10, 5, 3, 8, 1 give F 5, 3, 2, 4, 1 (fewer
+   * Worked by hand: score ⌈5 × (customers strictly worse + 1) / 5⌉. Days since last order 2,
+   * 10, 40, 200, 400 give R 5, 4, 3, 2, 1 (customers strictly less recent: 4, 3, 2, 1, 0 of 5). Orders 10, 5, 3, 8, 1 give F 5, 3, 2, 4, 1 (fewer
    * orders: 4, 2, 1, 3, 0); spend 1000, 500, 300, 800, 50 gives M 5, 3, 2, 4, 1. Tiers: A R5
    * FM5 champions; B R4 FM3 loyal; C R3 FM2 promising; D R2 FM4 at risk; E R1 FM1 lost; F
    * never ordered.
@@ -47,9 +47,17 @@ class RfmValuationTest {
     var result = RfmValuation.compute(List.of(
         buyer("a", 5, 2, 100), buyer("b", 5, 2, 100), buyer("c", 5, 2, 100), buyer("d", 50, 9, 900)), NOW);
 
-    assertThat(result.values().get("a").f()).isEqualTo(result.values().get("c").f()).isEqualTo(1);
-    assertThat(result.values().get("a").r()).isEqualTo(2); // one customer (d) is less recent: 1 + ⌊5·1/4⌋
-    assertThat(result.values().get("d").f()).isEqualTo(4); // three have fewer orders: 1 + ⌊5·3/4⌋
+    // a, b, c: nobody has fewer orders: ⌈5·1/4⌉ = 2; d: three have fewer: ⌈5·4/4⌉ = 5
+    assertThat(result.values().get("a").f()).isEqualTo(result.values().get("c").f()).isEqualTo(2);
+    assertThat(result.values().get("d").f()).isEqualTo(5);
+    // one customer (d) is less recent than a, b, c: ⌈5·2/4⌉ = 3
+    assertThat(result.values().get("a").r()).isEqualTo(3);
+  }
+
+  @Test
+  void aLoneBuyerIsTheBestOfItsTenant() {
+    var result = RfmValuation.compute(List.of(buyer("solo", 1, 1, 80)), NOW);
+    assertThat(result.values().get("solo").tier()).isEqualTo(ValueTier.CHAMPIONS);
   }
 
   @Test
