@@ -282,6 +282,85 @@ class CustomerProfilesIT {
         .isEqualTo(Status.Code.NOT_FOUND);
   }
 
+  static io.cxhub.proto.persona.v1.CustomerEvent order(String eventId, String customer, double amount, long daysAgo) {
+    return io.cxhub.proto.persona.v1.CustomerEvent.newBuilder().setEventId(eventId).setCustomerId(customer)
+        .setKind(io.cxhub.proto.persona.v1.CustomerEventKind.CUSTOMER_EVENT_KIND_ORDER).setAmount(amount)
+        .setCurrency("EUR")
+        .setOccurTime(PersonaServiceIT.timestamp(PersonaServiceIT.NOW.minusSeconds(86_400 * daysAgo))).build();
+  }
+
+  static io.cxhub.proto.persona.v1.CustomerEvent contact(String eventId, String customer, Channel channel, int weekday,
+      int hour) {
+    return io.cxhub.proto.persona.v1.CustomerEvent.newBuilder().setEventId(eventId).setCustomerId(customer)
+        .setKind(io.cxhub.proto.persona.v1.CustomerEventKind.CUSTOMER_EVENT_KIND_CONTACT).setChannel(channel)
+        .setLocalWeekday(weekday).setLocalHour(hour)
+        .setOccurTime(PersonaServiceIT.timestamp(PersonaServiceIT.NOW)).build();
+  }
+
+  static io.cxhub.proto.persona.v1.ApplyCustomerEventsRequest events(io.cxhub.proto.persona.v1.CustomerEvent... events) {
+    return io.cxhub.proto.persona.v1.ApplyCustomerEventsRequest.newBuilder().addAllEvents(java.util.List.of(events)).build();
+  }
+
+  @Test
+  void relayedOrdersAndContactsCountOnceEachEvenWhenResentAfterACrash() {
+    String tenant = newTenant();
+    var stub = customers(tenant);
+    stub.upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("r1").setSegment("smb")
+        .setTransactional(CustomerTransactional.newBuilder().setOrderCount(1).setTotalSpent(10).setCurrency("EUR")
+            .setFirstOrderTime(PersonaServiceIT.timestamp(PersonaServiceIT.NOW.minusSeconds(86_400 * 100))))
+        .build());
+
+    var first = stub.applyCustomerEvents(events(order("o1", "r1", 30, 20), order("o2", "r1", 50, 5),
+        contact("k1", "r1", Channel.CHANNEL_SUPPORT, 1, 9), contact("k2", "r1", Channel.CHANNEL_SUPPORT, 1, 10),
+        contact("k3", "r1", Channel.CHANNEL_EMAIL, 3, 9), order("o3", "r2", 70, 1)));
+    // the relay crashed before recording persona-service's answer: it sends the batch again
+    var resent = stub.applyCustomerEvents(events(order("o1", "r1", 30, 20), order("o2", "r1", 50, 5),
+        contact("k1", "r1", Channel.CHANNEL_SUPPORT, 1, 9), contact("k2", "r1", Channel.CHANNEL_SUPPORT, 1, 10),
+        contact("k3", "r1", Channel.CHANNEL_EMAIL, 3, 9), order("o3", "r2", 70, 1)));
+
+    assertThat(first.getApplied()).isEqualTo(6);
+    assertThat(resent.getApplied()).isZero();
+    assertThat(resent.getDuplicates()).isEqualTo(6);
+    var r1 = stub.getCustomer(GetCustomerRequest.newBuilder().setCustomerId("r1").build());
+    var a = r1.getActivity();
+    assertThat(a.getOrders()).isEqualTo(2);
+    assertThat(a.getSpent()).isEqualTo(80.0);
+    assertThat(a.getFirstOrderTime()).isEqualTo(PersonaServiceIT.timestamp(PersonaServiceIT.NOW.minusSeconds(86_400 * 20)));
+    assertThat(a.getLastOrderTime()).isEqualTo(PersonaServiceIT.timestamp(PersonaServiceIT.NOW.minusSeconds(86_400 * 5)));
+    assertThat(a.getContactsByChannelMap()).containsEntry("SUPPORT", 2L).containsEntry("EMAIL", 1L);
+    assertThat(a.getContactsByWeekdayMap()).containsEntry(1, 2L).containsEntry(3, 1L);
+    assertThat(a.getContactsByHourMap()).containsEntry(9, 2L).containsEntry(10, 1L);
+    assertThat(a.getPreferredChannel()).isEqualTo("SUPPORT");
+    // the profile stays as stated, and survives a later upsert next to the activity
+    assertThat(r1.getSegment()).isEqualTo("smb");
+    stub.upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("r1").setSegment("vip").build());
+    assertThat(stub.getCustomer(GetCustomerRequest.newBuilder().setCustomerId("r1").build()).getActivity().getOrders())
+        .isEqualTo(2);
+    // a customer first known through an order exists, with that order
+    assertThat(stub.getCustomer(GetCustomerRequest.newBuilder().setCustomerId("r2").build()).getActivity().getSpent())
+        .isEqualTo(70.0);
+    // value uses stated baseline plus recorded orders: 1 + 2 orders, 10 + 80 spent
+    stub.computeCustomerValue(io.cxhub.proto.persona.v1.ComputeCustomerValueRequest.getDefaultInstance());
+    stub.upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("r1").setSegment("vip")
+        .setTransactional(CustomerTransactional.newBuilder().setOrderCount(1).setTotalSpent(10).setCurrency("EUR"))
+        .build());
+    valuations.compute(tenant);
+    var valued = stub.getCustomer(GetCustomerRequest.newBuilder().setCustomerId("r1").build()).getValue();
+    assertThat(valued.getFrequency()).isEqualTo(3);
+    assertThat(valued.getMonetary()).isEqualTo(90.0);
+    assertThat(valued.getRecencyDays()).isEqualTo(5);
+  }
+
+  @Test
+  void aMalformedRelayedEventIsRefusedWithNothingApplied() {
+    String tenant = newTenant();
+    var e = failure(() -> customers(tenant).applyCustomerEvents(events(order("ok", "m1", 10, 1),
+        contact("bad", "m1", Channel.CHANNEL_EMAIL, 9, 25))));
+    assertThat(violatedFields(e)).containsExactly("events[1].local_weekday", "events[1].local_hour");
+    assertThat(failure(() -> customers(tenant).getCustomer(GetCustomerRequest.newBuilder().setCustomerId("m1").build()))
+        .getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
   static ImportCustomersRequest csvRequest(String csv) {
     return ImportCustomersRequest.newBuilder().setBody(HttpBody.newBuilder().setContentType("text/csv")
         .setData(ByteString.copyFrom(csv, StandardCharsets.UTF_8))).build();

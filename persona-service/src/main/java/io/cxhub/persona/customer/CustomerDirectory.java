@@ -126,6 +126,44 @@ public final class CustomerDirectory {
   /** What an import did. */
   public record ImportReport(int lines, int upserted, int rejected, List<LineError> errors) {}
 
+  /**
+   * Applies relayed orders and contacts, each at most once per event id.
+   *
+   * @return how many this call applied; the others had been applied before
+   * @throws InvalidInputException naming {@code events[i].…} for a malformed event (nothing applied)
+   */
+  public int applyEvents(String tenantId, List<CustomerEvent> events) {
+    var violations = new Violations();
+    violations.check(events.size() <= MAX_BATCH, "events", "must contain at most " + MAX_BATCH + " events");
+    for (int i = 0; i < events.size() && i < MAX_BATCH; i++) {
+      var e = events.get(i);
+      String prefix = "events[" + i + "].";
+      violations.requireText(prefix + "event_id", e.eventId(), CustomerRules.ID_MAX);
+      violations.requireText(prefix + "customer_id", e.customerId(), CustomerRules.ID_MAX);
+      violations.check(e.kind() != null, prefix + "kind", "must be ORDER or CONTACT");
+      violations.check(e.occurTime() != null, prefix + "occur_time", "is required");
+      violations.check(Double.isFinite(e.amount()) && e.amount() >= 0, prefix + "amount", "must be 0 or more");
+      violations.check(e.kind() != CustomerEvent.Kind.CONTACT || (e.weekday() >= 1 && e.weekday() <= 7),
+          prefix + "local_weekday", "must be 1 to 7");
+      violations.check(e.kind() != CustomerEvent.Kind.CONTACT || (e.hour() >= 0 && e.hour() <= 23),
+          prefix + "local_hour", "must be 0 to 23");
+      violations.check(e.kind() != CustomerEvent.Kind.CONTACT || e.channel().matches("[A-Z_]{1,32}"),
+          prefix + "channel", "must be a channel");
+    }
+    violations.throwIfAny();
+    var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    int applied = 0;
+    for (var e : events) {
+      if (customers.apply(tenantId, e, now)) {
+        applied++;
+      }
+    }
+    if (applied > 0) {
+      changes.changed(tenantId);
+    }
+    return applied;
+  }
+
   /** @throws NotFoundException if the tenant has no such customer */
   public Customer get(String tenantId, String customerId) {
     requireId(customerId);

@@ -34,6 +34,14 @@ public interface Customers {
   /** Stores computed values (customers deleted meanwhile are not recreated). */
   void setValues(String tenantId, java.util.Map<String, CustomerValue> values);
 
+  /**
+   * Applies an event to the customer's activity unless it was applied before (the event id
+   * is recorded with the change, in one atomic write); creates the customer if unknown.
+   *
+   * @return true if this call applied it, false if it had been applied already
+   */
+  boolean apply(String tenantId, CustomerEvent event, java.time.Instant now);
+
   /** Deletes the customer; false if there was none. */
   boolean delete(String tenantId, String customerId);
 }

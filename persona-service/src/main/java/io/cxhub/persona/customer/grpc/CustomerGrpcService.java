@@ -10,6 +10,8 @@ import io.cxhub.persona.value.grpc.ValueGrpcMapper;
 import io.cxhub.proto.persona.v1.ComputeCustomerValueRequest;
 import io.cxhub.proto.persona.v1.CustomerValueReport;
 import io.cxhub.proto.persona.v1.GetCustomerValueReportRequest;
+import io.cxhub.proto.persona.v1.ApplyCustomerEventsRequest;
+import io.cxhub.proto.persona.v1.ApplyCustomerEventsResponse;
 import io.cxhub.proto.persona.v1.BatchUpsertCustomersRequest;
 import io.cxhub.proto.persona.v1.BatchUpsertCustomersResponse;
 import io.cxhub.proto.persona.v1.Customer;
@@ -136,6 +138,18 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
     directory.delete(tenantId, request.getCustomerId());
     log.info("customer deleted tenant={}", tenantId);
     response.onNext(Empty.getDefaultInstance());
+    response.onCompleted();
+  }
+
+  @Override
+  public void applyCustomerEvents(ApplyCustomerEventsRequest request,
+      StreamObserver<ApplyCustomerEventsResponse> response) {
+    String tenantId = TenantContext.require();
+    var events = request.getEventsList().stream().map(CustomerProtoMapper::toEvent).toList();
+    int applied = directory.applyEvents(tenantId, events);
+    log.info("customer events applied tenant={} received={} applied={}", tenantId, events.size(), applied);
+    response.onNext(ApplyCustomerEventsResponse.newBuilder()
+        .setApplied(applied).setDuplicates(events.size() - applied).build());
     response.onCompleted();
   }
 

@@ -4,6 +4,7 @@ import io.cxhub.kit.grpc.ProtoChannels;
 import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.persona.customer.Customer;
 import io.cxhub.persona.customer.CustomerActivity;
+import io.cxhub.persona.customer.CustomerEvent;
 import io.cxhub.persona.customer.CustomerValue;
 import io.cxhub.persona.value.grpc.ValueGrpcMapper;
 import io.cxhub.persona.customer.CustomerDirectory;
@@ -45,6 +46,17 @@ final class CustomerProtoMapper {
         .externalIds(r.getExternalIdsMap())
         .build();
     return new CustomerDirectory.Upsert(r.getCustomerId(), profile);
+  }
+
+  static CustomerEvent toEvent(io.cxhub.proto.persona.v1.CustomerEvent e) {
+    CustomerEvent.Kind kind = switch (e.getKind()) {
+      case CUSTOMER_EVENT_KIND_ORDER -> CustomerEvent.Kind.ORDER;
+      case CUSTOMER_EVENT_KIND_CONTACT -> CustomerEvent.Kind.CONTACT;
+      default -> null;
+    };
+    return new CustomerEvent(e.getEventId(), e.getCustomerId(), kind,
+        e.hasOccurTime() ? ProtoTimestamps.toInstant(e.getOccurTime()) : null, e.getAmount(), e.getCurrency(),
+        ProtoChannels.toDomain(e.getChannel()).name(), e.getLocalWeekday(), e.getLocalHour());
   }
 
   static io.cxhub.proto.persona.v1.Customer toProto(Customer customer) {

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -14,6 +15,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoBulk;
@@ -21,6 +23,7 @@ import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.persona.customer.Customer;
 import io.cxhub.persona.customer.CustomerFilter;
 import io.cxhub.persona.customer.CustomerActivity;
+import io.cxhub.persona.customer.CustomerEvent;
 import io.cxhub.persona.customer.CustomerProfile;
 import io.cxhub.persona.customer.CustomerValue;
 import io.cxhub.persona.customer.ValueTier;
@@ -125,6 +128,39 @@ class MongoCustomers implements Customers {
     for (int from = 0; from < writes.size(); from += 1000) {
       collection.bulkWrite(writes.subList(from, Math.min(from + 1000, writes.size())),
           new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+  }
+
+  @Override
+  public boolean apply(String tenantId, CustomerEvent event, Instant now) {
+    String key = Ids.tenantScoped(tenantId, event.customerId());
+    Date at = Date.from(event.occurTime());
+    var update = new ArrayList<Bson>(List.of(
+        Updates.push("activity.events", event.eventId()),
+        Updates.setOnInsert("tenantId", tenantId),
+        Updates.setOnInsert("customerId", event.customerId()),
+        Updates.setOnInsert("createTime", Date.from(now))));
+    if (event.kind() == CustomerEvent.Kind.ORDER) {
+      update.add(Updates.inc("activity.orders", 1L));
+      update.add(Updates.inc("activity.spent", event.amount()));
+      update.add(Updates.min("activity.firstOrder", at));
+      update.add(Updates.max("activity.lastOrder", at));
+    } else {
+      update.add(Updates.inc("activity.channel." + event.channel(), 1L));
+      update.add(Updates.inc("activity.weekday.d" + event.weekday(), 1L));
+      update.add(Updates.inc("activity.hour.h" + event.hour(), 1L));
+    }
+    try {
+      // the event id joins the document in the same write as its effect: a document that
+      // already lists it does not match, and the upsert then collides on _id
+      var result = collection.updateOne(and(eq("_id", key), ne("activity.events", event.eventId())),
+          Updates.combine(update), new UpdateOptions().upsert(true));
+      return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+    } catch (com.mongodb.MongoWriteException e) {
+      if (io.cxhub.kit.mongo.MongoInserts.isDuplicateKey(e)) {
+        return false;
+      }
+      throw e;
     }
   }
 
