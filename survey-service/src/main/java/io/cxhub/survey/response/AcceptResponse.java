@@ -117,7 +117,7 @@ public final class AcceptResponse {
         .answers(answers)
         .submitTime(now)
         .idempotencyKey(key.isEmpty() ? null : key)
-        .outbox(Outbox.pending(now))
+        .outbox(Outbox.pending(now, responses.outboxSubscribers()))
         .distributionId(request.distributionId())
         .context(request.context())
         .payloadHash(payloadHash)

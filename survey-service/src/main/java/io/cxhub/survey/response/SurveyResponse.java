@@ -62,8 +62,8 @@ public record SurveyResponse(
 
   /**
    * Builds a response by naming its parts. Defaults: version 1, channel LINK, no answers,
-   * no idempotency key, no distribution, no context, no payload hash, no journey link; the
-   * outbox is pending since the submit time unless given.
+   * no idempotency key, no distribution, no context, no payload hash, no journey link, no
+   * outbox state.
    */
   public static final class Builder {
     private String tenantId;
@@ -154,7 +154,7 @@ public record SurveyResponse(
       java.util.Objects.requireNonNull(surveyId, "surveyId");
       java.util.Objects.requireNonNull(submitTime, "submitTime");
       return new SurveyResponse(tenantId, responseId, surveyId, surveyVersion, channel, answers, submitTime,
-          idempotencyKey, outbox == null ? Outbox.pending(submitTime) : outbox, distributionId, context, payloadHash,
+          idempotencyKey, outbox == null ? Outbox.NONE : outbox, distributionId, context, payloadHash,
           journeyLink);
     }
   }

@@ -108,7 +108,7 @@ class SubmitResponseTest {
               org.assertj.core.groups.Tuple.tuple("ces", QuestionKind.CES, 1, 5),
               org.assertj.core.groups.Tuple.tuple("multi", QuestionKind.MULTIPLE_CHOICE, 0, 0),
               org.assertj.core.groups.Tuple.tuple("text", QuestionKind.FREE_TEXT, 0, 0));
-      assertThat(r.outbox()).isEqualTo(Outbox.pending(NOW));
+      assertThat(r.outbox()).isEqualTo(Outbox.pending(NOW, List.of("metrics", "alerts")));
       assertThat(responses.find(TENANT, r.responseId())).contains(r);
     }
 

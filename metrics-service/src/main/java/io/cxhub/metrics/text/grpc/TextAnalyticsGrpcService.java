@@ -9,7 +9,26 @@ import io.cxhub.metrics.text.Taxonomy;
 import io.cxhub.metrics.text.TextAnalysis;
 import io.cxhub.metrics.text.TextAnalytics;
 import io.cxhub.metrics.text.ThemeMention;
+import io.cxhub.kit.error.NotFoundException;
+import io.cxhub.kit.grpc.ProtoTimestamps;
+import io.cxhub.metrics.text.feed.KeywordReport;
+import io.cxhub.metrics.text.feed.Reanalysis;
+import io.cxhub.metrics.text.feed.TextInsights;
+import io.cxhub.metrics.text.feed.ThemeReport;
 import io.cxhub.proto.metrics.v1.AnalyzeTextRequest;
+import io.cxhub.proto.metrics.v1.GetTextOperationRequest;
+import io.cxhub.proto.metrics.v1.KeywordStat;
+import io.cxhub.proto.metrics.v1.ListKeywordsRequest;
+import io.cxhub.proto.metrics.v1.ListKeywordsResponse;
+import io.cxhub.proto.metrics.v1.ListThemesRequest;
+import io.cxhub.proto.metrics.v1.ListThemesResponse;
+import io.cxhub.proto.metrics.v1.ListVerbatimsRequest;
+import io.cxhub.proto.metrics.v1.ListVerbatimsResponse;
+import io.cxhub.proto.metrics.v1.TextOperation;
+import io.cxhub.proto.metrics.v1.TextPeriodFilter;
+import io.cxhub.proto.metrics.v1.ThemeImpact;
+import io.cxhub.proto.metrics.v1.ThemeStat;
+import io.cxhub.proto.metrics.v1.Verbatim;
 import io.cxhub.proto.metrics.v1.GetTaxonomyRequest;
 import io.cxhub.proto.metrics.v1.TaxonomyTheme;
 import io.cxhub.proto.metrics.v1.TextAnalyticsServiceGrpc;
@@ -28,9 +47,109 @@ import org.springframework.stereotype.Service;
 class TextAnalyticsGrpcService extends TextAnalyticsServiceGrpc.TextAnalyticsServiceImplBase {
 
   private final TextAnalytics analytics;
+  private final TextInsights insights;
+  private final Reanalysis reanalysis;
 
-  TextAnalyticsGrpcService(TextAnalytics analytics) {
+  TextAnalyticsGrpcService(TextAnalytics analytics, TextInsights insights, Reanalysis reanalysis) {
     this.analytics = analytics;
+    this.insights = insights;
+    this.reanalysis = reanalysis;
+  }
+
+  @Override
+  public void listThemes(ListThemesRequest request, StreamObserver<ListThemesResponse> response) {
+    String tenant = TenantContext.require();
+    var report = insights.themes(tenant, filter(request.getFilter()));
+    Map<String, Taxonomy.Theme> themes = new HashMap<>();
+    analytics.taxonomy(tenant).themes().forEach(t -> themes.put(t.id(), t));
+    var b = ListThemesResponse.newBuilder().setComments(report.comments());
+    for (ThemeReport.ThemeStat t : report.themes()) {
+      var theme = themes.get(t.themeId());
+      b.addThemes(ThemeStat.newBuilder()
+          .setThemeId(t.themeId())
+          .setLabelFr(theme == null ? t.themeId() : nullToEmpty(theme.labelFr()))
+          .setLabelEn(theme == null ? t.themeId() : nullToEmpty(theme.labelEn()))
+          .setVolume(t.volume())
+          .setShare(round(t.share()))
+          .setNegative(t.sentiments().get(Sentiment.NEGATIVE))
+          .setNeutral(t.sentiments().get(Sentiment.NEUTRAL))
+          .setPositive(t.sentiments().get(Sentiment.POSITIVE))
+          .setMixed(t.sentiments().get(Sentiment.MIXED))
+          .setNpsImpact(impact(t.nps()))
+          .setCsatImpact(impact(t.csat())));
+    }
+    response.onNext(b.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void listKeywords(ListKeywordsRequest request, StreamObserver<ListKeywordsResponse> response) {
+    var k = insights.keywords(TenantContext.require(), filter(request.getFilter()), request.getLimit(), request.getEmergingOnly());
+    var b = ListKeywordsResponse.newBuilder().setComments(k.comments()).setPreviousComments(k.previousComments());
+    for (KeywordReport.Term t : k.terms()) {
+      b.addKeywords(KeywordStat.newBuilder().setKey(t.key()).setDisplay(t.display()).setPhrase(t.phrase())
+          .setCount(t.count()).setPreviousCount(t.previousCount()).setLift(round(t.lift()))
+          .setPValue(t.pValue()).setEmerging(t.emerging()));
+    }
+    response.onNext(b.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void listVerbatims(ListVerbatimsRequest request, StreamObserver<ListVerbatimsResponse> response) {
+    String tenant = TenantContext.require();
+    Sentiment sentiment = switch (request.getSentiment()) {
+      case TEXT_SENTIMENT_NEGATIVE -> Sentiment.NEGATIVE;
+      case TEXT_SENTIMENT_NEUTRAL -> Sentiment.NEUTRAL;
+      case TEXT_SENTIMENT_POSITIVE -> Sentiment.POSITIVE;
+      case TEXT_SENTIMENT_MIXED -> Sentiment.MIXED;
+      default -> null;
+    };
+    var page = insights.verbatims(tenant, new TextInsights.VerbatimFilter(request.getFrom(), request.getTo(),
+        request.getThemeId(), sentiment, request.getKeyword(), request.getSurveyId()), request.getPageSize(), request.getPageToken());
+    var taxonomy = analytics.taxonomy(tenant);
+    var b = ListVerbatimsResponse.newBuilder().setNextPageToken(page.nextToken());
+    for (TextInsights.Verbatim v : page.verbatims()) {
+      var c = v.comment().comment();
+      var vb = Verbatim.newBuilder().setResponseId(c.responseId()).setQuestionId(c.questionId())
+          .setSurveyId(c.surveyId()).setText(c.text())
+          .setSubmitTime(ProtoTimestamps.toProto(c.submitTime()))
+          .setAnalysis(toProto(v.comment().analysis(), c.text(), taxonomy));
+      v.highlights().forEach(s -> vb.addHighlights(span(s, c.text())));
+      b.addVerbatims(vb);
+    }
+    response.onNext(b.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void getTextOperation(GetTextOperationRequest request, StreamObserver<TextOperation> response) {
+    var op = reanalysis.get(TenantContext.require(), request.getOperationId())
+        .orElseThrow(() -> new NotFoundException("operation", request.getOperationId()));
+    var b = TextOperation.newBuilder().setOperationId(op.id()).setState(op.state().name())
+        .setTotal(op.total()).setDone(op.done()).setChanged(op.changed())
+        .setStartTime(ProtoTimestamps.toProto(op.started())).setError(op.error());
+    if (op.finished() != null) {
+      b.setEndTime(ProtoTimestamps.toProto(op.finished()));
+    }
+    response.onNext(b.build());
+    response.onCompleted();
+  }
+
+  private static TextInsights.PeriodFilter filter(TextPeriodFilter f) {
+    return new TextInsights.PeriodFilter(f.getFrom(), f.getTo(), f.getSurveyId(), f.getStageId(), f.getTouchpointId(),
+        f.getChannel(), f.getSegmentId(), f.getPersonaId());
+  }
+
+  private static ThemeImpact impact(ThemeReport.Impact i) {
+    if (!i.known()) {
+      return ThemeImpact.newBuilder().setKnown(false)
+          .setMentionersCount(i.nMentioners()).setOthersCount(i.nOthers()).build();
+    }
+    return ThemeImpact.newBuilder().setKnown(true)
+        .setMentioners(round(i.mentioners())).setOthers(round(i.others())).setDifference(round(i.difference()))
+        .setLow(round(i.low())).setHigh(round(i.high()))
+        .setMentionersCount(i.nMentioners()).setOthersCount(i.nOthers()).build();
   }
 
   @Override
@@ -53,7 +172,10 @@ class TextAnalyticsGrpcService extends TextAnalyticsServiceGrpc.TextAnalyticsSer
     var themes = request.getTaxonomy().getThemesList().stream()
         .map(t -> new Taxonomy.Theme(t.getId(), t.getLabelFr(), t.getLabelEn(), t.getTermsFrList(), t.getTermsEnList()))
         .toList();
-    response.onNext(toProto(analytics.updateTaxonomy(TenantContext.require(), themes)));
+    String tenant = TenantContext.require();
+    var saved = analytics.updateTaxonomy(tenant, themes);
+    var op = reanalysis.start(tenant);
+    response.onNext(toProto(saved).toBuilder().setReanalysisOperationId(op.id()).build());
     response.onCompleted();
   }
 
