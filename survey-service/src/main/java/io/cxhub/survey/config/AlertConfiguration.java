@@ -10,6 +10,7 @@ import io.cxhub.survey.alert.PendingAlerts;
 import io.cxhub.survey.followup.FollowUpCases;
 import io.cxhub.survey.followup.ManageCases;
 import io.cxhub.survey.followup.OpenCase;
+import io.cxhub.survey.survey.Surveys;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,8 @@ class AlertConfiguration {
   }
 
   @Bean
-  ManageAlertRules manageAlertRules(AlertRules rules, Clock clock) {
-    return new ManageAlertRules(rules, clock);
+  ManageAlertRules manageAlertRules(AlertRules rules, Surveys surveys, Clock clock) {
+    return new ManageAlertRules(rules, (tenantId, surveyId) -> surveys.find(tenantId, surveyId).isPresent(), clock);
   }
 
   @Bean
