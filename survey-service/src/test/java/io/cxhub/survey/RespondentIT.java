@@ -214,7 +214,8 @@ class RespondentIT {
           .find(Filters.eq("responseId", accepted.getResponseId())).first();
       assertThat(stored.getString("channel")).isEqualTo("SMS");
       assertThat(stored.get("context", org.bson.Document.class).getString("customerId")).isEqualTo("c-42");
-      assertThat(stored.get("outbox", org.bson.Document.class).getString("state")).isEqualTo("PENDING");
+      assertThat(stored.get("outbox", org.bson.Document.class).get("metrics", org.bson.Document.class)
+          .getString("state")).isEqualTo("PENDING");
     }
 
     @Test

@@ -297,7 +297,10 @@ class SurveyServiceIT {
       var answers = stored.getList("answers", Document.class);
       assertThat(answers.get(1)).containsEntry("kind", "CES").containsEntry("scaleMin", 1).containsEntry("scaleMax", 7)
           .containsEntry("score", 2);
-      assertThat(stored.get("outbox", Document.class)).containsEntry("state", "PENDING").containsEntry("attempts", 0);
+      var outbox = stored.get("outbox", Document.class);
+      assertThat(outbox.keySet()).containsExactlyInAnyOrder("metrics", "alerts");
+      assertThat(outbox.get("metrics", Document.class)).containsEntry("state", "PENDING").containsEntry("attempts", 0)
+          .containsKey("due");
     }
 
     @Test
@@ -326,11 +329,25 @@ class SurveyServiceIT {
       var survey = create("acme", nps());
       var first = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setIdempotencyKey("order-42").build());
-      var replay = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 2)).toBuilder()
+      var replay = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setIdempotencyKey("order-42").build());
 
       assertThat(replay).isEqualTo(first);
       assertThat(db.getCollection("responses").countDocuments(Filters.eq("surveyId", survey.getSurveyId()))).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherPayloadIsRefusedAsOnTheTokenRoute() {
+      var survey = create("acme", nps());
+      var first = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+          .setIdempotencyKey("order-43").build());
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> anonymous().submitResponse(
+          submission(survey.getSurveyId(), score("q1", 2)).toBuilder().setIdempotencyKey("order-43").build()));
+
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+      assertThat(db.getCollection("responses").countDocuments(Filters.eq("surveyId", survey.getSurveyId()))).isEqualTo(1);
+      assertThat(db.getCollection("responses").find(Filters.eq("surveyId", survey.getSurveyId())).first())
+          .containsEntry("responseId", first.getResponseId());
     }
 
     @Test
@@ -363,8 +380,9 @@ class SurveyServiceIT {
       var registry = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
 
       // the relay is off in this test, so everything accepted so far is still pending
-      assertThat(registry.get("cx.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(1);
-      assertThat(registry.get("cx.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0);
+      assertThat(registry.get("cx.outbox.pending").tag("subscriber", "metrics").gauge().value()).isGreaterThanOrEqualTo(1);
+      assertThat(registry.get("cx.outbox.oldest.age").tag("subscriber", "metrics").gauge().value())
+          .isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -134,7 +134,7 @@ class SurveyToMetricsIT {
 
     List<Document> outbox(String surveyId) {
       return client.getDatabase(surveyDb).getCollection("responses")
-          .find(Filters.eq("surveyId", surveyId)).map(d -> d.get("outbox", Document.class)).into(new ArrayList<>());
+          .find(Filters.eq("surveyId", surveyId)).map(d -> d.get("outbox", Document.class).get("metrics", Document.class)).into(new ArrayList<>());
     }
 
     boolean allDelivered(String surveyId, int expected) {
@@ -233,7 +233,8 @@ class SurveyToMetricsIT {
       // as if survey-service had died after metrics-service acknowledged but before the mark
       client.getDatabase(pair.surveyDb).getCollection("responses").updateMany(
           Filters.eq("surveyId", survey.getSurveyId()),
-          Updates.combine(Updates.set("outbox.state", "PENDING"), Updates.unset("outbox.deliveredAt")));
+          Updates.combine(Updates.set("outbox.metrics.state", "PENDING"), Updates.set("outbox.metrics.due", new java.util.Date()),
+              Updates.unset("outbox.metrics.doneAt")));
       assertThat(pair.allDelivered(survey.getSurveyId(), 5)).isFalse();
 
       await().atMost(WAIT).until(() -> pair.allDelivered(survey.getSurveyId(), 5));

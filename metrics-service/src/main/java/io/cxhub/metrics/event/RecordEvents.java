@@ -21,10 +21,17 @@ public final class RecordEvents {
 
   private final ExactlyOnceAggregator<BusinessEvent> aggregator;
   private final Clock clock;
+  private final CustomerEventFeed customerFeed;
 
   public RecordEvents(ExactlyOnceAggregator<BusinessEvent> aggregator, Clock clock) {
+    this(aggregator, clock, CustomerEventFeed.NONE);
+  }
+
+  /** @param customerFeed receives orders and contacts before they are counted (see {@link CustomerEventFeed}) */
+  public RecordEvents(ExactlyOnceAggregator<BusinessEvent> aggregator, Clock clock, CustomerEventFeed customerFeed) {
     this.aggregator = aggregator;
     this.clock = clock;
+    this.customerFeed = customerFeed;
   }
 
   /**
@@ -105,6 +112,7 @@ public final class RecordEvents {
     var seen = new HashSet<String>();
     for (int from = 0; from < events.size(); from += CHUNK) {
       var chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
+      customerFeed.offer(tenantId, chunk);
       var outcome = aggregator.record(tenantId, chunk);
       recorded += outcome.applied();
       duplicates += outcome.duplicates();

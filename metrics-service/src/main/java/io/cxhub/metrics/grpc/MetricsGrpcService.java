@@ -3,6 +3,7 @@ package io.cxhub.metrics.grpc;
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.metrics.ingest.RecordResponses;
 import io.cxhub.metrics.nps.GetNps;
+import io.cxhub.metrics.text.feed.CommentQueue;
 import io.cxhub.proto.metrics.v1.GetNpsRequest;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.NpsResult;
@@ -20,16 +21,21 @@ class MetricsGrpcService extends MetricsServiceGrpc.MetricsServiceImplBase {
 
   private final RecordResponses recordResponses;
   private final GetNps getNps;
+  private final CommentQueue comments;
 
-  MetricsGrpcService(RecordResponses recordResponses, GetNps getNps) {
+  MetricsGrpcService(RecordResponses recordResponses, GetNps getNps, CommentQueue comments) {
     this.recordResponses = recordResponses;
     this.getNps = getNps;
+    this.comments = comments;
   }
 
   @Override
   public void recordResponses(RecordResponsesRequest request, StreamObserver<RecordResponsesResponse> response) {
-    var outcome = recordResponses.record(
-        TenantContext.require(), MetricsProtoMapper.toResponses(request.getResponsesList()));
+    String tenant = TenantContext.require();
+    var outcome = recordResponses.record(tenant, MetricsProtoMapper.toResponses(request.getResponsesList()));
+    // comments wait in metrics-service's own queue: analysed behind, never slowing this call
+    // much (one unordered insert); a retried batch adds nothing (ids are unique)
+    comments.enqueue(MetricsProtoMapper.toComments(tenant, request.getResponsesList()));
     response.onNext(MetricsProtoMapper.toProto(outcome));
     response.onCompleted();
   }

@@ -23,6 +23,35 @@ final class MetricsProtoMapper {
     return responses.stream().map(MetricsProtoMapper::toResponse).toList();
   }
 
+  /** The free-text answers of the responses, with the NPS and CSAT of the same response. */
+  static List<io.cxhub.metrics.text.feed.Comment> toComments(
+      String tenantId, List<io.cxhub.proto.survey.v1.RecordedResponse> responses) {
+    var out = new java.util.ArrayList<io.cxhub.metrics.text.feed.Comment>();
+    for (var r : responses) {
+      if (r.getTextsCount() == 0 || !r.hasSubmitTime()) {
+        continue;
+      }
+      int nps = -1;
+      int csat = -1;
+      for (var a : r.getAnswersList()) {
+        if (nps < 0 && a.getKind().equals("NPS") && a.getScore() >= 0 && a.getScore() <= 10) {
+          nps = a.getScore();
+        } else if (csat < 0 && a.getKind().equals("CSAT") && a.getScaleMax() > a.getScaleMin()) {
+          csat = a.getScore() >= a.getScaleMax() - 1 ? 1 : 0; // top two of the scale
+        }
+      }
+      for (var t : r.getTextsList()) {
+        if (t.getText().isBlank() || t.getQuestionId().isEmpty()) {
+          continue;
+        }
+        out.add(new io.cxhub.metrics.text.feed.Comment(tenantId, r.getResponseId(), t.getQuestionId(), r.getSurveyId(),
+            channel(r.getChannel()), r.getStageId(), r.getTouchpointId(), r.getCustomerId(),
+            ProtoTimestamps.toInstant(r.getSubmitTime()), t.getText(), nps, csat));
+      }
+    }
+    return out;
+  }
+
   static RecordedResponse toResponse(io.cxhub.proto.survey.v1.RecordedResponse r) {
     var answers = r.getAnswersList().stream()
         .map(a -> new ScoredAnswer(a.getQuestionId(), a.getKind(), a.getScore(), a.getScaleMin(), a.getScaleMax()))

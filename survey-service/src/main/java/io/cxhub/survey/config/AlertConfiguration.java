@@ -1,18 +1,19 @@
 package io.cxhub.survey.config;
 
-import io.cxhub.kit.work.WorkerLifecycle;
+import io.cxhub.survey.alert.AlertEvaluation;
 import io.cxhub.survey.alert.AlertRules;
-import io.cxhub.survey.alert.AlertWorker;
 import io.cxhub.survey.alert.EvaluateRules;
 import io.cxhub.survey.alert.FireAlert;
 import io.cxhub.survey.alert.ManageAlertRules;
-import io.cxhub.survey.alert.PendingAlerts;
 import io.cxhub.survey.followup.FollowUpCases;
 import io.cxhub.survey.followup.ManageCases;
 import io.cxhub.survey.followup.OpenCase;
+import io.cxhub.survey.outbox.OutboxSettings;
+import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.survey.Surveys;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,13 +46,16 @@ class AlertConfiguration {
     return new FireAlert(rules, openCase, webhooks, clock);
   }
 
+  /**
+   * The outbox subscriber that evaluates the rules on each accepted response; a response
+   * whose evaluation fails {@value #MAX_ATTEMPTS} times is set aside with the reason.
+   */
   @Bean
-  AlertWorker alertWorker(PendingAlerts pending, EvaluateRules evaluate, AlertProperties p) {
-    return new AlertWorker(pending, evaluate::evaluate, p.pollInterval(), p.batchSize());
+  OutboxSubscription alertEvaluation(EvaluateRules evaluate, AlertProperties p) {
+    return new OutboxSubscription(new AlertEvaluation(evaluate::evaluate), new OutboxSettings(
+        p.pollInterval(), Duration.ofSeconds(10), p.batchSize(), Duration.ofMillis(500), Duration.ofSeconds(30),
+        MAX_ATTEMPTS), p.enabled());
   }
 
-  @Bean
-  WorkerLifecycle alertWorkerLifecycle(AlertWorker worker, AlertProperties properties) {
-    return new WorkerLifecycle(worker, properties.enabled());
-  }
+  static final int MAX_ATTEMPTS = 5;
 }

@@ -6,6 +6,10 @@ import io.cxhub.survey.distribution.ManageDistributions;
 import io.cxhub.survey.distribution.PublicUrls;
 import io.cxhub.survey.distribution.RenderQrCode;
 import io.cxhub.survey.distribution.qr.ZxingQrCodes;
+import io.cxhub.survey.outbox.OutboxSettings;
+import io.cxhub.survey.outbox.OutboxSubscription;
+import io.cxhub.survey.outbox.OutboxWorkers;
+import io.cxhub.survey.outbox.ResponseOutbox;
 import io.cxhub.survey.relay.MetricsRelay;
 import io.cxhub.survey.respondent.PublicSurveys;
 import io.cxhub.survey.review.ImportReviews;
@@ -15,8 +19,8 @@ import io.cxhub.survey.respondent.RateLimits;
 import io.cxhub.survey.respondent.SubmitPublicResponse;
 import io.cxhub.survey.respondent.grpc.ClientAddressInterceptor;
 import io.cxhub.survey.relay.OutboxLagProbe;
-import io.cxhub.survey.relay.RelaySettings;
 import io.cxhub.survey.relay.grpc.MetricsClient;
+import io.cxhub.survey.response.AcceptResponse;
 import io.cxhub.survey.response.ExportResponses;
 import io.cxhub.survey.response.ListResponses;
 import io.cxhub.survey.response.ResponseFeed;
@@ -37,6 +41,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -90,19 +95,13 @@ class SurveyServiceConfiguration {
 
   @Bean
   SubmitPublicResponse submitPublicResponse(
-      PublicSurveys publicSurveys,
-      SurveyResponses responses,
-      RateCounters counters,
-      MetricsRelay relay,
-      Clock clock,
-      SurveyProperties properties,
-      ResponseFeed feed) {
+      PublicSurveys publicSurveys, AcceptResponse accept, RateCounters counters, Clock clock, SurveyProperties properties) {
     var limits = properties.rateLimits();
     var rateLimits = new RateLimits(counters,
         new RateLimits.Limit(limits.perToken(), limits.window()),
         new RateLimits.Limit(limits.perAddress(), limits.window()),
         clock);
-    return new SubmitPublicResponse(publicSurveys, responses, new ResponseValidator(), rateLimits, relay, clock, feed);
+    return new SubmitPublicResponse(publicSurveys, rateLimits, accept);
   }
 
   @Bean
@@ -157,10 +156,15 @@ class SurveyServiceConfiguration {
     return new ResponseFeed();
   }
 
+  /** The one way a response is accepted, shared by the survey-id and the token routes. */
   @Bean
-  SubmitResponse submitResponse(
-      Surveys surveys, SurveyResponses responses, MetricsRelay relay, Clock clock, ResponseFeed feed) {
-    return new SubmitResponse(surveys, responses, new ResponseValidator(), relay, clock, feed);
+  AcceptResponse acceptResponse(SurveyResponses responses, OutboxWorkers workers, Clock clock, ResponseFeed feed) {
+    return new AcceptResponse(responses, new ResponseValidator(), workers, clock, feed);
+  }
+
+  @Bean
+  SubmitResponse submitResponse(Surveys surveys, AcceptResponse accept) {
+    return new SubmitResponse(surveys, accept);
   }
 
   /**
@@ -185,34 +189,47 @@ class SurveyServiceConfiguration {
         properties.relay().deadline());
   }
 
+  /** The outbox subscriber that delivers responses to metrics-service. */
   @Bean
-  MetricsRelay metricsRelay(SurveyResponses responses, MetricsClient client, Clock clock, SurveyProperties properties) {
+  OutboxSubscription metricsRelay(MetricsClient client, SurveyProperties properties) {
     var relay = properties.relay();
-    return new MetricsRelay(responses, client, clock, new RelaySettings(
-        relay.pollInterval(), relay.idleRecheck(), relay.batchSize(), relay.initialBackoff(), relay.maxBackoff()));
+    return new OutboxSubscription(new MetricsRelay(client), new OutboxSettings(
+        relay.pollInterval(), relay.idleRecheck(), relay.batchSize(), relay.initialBackoff(), relay.maxBackoff(), 0),
+        relay.enabled());
   }
 
-  /** Starts the relay once the context is up and stops it (before channels close) on shutdown. */
+  /** A worker per registered outbox subscriber (metrics relay, alert evaluation, ...). */
   @Bean
-  WorkerLifecycle metricsRelayLifecycle(MetricsRelay relay, SurveyProperties properties) {
-    return new WorkerLifecycle(relay, properties.relay().enabled());
+  OutboxWorkers outboxWorkers(ResponseOutbox outbox, List<OutboxSubscription> subscriptions, Clock clock) {
+    return new OutboxWorkers(outbox, subscriptions, clock);
+  }
+
+  /** Starts the outbox workers once the context is up and stops them (before channels close) on shutdown. */
+  @Bean
+  WorkerLifecycle outboxWorkersLifecycle(OutboxWorkers workers) {
+    return new WorkerLifecycle(workers, true);
   }
 
   @Bean
-  OutboxLagProbe outboxLagProbe(SurveyResponses responses, Clock clock, SurveyProperties properties) {
-    return new OutboxLagProbe(responses, clock, properties.relay().lagRefresh());
+  List<OutboxLagProbe> outboxLagProbes(
+      ResponseOutbox outbox, List<OutboxSubscription> subscriptions, Clock clock, SurveyProperties properties) {
+    return subscriptions.stream()
+        .map(s -> new OutboxLagProbe(outbox, s.name(), clock, properties.relay().lagRefresh()))
+        .toList();
   }
 
   @Bean
-  MeterBinder outboxLagGauges(OutboxLagProbe probe) {
-    return registry -> {
+  MeterBinder outboxLagGauges(List<OutboxLagProbe> probes) {
+    return registry -> probes.forEach(probe -> {
       Gauge.builder("cx.outbox.pending", probe, OutboxLagProbe::pending)
-          .description("Responses accepted but not yet acknowledged by metrics-service")
+          .description("Responses accepted but not yet handled by the outbox subscriber")
+          .tag("subscriber", probe.subscriber())
           .register(registry);
       Gauge.builder("cx.outbox.oldest.age", probe, OutboxLagProbe::oldestPendingAgeSeconds)
-          .description("Age of the oldest response not yet acknowledged by metrics-service")
+          .description("Age of the earliest-due response not yet handled by the outbox subscriber")
+          .tag("subscriber", probe.subscriber())
           .baseUnit("seconds")
           .register(registry);
-    };
+    });
   }
 }

@@ -38,9 +38,23 @@ public final class OpenCase {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Duration firstContact = o.firstContactSla() != null ? o.firstContactSla() : defaults.firstContact();
     Duration resolution = o.resolutionSla() != null ? o.resolutionSla() : defaults.resolution();
-    var opened = new FollowUpCase(o.tenantId(), o.caseId(), o.ruleId(), o.responseId(), o.alertId(), o.surveyId(),
-        o.category(), o.title(), CaseStatus.OPEN, o.assignee(), o.team(), null, Playbooks.forCategory(o.category()),
-        List.of(), now, now.plus(firstContact), now.plus(resolution), null, null, false, false, 1);
+    var opened = FollowUpCase.builder()
+        .tenantId(o.tenantId())
+        .caseId(o.caseId())
+        .ruleId(o.ruleId())
+        .responseId(o.responseId())
+        .alertId(o.alertId())
+        .surveyId(o.surveyId())
+        .category(o.category())
+        .title(o.title())
+        .status(CaseStatus.OPEN)
+        .assignee(o.assignee())
+        .team(o.team())
+        .playbook(Playbooks.forCategory(o.category()))
+        .createdAt(now)
+        .firstContactDue(now.plus(firstContact))
+        .resolutionDue(now.plus(resolution))
+        .build();
     FollowUpCase stored;
     if (cases.insertIfAbsent(opened)) {
       stored = opened;

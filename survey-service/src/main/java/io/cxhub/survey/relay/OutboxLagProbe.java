@@ -1,28 +1,35 @@
 package io.cxhub.survey.relay;
 
-import io.cxhub.survey.response.SurveyResponses;
+import io.cxhub.survey.outbox.ResponseOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How far behind the relay is, over all tenants: responses still pending and the age of the
- * oldest. Measured at most once per {@code refresh}, because on the embedded database each
- * measurement scans the responses.
+ * How far behind one outbox subscriber is, over all tenants: responses still pending for it
+ * (the store's maintained counters, not a count of the collection) and the age of the
+ * earliest-due pending one (one index probe per tenant with something pending). Measured
+ * at most once per {@code refresh}.
  */
 public final class OutboxLagProbe {
 
-  private final SurveyResponses responses;
+  private final ResponseOutbox outbox;
+  private final String subscriber;
   private final Clock clock;
   private final Duration refresh;
   private Instant measuredAt = Instant.MIN;
   private long pending;
   private Instant oldest;
 
-  public OutboxLagProbe(SurveyResponses responses, Clock clock, Duration refresh) {
-    this.responses = responses;
+  public OutboxLagProbe(ResponseOutbox outbox, String subscriber, Clock clock, Duration refresh) {
+    this.outbox = outbox;
+    this.subscriber = subscriber;
     this.clock = clock;
     this.refresh = refresh;
+  }
+
+  public String subscriber() {
+    return subscriber;
   }
 
   public synchronized long pending() {
@@ -30,7 +37,7 @@ public final class OutboxLagProbe {
     return pending;
   }
 
-  /** Age in seconds of the oldest pending response; 0 when none is pending. */
+  /** Age in seconds of the earliest-due pending response; 0 when none is pending. */
   public synchronized double oldestPendingAgeSeconds() {
     refreshIfStale();
     return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
@@ -41,17 +48,9 @@ public final class OutboxLagProbe {
     if (now.isBefore(measuredAt.plus(refresh))) {
       return;
     }
-    long count = 0;
-    Instant min = null;
-    for (String tenant : responses.tenantsWithResponses()) {
-      var lag = responses.outboxLag(tenant);
-      count += lag.pending();
-      if (lag.oldestPendingSubmitTime() != null && (min == null || lag.oldestPendingSubmitTime().isBefore(min))) {
-        min = lag.oldestPendingSubmitTime();
-      }
-    }
-    pending = count;
-    oldest = min;
+    var lag = outbox.lag(subscriber);
+    pending = lag.pending();
+    oldest = lag.oldestDueSubmitTime();
     measuredAt = now;
   }
 }

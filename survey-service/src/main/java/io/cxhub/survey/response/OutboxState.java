@@ -1,9 +1,11 @@
 package io.cxhub.survey.response;
 
-/** Whether metrics-service has acknowledged a response yet. */
+/** Whether an outbox subscriber has handled a response yet. */
 public enum OutboxState {
-  /** Accepted here, not yet acknowledged by metrics-service. */
+  /** Accepted here, not yet handled by the subscriber. */
   PENDING,
-  /** metrics-service acknowledged it; it will not be sent again. */
-  DELIVERED
+  /** The subscriber handled it; it will not be handed over again. */
+  DELIVERED,
+  /** Set aside after repeated failures, with the reason; never handed over again. */
+  FAILED
 }

@@ -7,13 +7,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Storage port of responses and of their outbox state (which lives in the same document).
+ * Storage port of responses. Their outbox state lives in the same document and is served by
+ * the same adapter ({@link io.cxhub.survey.outbox.ResponseOutbox}).
  * Every method is scoped to one tenant.
  */
 public interface SurveyResponses {
 
   /**
-   * Stores a new response, pending for the relay, in one single-document write.
+   * The names of the registered outbox subscribers: a new response is accepted pending for
+   * each of them ({@link Outbox#pending}).
+   */
+  java.util.List<String> outboxSubscribers();
+
+  /**
+   * Stores a new response with its outbox states in one single-document write.
    *
    * @return false if a response with the same id exists already (an idempotent replay);
    *     nothing is then changed
@@ -46,30 +53,4 @@ public interface SurveyResponses {
 
   /** A position in submit-time order. */
   record Cursor(Instant submitTime, String responseId) {}
-
-  /**
-   * Pending responses of the tenant whose next attempt is due at {@code now}, oldest
-   * submission first, at most {@code limit}.
-   */
-  List<SurveyResponse> findPending(String tenantId, Instant now, int limit);
-
-  /** Marks the responses delivered (idempotent). Ids not found are ignored. */
-  void markDelivered(String tenantId, Collection<String> responseIds, Instant deliveredAt);
-
-  /**
-   * Counts a rejected delivery on each response and keeps it pending but out of the relay's
-   * way until {@code nextAttemptAt}.
-   */
-  void deferPending(String tenantId, Collection<String> responseIds, Instant nextAttemptAt);
-
-  /** Every tenant that has ever had a response here, i.e. whose outbox the relay must watch. */
-  Set<String> tenantsWithResponses();
-
-  /** Size and age of the tenant's outbox. */
-  OutboxLag outboxLag(String tenantId);
-
-  /**
-   * @param oldestPendingSubmitTime null when nothing is pending
-   */
-  record OutboxLag(long pending, Instant oldestPendingSubmitTime) {}
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.DependencyUnavailableException;
+import io.cxhub.survey.outbox.OutboxSettings;
+import io.cxhub.survey.outbox.OutboxWorker;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.InMemorySurveyResponses;
 import io.cxhub.survey.response.Outbox;
@@ -31,7 +33,7 @@ class MetricsRelayTest {
 
   private final InMemorySurveyResponses responses = new InMemorySurveyResponses();
   private final Clock clock = Clock.systemUTC();
-  private MetricsRelay relay;
+  private OutboxWorker relay;
 
   /** Records every call; answers with {@code behaviour}. */
   private final class FakeFeed implements MetricsFeed {
@@ -60,8 +62,8 @@ class MetricsRelayTest {
   private final FakeFeed feed = new FakeFeed();
 
   private void startRelay(Duration pollInterval, Duration idleRecheck, int batchSize) {
-    relay = new MetricsRelay(responses, feed, clock,
-        new RelaySettings(pollInterval, idleRecheck, batchSize, Duration.ofMillis(20), Duration.ofMillis(100)));
+    relay = new OutboxWorker(responses, new MetricsRelay(feed), clock,
+        new OutboxSettings(pollInterval, idleRecheck, batchSize, Duration.ofMillis(20), Duration.ofMillis(100), 0));
     relay.start();
   }
 
@@ -74,19 +76,25 @@ class MetricsRelayTest {
 
   private SurveyResponse pending(String tenant, String id) {
     var now = clock.instant();
-    var r = new SurveyResponse(tenant, id, "s1", 1, Channel.LINK,
-        List.of(new ResponseAnswer("q1", QuestionKind.NPS, 0, 10, new AnswerValue.Score(9))),
-        now, null, Outbox.pending(now));
+    var r = SurveyResponse.builder().tenantId(tenant).responseId(id).surveyId("s1").channel(Channel.LINK)
+        .answers(List.of(new ResponseAnswer("q1", QuestionKind.NPS, 0, 10, new AnswerValue.Score(9))))
+        .submitTime(now)
+        .outbox(Outbox.pending(now, List.of(MetricsRelay.NAME, "other")))
+        .build();
     responses.insert(r);
     return r;
   }
 
   private OutboxState state(String tenant, String id) {
-    return responses.find(tenant, id).orElseThrow().outbox().state();
+    return metrics(responses.find(tenant, id).orElseThrow()).state();
+  }
+
+  private static Outbox.Delivery metrics(SurveyResponse r) {
+    return r.outbox().of(MetricsRelay.NAME);
   }
 
   private long pendingCount() {
-    return responses.all().stream().filter(r -> r.outbox().state() == OutboxState.PENDING).count();
+    return responses.all().stream().filter(r -> metrics(r).state() == OutboxState.PENDING).count();
   }
 
   @Test
@@ -101,7 +109,11 @@ class MetricsRelayTest {
     await().atMost(WAIT).until(() -> pendingCount() == 0);
     assertThat(feed.batches).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(3));
     assertThat(feed.everDelivered).hasSize(9);
-    assertThat(responses.all()).allSatisfy(r -> assertThat(r.outbox().deliveredAt()).isNotNull());
+    assertThat(responses.all()).allSatisfy(r -> assertThat(metrics(r).doneAt()).isNotNull());
+    // another subscriber's state is its own: still pending for it
+    assertThat(responses.all()).allSatisfy(r -> assertThat(r.outbox().of("other").state()).isEqualTo(OutboxState.PENDING));
+    assertThat(responses.lag(MetricsRelay.NAME).pending()).isZero();
+    assertThat(responses.lag("other").pending()).isEqualTo(9);
   }
 
   @Test
@@ -112,7 +124,7 @@ class MetricsRelayTest {
     startRelay(Duration.ofMillis(20), Duration.ofMillis(50), 10);
 
     await().atMost(WAIT).until(() -> state("acme", "ok") == OutboxState.DELIVERED);
-    await().atMost(WAIT).until(() -> responses.find("acme", "unacked").orElseThrow().outbox().attempts() >= 1);
+    await().atMost(WAIT).until(() -> metrics(responses.find("acme", "unacked").orElseThrow()).attempts() >= 1);
     assertThat(state("acme", "unacked")).isEqualTo(OutboxState.PENDING);
   }
 
@@ -132,7 +144,7 @@ class MetricsRelayTest {
     await().atMost(WAIT).until(() -> pendingCount() == 0);
     assertThat(failures.get()).isGreaterThanOrEqualTo(4);
     // transient failures pause the relay; they are not counted against the responses
-    assertThat(responses.all()).allSatisfy(r -> assertThat(r.outbox().attempts()).isZero());
+    assertThat(responses.all()).allSatisfy(r -> assertThat(metrics(r).attempts()).isZero());
   }
 
   @Test
@@ -151,8 +163,8 @@ class MetricsRelayTest {
 
     await().atMost(WAIT).until(() -> state("acme", "fine") == OutboxState.DELIVERED);
     var poison = responses.find("acme", "poison").orElseThrow();
-    assertThat(poison.outbox().state()).isEqualTo(OutboxState.PENDING);
-    assertThat(poison.outbox().attempts()).isGreaterThanOrEqualTo(1);
+    assertThat(metrics(poison).state()).isEqualTo(OutboxState.PENDING);
+    assertThat(metrics(poison).attempts()).isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -179,11 +191,41 @@ class MetricsRelayTest {
 
   @Test
   void backoffDoublesUpToTheMaximum() {
-    var settings = new RelaySettings(Duration.ofMillis(500), Duration.ofSeconds(10), 500,
-        Duration.ofMillis(500), Duration.ofSeconds(30));
+    var settings = new OutboxSettings(Duration.ofMillis(500), Duration.ofSeconds(10), 500,
+        Duration.ofMillis(500), Duration.ofSeconds(30), 0);
     assertThat(settings.backoff(1)).isEqualTo(Duration.ofMillis(500));
     assertThat(settings.backoff(2)).isEqualTo(Duration.ofSeconds(1));
     assertThat(settings.backoff(4)).isEqualTo(Duration.ofSeconds(4));
     assertThat(settings.backoff(50)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aSubscriberWithBoundedAttemptsSetsAsideWhatKeepsFailingAndGoesOn() {
+    var evaluated = new CopyOnWriteArrayList<String>();
+    var alerts = new io.cxhub.survey.alert.AlertEvaluation(subject -> {
+      if (subject.responseId().equals("poison")) {
+        throw new IllegalStateException("broken");
+      }
+      evaluated.add(subject.responseId());
+    });
+    var now = clock.instant();
+    for (String id : List.of("poison", "ok")) {
+      responses.insert(SurveyResponse.builder().tenantId("acme").responseId(id).surveyId("s1").submitTime(now)
+          .outbox(Outbox.pending(now, List.of(alerts.name()))).build());
+    }
+    var worker = new OutboxWorker(responses, alerts, clock,
+        new OutboxSettings(Duration.ofHours(1), Duration.ofHours(1), 10, Duration.ZERO, Duration.ZERO, 3));
+
+    for (int i = 0; i < 3; i++) {
+      worker.runOnce();
+    }
+
+    assertThat(evaluated).containsExactly("ok");
+    var poison = responses.find("acme", "poison").orElseThrow().outbox().of(alerts.name());
+    assertThat(poison.state()).isEqualTo(OutboxState.FAILED);
+    assertThat(poison.error()).contains("broken");
+    assertThat(responses.lag(alerts.name()).pending()).isZero();
+    worker.runOnce();
+    assertThat(evaluated).containsExactly("ok");
   }
 }

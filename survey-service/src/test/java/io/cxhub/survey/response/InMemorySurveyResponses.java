@@ -1,5 +1,6 @@
 package io.cxhub.survey.response;
 
+import io.cxhub.survey.outbox.ResponseOutbox;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,13 +10,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link SurveyResponses} in memory, for unit tests. */
-public final class InMemorySurveyResponses implements SurveyResponses {
+/** A {@link SurveyResponses} and its {@link ResponseOutbox} in memory, for unit tests. */
+public final class InMemorySurveyResponses implements SurveyResponses, ResponseOutbox {
 
   private final Map<String, SurveyResponse> byKey = new ConcurrentHashMap<>();
+  private final List<String> subscribers;
+
+  /** With the two subscribers of the application: the metrics relay and alert evaluation. */
+  public InMemorySurveyResponses() {
+    this("metrics", "alerts");
+  }
+
+  public InMemorySurveyResponses(String... subscribers) {
+    this.subscribers = List.of(subscribers);
+  }
 
   private static String key(String tenantId, String responseId) {
     return tenantId + ":" + responseId;
+  }
+
+  @Override
+  public List<String> outboxSubscribers() {
+    return subscribers;
   }
 
   @Override
@@ -33,48 +49,78 @@ public final class InMemorySurveyResponses implements SurveyResponses {
   }
 
   @Override
-  public List<SurveyResponse> findPending(String tenantId, Instant now, int limit) {
+  public Set<String> tenants() {
+    return Set.copyOf(byKey.values().stream().map(SurveyResponse::tenantId).toList());
+  }
+
+  @Override
+  public Set<String> tenantsPending(String subscriber) {
+    return Set.copyOf(byKey.values().stream()
+        .filter(r -> r.outbox().of(subscriber).state() == OutboxState.PENDING)
+        .map(SurveyResponse::tenantId)
+        .toList());
+  }
+
+  @Override
+  public List<SurveyResponse> due(String subscriber, String tenantId, Instant now, int limit) {
     return byKey.values().stream()
         .filter(r -> r.tenantId().equals(tenantId))
-        .filter(r -> r.outbox().state() == OutboxState.PENDING && !r.outbox().nextAttemptAt().isAfter(now))
-        .sorted(Comparator.comparing((SurveyResponse r) -> r.outbox().nextAttemptAt()))
+        .filter(r -> r.outbox().of(subscriber).state() == OutboxState.PENDING
+            && !r.outbox().of(subscriber).nextAttemptAt().isAfter(now))
+        .sorted(Comparator.comparing((SurveyResponse r) -> r.outbox().of(subscriber).nextAttemptAt()))
         .limit(limit)
         .toList();
   }
 
   @Override
-  public void markDelivered(String tenantId, Collection<String> responseIds, Instant deliveredAt) {
-    for (String id : responseIds) {
-      byKey.computeIfPresent(key(tenantId, id), (k, r) -> with(r,
-          new Outbox(OutboxState.DELIVERED, r.outbox().attempts(), r.outbox().nextAttemptAt(), deliveredAt)));
+  public void delivered(String subscriber, String tenantId, Collection<String> responseIds, Instant at) {
+    done(subscriber, tenantId, responseIds, OutboxState.DELIVERED, at, null);
+  }
+
+  @Override
+  public void failed(String subscriber, String tenantId, String responseId, String reason, Instant at) {
+    done(subscriber, tenantId, List.of(responseId), OutboxState.FAILED, at, reason);
+  }
+
+  private void done(
+      String subscriber, String tenantId, Collection<String> ids, OutboxState state, Instant at, String reason) {
+    for (String id : ids) {
+      byKey.computeIfPresent(key(tenantId, id), (k, r) -> {
+        var d = r.outbox().of(subscriber);
+        if (d.state() != OutboxState.PENDING) {
+          return r;
+        }
+        return with(r, r.outbox().with(subscriber, new Outbox.Delivery(state, d.attempts(), null, at, reason)));
+      });
     }
   }
 
   @Override
-  public void deferPending(String tenantId, Collection<String> responseIds, Instant nextAttemptAt) {
+  public void defer(String subscriber, String tenantId, Collection<String> responseIds, Instant next) {
     for (String id : responseIds) {
-      byKey.computeIfPresent(key(tenantId, id), (k, r) -> with(r,
-          new Outbox(r.outbox().state(), r.outbox().attempts() + 1, nextAttemptAt, r.outbox().deliveredAt())));
+      byKey.computeIfPresent(key(tenantId, id), (k, r) -> {
+        var d = r.outbox().of(subscriber);
+        if (d.state() != OutboxState.PENDING) {
+          return r;
+        }
+        return with(r, r.outbox().with(subscriber, new Outbox.Delivery(d.state(), d.attempts() + 1, next, null, null)));
+      });
     }
   }
 
   @Override
-  public Set<String> tenantsWithResponses() {
-    return Set.copyOf(byKey.values().stream().map(SurveyResponse::tenantId).toList());
-  }
-
-  @Override
-  public OutboxLag outboxLag(String tenantId) {
+  public Lag lag(String subscriber) {
     var pending = byKey.values().stream()
-        .filter(r -> r.tenantId().equals(tenantId) && r.outbox().state() == OutboxState.PENDING)
+        .filter(r -> r.outbox().of(subscriber).state() == OutboxState.PENDING)
         .toList();
-    return new OutboxLag(pending.size(),
-        pending.stream().map(SurveyResponse::submitTime).min(Comparator.naturalOrder()).orElse(null));
+    return new Lag(pending.size(), pending.stream()
+        .min(Comparator.comparing((SurveyResponse r) -> r.outbox().of(subscriber).nextAttemptAt()))
+        .map(SurveyResponse::submitTime)
+        .orElse(null));
   }
 
   private static SurveyResponse with(SurveyResponse r, Outbox outbox) {
-    return new SurveyResponse(r.tenantId(), r.responseId(), r.surveyId(), r.surveyVersion(), r.channel(),
-        r.answers(), r.submitTime(), r.idempotencyKey(), outbox);
+    return r.toBuilder().outbox(outbox).build();
   }
 
   private static final java.util.Comparator<SurveyResponse> OLDEST_FIRST =
@@ -105,7 +151,7 @@ public final class InMemorySurveyResponses implements SurveyResponses {
   }
 
   private static SurveyResponse marker(Cursor c) {
-    return new SurveyResponse("", c.responseId(), "", 0, io.cxhub.kit.domain.Channel.LINK, List.of(), c.submitTime(),
-        null, null);
+    return SurveyResponse.builder().tenantId("").responseId(c.responseId()).surveyId("").submitTime(c.submitTime())
+        .build();
   }
 }

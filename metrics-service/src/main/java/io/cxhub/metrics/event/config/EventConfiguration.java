@@ -36,8 +36,9 @@ class EventConfiguration {
   }
 
   @Bean
-  RecordEvents recordEvents(ExactlyOnceAggregator<BusinessEvent> eventAggregator, Clock clock) {
-    return new RecordEvents(eventAggregator, clock);
+  RecordEvents recordEvents(ExactlyOnceAggregator<BusinessEvent> eventAggregator, Clock clock,
+      io.cxhub.metrics.event.CustomerEventFeed customerFeed) {
+    return new RecordEvents(eventAggregator, clock, customerFeed);
   }
 
   @Bean

@@ -4,7 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.grpc.ProtoChannels;
+import io.cxhub.kit.grpc.ProtoTimestamps;
+import io.cxhub.metrics.customerfeed.CustomerEventSink;
+import io.cxhub.metrics.customerfeed.FeedEntry;
 import io.cxhub.metrics.ingest.Profile;
+import io.cxhub.proto.persona.v1.ApplyCustomerEventsRequest;
+import io.cxhub.proto.persona.v1.CustomerEvent;
+import io.cxhub.proto.persona.v1.CustomerEventKind;
 import io.cxhub.metrics.ingest.Segments;
 import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
 import io.cxhub.proto.persona.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
@@ -37,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * persona-service does not know, or that has no segment, is {@code unassigned} too (and
  * cached like a found one).
  */
-public final class PersonaClient implements Segments {
+public final class PersonaClient implements Segments, CustomerEventSink {
+
+  /** A relay batch of 500 events is one call; it may take longer than a lookup. */
+  private static final Duration DELIVER_DEADLINE = Duration.ofSeconds(10);
 
   private static final Logger log = LoggerFactory.getLogger(PersonaClient.class);
   private static final int MAX_LOOKUP = 500;
@@ -87,6 +97,39 @@ public final class PersonaClient implements Segments {
       }
     }
     return result;
+  }
+
+  /**
+   * Delivers customer events (the relay's calls; no fallback: a failure leaves them pending
+   * and the relay resends them, which persona-service's per-event-id check makes harmless).
+   */
+  @Override
+  public void deliver(String tenantId, List<FeedEntry> entries) {
+    var request = ApplyCustomerEventsRequest.newBuilder();
+    for (var e : entries) {
+      var event = CustomerEvent.newBuilder()
+          .setEventId(e.eventId())
+          .setCustomerId(e.customerId())
+          .setOccurTime(ProtoTimestamps.toProto(e.occurTime()));
+      if (e.kind() == FeedEntry.Kind.ORDER) {
+        event.setKind(CustomerEventKind.CUSTOMER_EVENT_KIND_ORDER).setAmount(e.amount()).setCurrency(e.currency());
+      } else {
+        event.setKind(CustomerEventKind.CUSTOMER_EVENT_KIND_CONTACT)
+            .setChannel(ProtoChannels.toProto(io.cxhub.kit.domain.Channel.fromName(e.channel())))
+            .setLocalWeekday(e.weekday()).setLocalHour(e.hour());
+      }
+      request.addEvents(event);
+    }
+    if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      channel.resetConnectBackoff();
+    }
+    Context tenantContext = TenantContext.withTenant(tenantId);
+    Context previous = tenantContext.attach();
+    try {
+      stub.withDeadlineAfter(DELIVER_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).applyCustomerEvents(request.build());
+    } finally {
+      tenantContext.detach(previous);
+    }
   }
 
   private LookupCustomersResponse lookup(String tenantId, List<String> ids) {

@@ -161,28 +161,29 @@ class MongoFollowUpCases implements FollowUpCases {
     var notes = d.getList("notes", Document.class, List.of()).stream()
         .map(n -> new CaseNote(n.getString("author"), n.getString("text"), n.getDate("createdAt").toInstant())).toList();
     String category = d.getString("category");
-    return new FollowUpCase(
-        d.getString("tenantId"),
-        d.getString("caseId"),
-        d.getString("ruleId"),
-        d.getString("responseId"),
-        d.getString("alertId"),
-        d.getString("surveyId"),
-        category == null ? null : NpsCategory.valueOf(category),
-        d.getString("title"),
-        CaseStatus.valueOf(d.getString("status")),
-        d.getString("assignee"),
-        d.getString("team"),
-        d.getString("rootCause"),
-        playbook,
-        notes,
-        instant(d, "createdAt"),
-        instant(d, "firstContactDue"),
-        instant(d, "resolutionDue"),
-        instant(d, "firstContactAt"),
-        instant(d, "resolvedAt"),
-        d.getBoolean("firstContactLate", false),
-        d.getBoolean("resolutionLate", false),
-        ((Number) d.get("version")).longValue());
+    return FollowUpCase.builder()
+        .tenantId(d.getString("tenantId"))
+        .caseId(d.getString("caseId"))
+        .ruleId(d.getString("ruleId"))
+        .responseId(d.getString("responseId"))
+        .alertId(d.getString("alertId"))
+        .surveyId(d.getString("surveyId"))
+        .category(category == null ? null : NpsCategory.valueOf(category))
+        .title(d.getString("title"))
+        .status(CaseStatus.valueOf(d.getString("status")))
+        .assignee(d.getString("assignee"))
+        .team(d.getString("team"))
+        .rootCause(d.getString("rootCause"))
+        .playbook(playbook)
+        .notes(notes)
+        .createdAt(instant(d, "createdAt"))
+        .firstContactDue(instant(d, "firstContactDue"))
+        .resolutionDue(instant(d, "resolutionDue"))
+        .firstContactAt(instant(d, "firstContactAt"))
+        .resolvedAt(instant(d, "resolvedAt"))
+        .firstContactLate(d.getBoolean("firstContactLate", false))
+        .resolutionLate(d.getBoolean("resolutionLate", false))
+        .version(((Number) d.get("version")).longValue())
+        .build();
   }
 }

@@ -5,12 +5,13 @@ import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.survey.v1.RecordedAnswer;
 import io.cxhub.proto.survey.v1.RecordedResponse;
+import io.cxhub.proto.survey.v1.RecordedText;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
 import java.util.List;
 
-/** Builds the feed messages metrics-service records: scored answers with kind and scale, and the respondent's customer id. */
+/** Builds the feed messages metrics-service records: scored answers with kind and scale, comments, and the respondent's customer id. */
 final class RecordedResponseMapper {
 
   private RecordedResponseMapper() {}
@@ -43,6 +44,9 @@ final class RecordedResponseMapper {
             .setScore(score.value())
             .setScaleMin(a.scaleMin())
             .setScaleMax(a.scaleMax()));
+      } else if (a.value() instanceof AnswerValue.Text text && !text.value().isBlank()) {
+        // comments feed metrics-service's text analytics (language, sentiment, themes)
+        builder.addTexts(RecordedText.newBuilder().setQuestionId(a.questionId()).setText(text.value()));
       }
     }
     return builder.build();

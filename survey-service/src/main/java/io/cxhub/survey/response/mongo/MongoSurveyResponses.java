@@ -2,6 +2,8 @@ package io.cxhub.survey.response.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
@@ -17,6 +19,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.survey.outbox.OutboxSubscription;
+import io.cxhub.survey.outbox.ResponseOutbox;
 import io.cxhub.survey.survey.JourneyLink;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.Outbox;
@@ -32,52 +36,92 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
  * Responses in the {@code responses} collection, one document per response, with its outbox
- * state embedded:
+ * state embedded, one entry per registered subscriber. This adapter alone owns the schema:
  *
  * <pre>
  * { _id: "&lt;tenantId&gt;:&lt;responseId&gt;", tenantId, responseId, surveyId, surveyVersion, channel,
  *   submitTime, idempotencyKey?, answers: [{questionId, kind, scaleMin, scaleMax, score | text | choiceIds}],
- *   outbox: {state: PENDING|DELIVERED, attempts, nextAttemptAt, deliveredAt?} }
+ *   outbox: { &lt;subscriber&gt;: {state: PENDING|DELIVERED|FAILED, attempts, due? (only while pending),
+ *                            doneAt?, error?}, ... } }
  * </pre>
  *
  * <p>The {@code _id} starts with the tenant id, so a lookup by {@code _id} is scoped to the
- * tenant by construction. The hot paths of the relay (marking a batch delivered) filter on
- * {@code _id} alone for that reason: the embedded server uses its {@code _id} index only
- * for a filter on {@code _id} alone, and scans the collection as soon as another field is
- * added. The queries that cannot go by {@code _id} filter on {@code tenantId} and have an
- * index starting with it.
+ * tenant by construction. Each subscriber has an index {@code (tenantId, outbox.<name>.due)}:
+ * {@code due} exists only while the response is pending for it, so the due lookup reads
+ * only pending entries and a subscriber with nothing pending costs one empty index probe.
  *
- * <p>{@code outbox_tenants} lists every tenant that has responses ({@code _id} = tenant id),
- * so that the relay can visit outboxes tenant by tenant instead of querying across tenants.
+ * <p>{@code outbox_tenants} lists every tenant that has responses ({@code _id} = tenant id)
+ * with, per subscriber, a maintained pending counter ({@code pending.<name>}): incremented
+ * before the insert (and taken back if it was a replay), decremented by the number of
+ * entries a mark actually changed. The lag gauge and the workers read these counters, not
+ * the collection. A crash between the increment and the insert leaves the counter one too
+ * high (harmless: a worker looks and finds nothing); the counters are recounted from the
+ * indexes when the adapter starts.
  */
 @Repository
-class MongoSurveyResponses implements SurveyResponses {
+class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
 
   static final String COLLECTION = "responses";
   static final String TENANTS = "outbox_tenants";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,31}");
 
   private final MongoCollection<Document> collection;
   private final MongoCollection<Document> tenants;
   private final Set<String> registeredTenants = ConcurrentHashMap.newKeySet();
+  private final List<String> subscribers;
 
-  MongoSurveyResponses(MongoDatabase database) {
+  MongoSurveyResponses(MongoDatabase database, List<OutboxSubscription> subscribers) {
     this.collection = database.getCollection(COLLECTION);
     this.tenants = database.getCollection(TENANTS);
-    MongoIndexes.ensure(collection,
-        Indexes.ascending("tenantId", "outbox.state", "outbox.nextAttemptAt"),
-        new IndexOptions().name("tenant_outbox_due"));
+    this.subscribers = subscribers.stream().map(OutboxSubscription::name).distinct().sorted().toList();
+    for (String name : this.subscribers) {
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("outbox subscriber name must be letters and digits: " + name);
+      }
+      MongoIndexes.ensure(collection, Indexes.ascending("tenantId", due(name)),
+          new IndexOptions().name("tenant_outbox_" + name + "_due"));
+    }
     MongoIndexes.ensure(collection,
         Indexes.compoundIndex(Indexes.ascending("tenantId", "surveyId"), Indexes.descending("submitTime")),
         new IndexOptions().name("tenant_survey_recent"));
+    recount();
+  }
+
+  private static String due(String subscriber) {
+    return "outbox." + subscriber + ".due";
+  }
+
+  private static String counter(String subscriber) {
+    return "pending." + subscriber;
+  }
+
+  /** Sets every counter from the due indexes (cost: the pending entries, not the collection). */
+  private void recount() {
+    for (String tenant : tenants()) {
+      var counts = new Document();
+      for (String name : subscribers) {
+        counts.append(counter(name), collection.countDocuments(and(eq("tenantId", tenant), exists(due(name)))));
+      }
+      if (!counts.isEmpty()) {
+        tenants.updateOne(eq("_id", tenant), new Document("$set", counts));
+      }
+    }
+  }
+
+  @Override
+  public List<String> outboxSubscribers() {
+    return subscribers;
   }
 
   static String key(String tenantId, String responseId) {
@@ -89,15 +133,30 @@ class MongoSurveyResponses implements SurveyResponses {
     // registered first: a tenant listed without responses is harmless, a response whose
     // tenant the relay does not know would wait for the next full recheck
     registerTenant(response.tenantId());
+    List<String> pending = response.outbox().subscribers().entrySet().stream()
+        .filter(e -> e.getValue().state() == OutboxState.PENDING)
+        .map(Map.Entry::getKey)
+        .toList();
+    count(response.tenantId(), pending, 1);
     try {
       collection.insertOne(toDocument(response));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        count(response.tenantId(), pending, -1);
         return false;
       }
       throw e;
     }
+  }
+
+  private void count(String tenantId, Collection<String> subscriberNames, long delta) {
+    if (subscriberNames.isEmpty() || delta == 0) {
+      return;
+    }
+    var inc = new Document();
+    subscriberNames.forEach(name -> inc.append(counter(name), delta));
+    tenants.updateOne(eq("_id", tenantId), new Document("$inc", inc));
   }
 
   private void registerTenant(String tenantId) {
@@ -160,53 +219,79 @@ class MongoSurveyResponses implements SurveyResponses {
   }
 
   @Override
-  public List<SurveyResponse> findPending(String tenantId, Instant now, int limit) {
-    return collection.find(and(
-            eq("tenantId", tenantId),
-            eq("outbox.state", OutboxState.PENDING.name()),
-            lte("outbox.nextAttemptAt", Date.from(now))))
-        .sort(Sorts.ascending("outbox.nextAttemptAt"))
-        .limit(limit)
-        .map(MongoSurveyResponses::toResponse)
-        .into(new ArrayList<>());
-  }
-
-  @Override
-  public void markDelivered(String tenantId, Collection<String> responseIds, Instant deliveredAt) {
-    collection.updateMany(
-        in("_id", keys(tenantId, responseIds)),
-        Updates.combine(
-            Updates.set("outbox.state", OutboxState.DELIVERED.name()),
-            Updates.set("outbox.deliveredAt", Date.from(deliveredAt))));
-  }
-
-  @Override
-  public void deferPending(String tenantId, Collection<String> responseIds, Instant nextAttemptAt) {
-    collection.updateMany(
-        in("_id", keys(tenantId, responseIds)),
-        Updates.combine(Updates.inc("outbox.attempts", 1), Updates.set("outbox.nextAttemptAt", Date.from(nextAttemptAt))));
-  }
-
-  @Override
-  public Set<String> tenantsWithResponses() {
+  public Set<String> tenants() {
     var result = new HashSet<String>();
     tenants.find().projection(Projections.include("_id")).forEach(d -> result.add(d.getString("_id")));
     return result;
   }
 
   @Override
-  public OutboxLag outboxLag(String tenantId) {
-    Bson pending = and(eq("tenantId", tenantId), eq("outbox.state", OutboxState.PENDING.name()));
-    long count = collection.countDocuments(pending);
-    if (count == 0) {
-      return new OutboxLag(0, null);
+  public Set<String> tenantsPending(String subscriber) {
+    var result = new HashSet<String>();
+    tenants.find(gt(counter(subscriber), 0)).projection(Projections.include("_id"))
+        .forEach(d -> result.add(d.getString("_id")));
+    return result;
+  }
+
+  @Override
+  public List<SurveyResponse> due(String subscriber, String tenantId, Instant now, int limit) {
+    return collection.find(and(eq("tenantId", tenantId), lte(due(subscriber), Date.from(now))))
+        .sort(Sorts.ascending(due(subscriber)))
+        .limit(limit)
+        .map(MongoSurveyResponses::toResponse)
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public void delivered(String subscriber, String tenantId, Collection<String> responseIds, Instant at) {
+    done(subscriber, tenantId, responseIds, Updates.combine(
+        Updates.set("outbox." + subscriber + ".state", OutboxState.DELIVERED.name()),
+        Updates.set("outbox." + subscriber + ".doneAt", Date.from(at)),
+        Updates.unset(due(subscriber))));
+  }
+
+  @Override
+  public void failed(String subscriber, String tenantId, String responseId, String reason, Instant at) {
+    done(subscriber, tenantId, List.of(responseId), Updates.combine(
+        Updates.set("outbox." + subscriber + ".state", OutboxState.FAILED.name()),
+        Updates.set("outbox." + subscriber + ".error", reason == null ? "" : reason),
+        Updates.set("outbox." + subscriber + ".doneAt", Date.from(at)),
+        Updates.unset(due(subscriber))));
+  }
+
+  /** Takes the responses out of the subscriber's outbox; the counter drops by what changed. */
+  private void done(String subscriber, String tenantId, Collection<String> responseIds, Bson update) {
+    if (responseIds.isEmpty()) {
+      return;
     }
-    Document oldest = collection.find(pending)
-        .sort(Sorts.ascending("submitTime"))
-        .projection(Projections.include("submitTime"))
-        .limit(1)
-        .first();
-    return new OutboxLag(count, oldest == null ? null : oldest.getDate("submitTime").toInstant());
+    var result = collection.updateMany(and(in("_id", keys(tenantId, responseIds)), exists(due(subscriber))), update);
+    count(tenantId, List.of(subscriber), -result.getModifiedCount());
+  }
+
+  @Override
+  public void defer(String subscriber, String tenantId, Collection<String> responseIds, Instant next) {
+    collection.updateMany(
+        and(in("_id", keys(tenantId, responseIds)), exists(due(subscriber))),
+        Updates.combine(Updates.inc("outbox." + subscriber + ".attempts", 1), Updates.set(due(subscriber), Date.from(next))));
+  }
+
+  @Override
+  public Lag lag(String subscriber) {
+    long pending = 0;
+    Instant oldest = null;
+    for (Document t : tenants.find(gt(counter(subscriber), 0))) {
+      pending += ((Number) t.get("pending", Document.class).get(subscriber)).longValue();
+      Document first = collection.find(and(eq("tenantId", t.getString("_id")), exists(due(subscriber))))
+          .sort(Sorts.ascending(due(subscriber)))
+          .projection(Projections.include("submitTime"))
+          .limit(1)
+          .first();
+      if (first != null) {
+        Instant submitted = first.getDate("submitTime").toInstant();
+        oldest = oldest == null || submitted.isBefore(oldest) ? submitted : oldest;
+      }
+    }
+    return new Lag(Math.max(0, pending), oldest);
   }
 
   private static List<String> keys(String tenantId, Collection<String> responseIds) {
@@ -229,13 +314,20 @@ class MongoSurveyResponses implements SurveyResponses {
       }
       answers.add(doc);
     }
-    Outbox o = r.outbox();
-    var outbox = new Document("state", o.state().name())
-        .append("attempts", o.attempts())
-        .append("nextAttemptAt", Date.from(o.nextAttemptAt()));
-    if (o.deliveredAt() != null) {
-      outbox.append("deliveredAt", Date.from(o.deliveredAt()));
-    }
+    var outbox = new Document();
+    r.outbox().subscribers().forEach((name, o) -> {
+      var entry = new Document("state", o.state().name()).append("attempts", o.attempts());
+      if (o.state() == OutboxState.PENDING) {
+        entry.append("due", Date.from(o.nextAttemptAt()));
+      }
+      if (o.doneAt() != null) {
+        entry.append("doneAt", Date.from(o.doneAt()));
+      }
+      if (o.error() != null) {
+        entry.append("error", o.error());
+      }
+      outbox.append(name, entry);
+    });
     var doc = new Document("_id", key(r.tenantId(), r.responseId()))
         .append("tenantId", r.tenantId())
         .append("responseId", r.responseId())
@@ -244,12 +336,11 @@ class MongoSurveyResponses implements SurveyResponses {
         .append("channel", r.channel().name())
         .append("submitTime", Date.from(r.submitTime()))
         .append("answers", answers)
-        .append("outbox", outbox)
-        .append("alerting", new Document("state", "PENDING")); // the alert worker's outbox (see MongoPendingAlerts)
+        .append("outbox", outbox);
     if (r.idempotencyKey() != null) {
       doc.append("idempotencyKey", r.idempotencyKey());
     }
-    // top-level, as alert rules (MongoPendingAlerts) and filters read them
+    // top-level, as filters read them
     var link = r.journeyLink();
     if (!link.isEmpty()) {
       doc.append("journeyId", link.journeyId())
@@ -290,27 +381,41 @@ class MongoSurveyResponses implements SurveyResponses {
           a.getInteger("scaleMax", 0),
           value));
     }
-    Document o = d.get("outbox", Document.class);
-    Date delivered = o.getDate("deliveredAt");
-    var outbox = new Outbox(
-        OutboxState.valueOf(o.getString("state")),
-        o.getInteger("attempts", 0),
-        o.getDate("nextAttemptAt").toInstant(),
-        delivered == null ? null : delivered.toInstant());
-    return new SurveyResponse(
-        d.getString("tenantId"),
-        d.getString("responseId"),
-        d.getString("surveyId"),
-        d.getInteger("surveyVersion", 1),
-        Channel.valueOf(d.getString("channel")),
-        answers,
-        d.getDate("submitTime").toInstant(),
-        d.getString("idempotencyKey"),
-        outbox,
-        d.getString("distributionId"),
-        context(d.get("context", Document.class)),
-        d.getString("payloadHash"),
-        new JourneyLink(d.getString("journeyId"), d.getString("stageId"), d.getString("touchpointId")));
+    return SurveyResponse.builder()
+        .tenantId(d.getString("tenantId"))
+        .responseId(d.getString("responseId"))
+        .surveyId(d.getString("surveyId"))
+        .surveyVersion(d.getInteger("surveyVersion", 1))
+        .channel(Channel.valueOf(d.getString("channel")))
+        .answers(answers)
+        .submitTime(d.getDate("submitTime").toInstant())
+        .idempotencyKey(d.getString("idempotencyKey"))
+        .outbox(outbox(d.get("outbox", Document.class)))
+        .distributionId(d.getString("distributionId"))
+        .context(context(d.get("context", Document.class)))
+        .payloadHash(d.getString("payloadHash"))
+        .journeyLink(new JourneyLink(d.getString("journeyId"), d.getString("stageId"), d.getString("touchpointId")))
+        .build();
+  }
+
+  private static Outbox outbox(Document o) {
+    if (o == null) {
+      return Outbox.NONE;
+    }
+    var map = new java.util.LinkedHashMap<String, Outbox.Delivery>();
+    o.forEach((name, value) -> {
+      if (value instanceof Document e) {
+        Date due = e.getDate("due");
+        Date doneAt = e.getDate("doneAt");
+        map.put(name, new Outbox.Delivery(
+            OutboxState.valueOf(e.getString("state")),
+            e.getInteger("attempts", 0),
+            due == null ? null : due.toInstant(),
+            doneAt == null ? null : doneAt.toInstant(),
+            e.getString("error")));
+      }
+    });
+    return new Outbox(map);
   }
 
   private static RespondentContext context(Document c) {

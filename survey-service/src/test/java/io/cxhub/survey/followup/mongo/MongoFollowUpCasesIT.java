@@ -49,10 +49,13 @@ class MongoFollowUpCasesIT {
 
   private static FollowUpCase open(String tenant, String id, Duration firstContact, Instant firstContactAt,
       boolean firstContactLate) {
-    return new FollowUpCase(tenant, id, "rule", "resp", null, "s1", NpsCategory.DETRACTOR, "t",
-        firstContactAt == null ? CaseStatus.OPEN : CaseStatus.CONTACTED, null, "care", null,
-        Playbooks.forCategory(NpsCategory.DETRACTOR), List.of(), T0, T0.plus(firstContact), T0.plus(Duration.ofDays(3)),
-        firstContactAt, null, firstContactLate, false, 1);
+    return FollowUpCase.builder().tenantId(tenant).caseId(id).ruleId("rule").responseId("resp").surveyId("s1")
+        .category(NpsCategory.DETRACTOR).title("t")
+        .status(firstContactAt == null ? CaseStatus.OPEN : CaseStatus.CONTACTED).team("care")
+        .playbook(Playbooks.forCategory(NpsCategory.DETRACTOR))
+        .createdAt(T0).firstContactDue(T0.plus(firstContact)).resolutionDue(T0.plus(Duration.ofDays(3)))
+        .firstContactAt(firstContactAt).firstContactLate(firstContactLate)
+        .build();
   }
 
   private List<String> breached(String tenant, Instant now) {
@@ -82,9 +85,8 @@ class MongoFollowUpCasesIT {
     assertThat(cases.insertIfAbsent(c)).isFalse();
     var stored = cases.find("t-version", "c1").orElseThrow();
     assertThat(stored).isEqualTo(c);
-    var changed = new FollowUpCase(c.tenantId(), c.caseId(), c.ruleId(), c.responseId(), c.alertId(), c.surveyId(),
-        c.category(), c.title(), CaseStatus.IN_PROGRESS, "alice", c.team(), "late", c.playbook(), c.notes(),
-        c.createdAt(), c.firstContactDue(), c.resolutionDue(), null, null, false, false, 2);
+    var changed = c.toBuilder().status(CaseStatus.IN_PROGRESS).assignee("alice").rootCause("late")
+        .firstContactAt(null).resolvedAt(null).firstContactLate(false).resolutionLate(false).version(2).build();
     assertThat(cases.replace(changed, 2)).as("stale version").isFalse();
     assertThat(cases.replace(changed, 1)).isTrue();
     assertThat(cases.find("t-version", "c1").orElseThrow()).isEqualTo(changed);

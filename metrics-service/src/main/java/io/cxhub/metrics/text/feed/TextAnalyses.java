@@ -1,0 +1,33 @@
+package io.cxhub.metrics.text.feed;
+
+import io.cxhub.metrics.text.Sentiment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage port of the analysed comments (the verbatims), one per tenant, response and question. */
+public interface TextAnalyses {
+
+  /** Stores the analysis unless that comment was analysed already; true when stored. */
+  boolean insertIfAbsent(AnalysedComment analysed);
+
+  /** Replaces the analysis of a comment already stored (re-analysis with a new taxonomy). */
+  void replace(AnalysedComment analysed);
+
+  /** Filters of a verbatim search; empty strings and nulls mean "any". */
+  record Filter(Instant from, Instant to, String themeId, Sentiment sentiment, String keyword, String surveyId) {}
+
+  /** Position after which a page starts: the last verbatim of the previous page. */
+  record After(Instant submitTime, String id) {}
+
+  /** The tenant's verbatims matching the filter, newest first, after a position. */
+  List<AnalysedComment> find(String tenantId, Filter filter, Optional<After> after, int limit);
+
+  /** Every comment of the tenant, in id order after {@code afterId}, for re-analysis. */
+  List<Comment> comments(String tenantId, String afterId, int limit);
+
+  long count(String tenantId);
+
+  /** The analysed comment with this id ({@link Comment#id()}). */
+  Optional<AnalysedComment> get(String id);
+}

@@ -1,0 +1,130 @@
+package io.cxhub.metrics.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzerTest {
+
+  static TextAnalyzer analyzer;
+  static TextAnalyzer.CompiledTaxonomy taxonomy;
+
+  @BeforeAll
+  static void load() {
+    analyzer = new TextAnalyzer();
+    taxonomy = TextAnalyzer.compile(Taxonomy.defaults());
+  }
+
+  TextAnalysis analyze(String text) {
+    return analyzer.analyze(text, taxonomy);
+  }
+
+  @Test
+  void negationTurnsPolarity() {
+    assertThat(analyze("Pas mal du tout, je suis content.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("Not bad at all, I'm happy with it.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("Je ne suis pas déçu de ma commande.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("Je ne suis pas satisfait de ma commande.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("The delivery was not good.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void missingAccentsElisionAndSmsStyleAreUnderstood() {
+    var a = analyze("tres rapide, merci");
+    assertThat(a.language()).isEqualTo(Language.FR);
+    assertThat(a.sentiment()).isEqualTo(Sentiment.POSITIVE);
+    var b = analyze("trop long le sav");
+    assertThat(b.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(b.mentions("customer_service")).isTrue();
+    var c = analyze("L'attente au point relais était interminable.");
+    assertThat(c.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(c.mentions("delivery")).isTrue();
+  }
+
+  @Test
+  void capitalsAndEmojisCarrySentiment() {
+    assertThat(analyze("LIVRAISON EN RETARD ET AUCUNE EXCUSE").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Commande reçue 😡").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Commande reçue 😍").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    double calm = analyze("The delivery was late.").score();
+    double angry = analyze("The delivery was LATE!!!").score();
+    assertThat(angry).isLessThan(calm);
+  }
+
+  @Test
+  void mixedWhenPraiseAndComplaintBalance() {
+    var a = analyze("Produit de très bonne qualité mais livraison en retard de 5 jours.");
+    assertThat(a.sentiment()).isEqualTo(Sentiment.MIXED);
+    var quality = a.themes().stream().filter(t -> t.themeId().equals("product_quality")).findFirst().orElseThrow();
+    var delivery = a.themes().stream().filter(t -> t.themeId().equals("delivery")).findFirst().orElseThrow();
+    assertThat(quality.sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(delivery.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void ironyAboutARepeatedFailureIsNegative() {
+    assertThat(analyze("Génial, encore un colis perdu.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Oh great, another late delivery.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void evidenceSpansPointAtTheMatchedWords() {
+    String text = "Le colis est arrivé au point relais en retard.";
+    var a = analyze(text);
+    var delivery = a.themes().stream().filter(t -> t.themeId().equals("delivery")).findFirst().orElseThrow();
+    var words = delivery.evidence().stream().map(s -> text.substring(s.start(), s.end())).toList();
+    assertThat(words).contains("colis", "point relais", "en retard");
+  }
+
+  @Test
+  void keywordsUseLuceneAnalysisWithPhrases() {
+    var a = analyze("Les délais de livraison sont trop longs, délais de livraison inacceptables.");
+    var keys = a.keywords().stream().map(Keyword::key).toList();
+    assertThat(keys).contains("livraison");
+    assertThat(a.keywords()).anyMatch(k -> k.phrase() && k.display().equals("délais de livraison"));
+    assertThat(keys).doesNotContain("les", "de", "sont");
+  }
+
+  @Test
+  void badInputIsAnalysedOrOtherNeverFailing() {
+    var inputs = List.of("", "   ", "\u0000\u0001\u0002", "ÿØÿà\u0000JFIF\u0000\u0001", "????!!!!....",
+        "这个产品很好", "Dieses Produkt ist wirklich sehr gut und schnell geliefert worden.",
+        "Très bon produit 非常好 очень хорошо", "x".repeat(6000), "lorem ".repeat(1000),
+        "\uD83D", "🙂🙂🙂", "\uD800abc\uDFFF");
+    for (String in : inputs) {
+      assertThatCode(() -> analyze(in)).doesNotThrowAnyException();
+    }
+    assertThat(analyze("").language()).isEqualTo(Language.OTHER);
+    assertThat(analyze("").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(analyze("这个产品很好").language()).isEqualTo(Language.OTHER);
+    assertThat(analyze("Dieses Produkt ist wirklich sehr gut und schnell geliefert worden.").language())
+        .isEqualTo(Language.OTHER);
+    assertThat(analyze("🙂🙂🙂").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    var huge = analyze("La livraison était très rapide. ".repeat(200));
+    assertThat(huge.language()).isEqualTo(Language.FR);
+    assertThat(huge.themes().get(0).evidence()).allMatch(s -> s.end() <= TextAnalyzer.MAX_CHARS);
+  }
+
+  @Test
+  void taxonomyValidationNamesTheField() {
+    var bad = List.of(
+        new Taxonomy.Theme("Delivery!", "L", "L", List.of("colis"), List.of()),
+        new Taxonomy.Theme("ok", "L", "L", List.of(), List.of()),
+        new Taxonomy.Theme("ok", "L", "L", List.of("a*"), List.of(" ")));
+    var fields = Taxonomy.validate(bad).asList().stream().map(v -> v.field()).toList();
+    assertThat(fields).contains("themes[0].id", "themes[1].terms_fr", "themes[2].id",
+        "themes[2].terms_fr[0]", "themes[2].terms_en[0]");
+    assertThat(Taxonomy.validate(Taxonomy.defaults().themes()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aTenantTaxonomyIsWhatMatches() {
+    var custom = TextAnalyzer.compile(new Taxonomy(List.of(
+        new Taxonomy.Theme("fidelite", "Fidélité", "Loyalty", List.of("carte de fidelite", "points*"), List.of("loyalty card"))), 1));
+    var a = analyzer.analyze("Ma carte de fidélité n'a pas crédité mes points, livraison ok.", custom);
+    assertThat(a.themes()).extracting(ThemeMention::themeId).containsExactly("fidelite");
+  }
+}
