@@ -15,6 +15,7 @@ import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
 import io.cxhub.metrics.alert.MetricAlertWorker;
 import io.cxhub.metrics.alert.grpc.FakeSurveyAlertService;
+import io.cxhub.metrics.alert.grpc.FakeSurveyDirectory;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.metrics.v1.CreateMetricAlertRuleRequest;
@@ -77,6 +78,7 @@ class MetricAlertIT {
 
   private final MutableClock clock = new MutableClock(NOW);
   private final FakeSurveyAlertService survey = new FakeSurveyAlertService();
+  private final FakeSurveyDirectory surveys = new FakeSurveyDirectory();
   private int surveyPort;
   private Server surveyServer;
   private EmbeddedMongo mongo;
@@ -106,6 +108,7 @@ class MetricAlertIT {
   private void startSurvey(int port) throws IOException {
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", port))
         .addService(ServerInterceptors.intercept(survey, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(surveys, new TenantServerInterceptor()))
         .build().start();
   }
 
@@ -235,6 +238,35 @@ class MetricAlertIT {
       assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(violatedFields(error)).containsExactlyInAnyOrder("rule.name", "rule.metric", "rule.filter.period",
           "rule.threshold", "rule.window_days", "rule.actions.survey_rule_id");
+    }
+
+    @Test
+    void aRuleOnASurveyTheTenantDoesNotHaveIsRefused() {
+      String tenant = newTenant();
+      surveys.forget(tenant, "s-gone");
+      var error = failure(() -> create(tenant, npsBelow20("s-gone")));
+
+      assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(error)).containsExactly("rule.filter.survey_ids");
+      assertThat(alerts(tenant).listMetricAlertRules(ListMetricAlertRulesRequest.getDefaultInstance())
+          .getRulesList()).isEmpty();
+    }
+
+    @Test
+    void whileSurveyServiceIsDownARuleOnASurveyIsNotStoredUnchecked() throws Exception {
+      String tenant = newTenant();
+      stopSurvey();
+      io.grpc.StatusRuntimeException error;
+      try {
+        error = failure(() -> create(tenant, npsBelow20("s-unchecked")));
+      } finally {
+        startSurvey(surveyPort);
+      }
+
+      assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(alerts(tenant).listMetricAlertRules(ListMetricAlertRulesRequest.getDefaultInstance())
+          .getRulesList()).isEmpty();
+      assertThat(create(tenant, npsBelow20("s-unchecked")).getRuleId()).as("accepted once it is back").isNotEmpty();
     }
 
     @Test

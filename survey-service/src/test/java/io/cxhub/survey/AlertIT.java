@@ -84,7 +84,7 @@ class AlertIT {
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1",
         "cx.survey.relay.enabled=false",
         "cx.survey.alerts.poll-interval=100ms",
-        "cx.survey.webhooks.allow-private-targets=true",
+        "cx.survey.webhooks.allow-loopback-targets=true",
         "cx.survey.webhooks.poll-interval=100ms");
     channel = TestServices.channel(TestServices.grpcPort(app));
   }
@@ -308,6 +308,24 @@ class AlertIT {
               .setHasMinScore(true).setMinScore(9).setHasMaxScore(true).setMaxScore(3))).build()));
       assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(violatedFields(error)).containsExactlyInAnyOrder("rule.conditions.max_score", "rule.actions");
+    }
+
+    @Test
+    void ruleNamingASurveyTheTenantDoesNotHaveIsRefused() {
+      String owner = newTenant();
+      String surveyId = survey(owner);
+      String other = newTenant();
+      for (String wrong : List.of("nosuchsurvey", surveyId)) {
+        String tenant = wrong.equals(surveyId) ? other : owner;
+        var error = failure(() -> alerts(tenant).createAlertRule(CreateAlertRuleRequest.newBuilder()
+            .setRule(AlertRule.newBuilder().setName("x").setEnabled(true)
+                .setConditions(AlertConditions.newBuilder().setSurveyId(wrong))
+                .setActions(AlertActions.newBuilder().setOpenCase(true))).build()));
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("rule.conditions.survey_id");
+      }
+      String ruleId = rule(owner, AlertConditions.newBuilder().setSurveyId(surveyId), AlertActions.newBuilder().setOpenCase(true));
+      assertThat(ruleId).isNotEmpty();
     }
   }
 

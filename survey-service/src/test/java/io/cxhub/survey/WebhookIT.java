@@ -59,10 +59,10 @@ class WebhookIT {
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
 
-  static String[] webhookSettings(String initialBackoff, boolean allowPrivate) {
+  static String[] webhookSettings(String initialBackoff, boolean allowLoopback) {
     return new String[] {
         "cx.survey.relay.enabled=false",
-        "cx.survey.webhooks.allow-private-targets=" + allowPrivate,
+        "cx.survey.webhooks.allow-loopback-targets=" + allowLoopback,
         "cx.survey.webhooks.poll-interval=100ms",
         "cx.survey.webhooks.initial-backoff=" + initialBackoff,
         "cx.survey.webhooks.randomization=0",

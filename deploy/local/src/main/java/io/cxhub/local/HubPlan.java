@@ -66,8 +66,9 @@ final class HubPlan {
     p.put("spring.grpc.server.port", Integer.toString(ports.get(service).grpc()));
     p.put("cx.grpc.loopback-only", "true");
     if (service == HubService.SURVEY) {
-      // the local demo may send webhooks to a receiver on this machine
-      p.put("cx.survey.webhooks.allow-private-targets", "true");
+      // the local run may send webhooks to a receiver on this machine (loopback only: private,
+      // link-local and metadata addresses stay refused)
+      p.put("cx.survey.webhooks.allow-loopback-targets", "true");
       p.put("cx.survey.public-base-url", publicBaseUrl);
     }
     p.put("server.address", LOOPBACK);

@@ -35,13 +35,14 @@ class HubPlanTest {
         .containsEntry("cx.peers.journey", "127.0.0.1:9094")
         .containsEntry("spring.cloud.gateway.server.webflux.enabled", "false")
         .containsEntry("cx.grpc.loopback-only", "true")
-        .containsEntry("cx.survey.webhooks.allow-private-targets", "true")
+        .containsEntry("cx.survey.webhooks.allow-loopback-targets", "true")
+        .doesNotContainKey("cx.survey.webhooks.allow-private-targets")
         .containsEntry("cx.survey.public-base-url", "http://127.0.0.1:8080");
     assertThat(properties(HubPlan.of(LocalConfig.fromEnvironment(Map.of()), URI), "metrics-service"))
         .containsEntry("cx.peers.persona", "127.0.0.1:9093")
         .containsEntry("cx.peers.survey", "127.0.0.1:9091")
         .containsEntry("cx.grpc.loopback-only", "true")
-        .doesNotContainKey("cx.survey.webhooks.allow-private-targets");
+        .doesNotContainKey("cx.survey.webhooks.allow-loopback-targets");
   }
 
   @Test

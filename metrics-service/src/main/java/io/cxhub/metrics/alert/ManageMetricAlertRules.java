@@ -28,10 +28,12 @@ public final class ManageMetricAlertRules {
   private static final int UPDATE_ATTEMPTS = 3;
 
   private final MetricAlertRules rules;
+  private final KnownSurveys surveys;
   private final Clock clock;
 
-  public ManageMetricAlertRules(MetricAlertRules rules, Clock clock) {
+  public ManageMetricAlertRules(MetricAlertRules rules, KnownSurveys surveys, Clock clock) {
     this.rules = rules;
+    this.surveys = surveys;
     this.clock = clock;
   }
 
@@ -45,6 +47,7 @@ public final class ManageMetricAlertRules {
    */
   public MetricAlertRule create(String tenantId, MetricAlertRule draft) {
     var valid = MetricAlertRuleValidation.normalize(draft);
+    checkSurveys(tenantId, valid.filter().surveyIds(), Set.of());
     if (rules.count(tenantId) >= MAX_RULES) {
       throw new PreconditionFailedException(
           "a tenant may have at most " + MAX_RULES + " metric alert rules; delete one first");
@@ -87,6 +90,7 @@ public final class ManageMetricAlertRules {
     for (int attempt = 1; ; attempt++) {
       var current = get(tenantId, ruleId);
       var merged = MetricAlertRuleValidation.normalize(merge(current, draft, mask));
+      checkSurveys(tenantId, merged.filter().surveyIds(), current.filter().surveyIds());
       Instant now = now();
       RuleState state = current.state();
       boolean redefined = !merged.sameDefinitionAs(current);
@@ -113,6 +117,21 @@ public final class ManageMetricAlertRules {
       throw new NotFoundException("metric alert rule", ruleId);
     }
     log.info("metric alert rule deleted tenant={} rule={}", tenantId, ruleId);
+  }
+
+  /**
+   * Refuses survey ids that name no survey of the tenant. Ids the stored rule already had are
+   * not asked again, so an update of another field does not need survey-service.
+   */
+  private void checkSurveys(String tenantId, Set<String> surveyIds, Set<String> alreadyChecked) {
+    var added = surveyIds.stream().filter(id -> !alreadyChecked.contains(id)).toList();
+    if (added.isEmpty()) {
+      return;
+    }
+    var unknown = surveys.unknown(tenantId, added);
+    if (!unknown.isEmpty()) {
+      throw InvalidInputException.of("rule.filter.survey_ids", "names no survey of this tenant: " + unknown);
+    }
   }
 
   private static MetricAlertRule merge(MetricAlertRule current, MetricAlertRule draft, Set<String> mask) {

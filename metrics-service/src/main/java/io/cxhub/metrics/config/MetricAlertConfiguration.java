@@ -3,11 +3,13 @@ package io.cxhub.metrics.config;
 import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.metrics.alert.AlertSink;
 import io.cxhub.metrics.alert.EvaluateMetricAlerts;
+import io.cxhub.metrics.alert.KnownSurveys;
 import io.cxhub.metrics.alert.ManageMetricAlertRules;
 import io.cxhub.metrics.alert.MetricAlertRules;
 import io.cxhub.metrics.alert.MetricAlertWorker;
 import io.cxhub.metrics.alert.RuleEvaluator;
 import io.cxhub.metrics.alert.grpc.SurveyAlertClient;
+import io.cxhub.metrics.alert.grpc.SurveyDirectoryClient;
 import io.cxhub.metrics.score.CompareScores;
 import io.cxhub.metrics.score.GetScores;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -39,9 +41,20 @@ class MetricAlertConfiguration {
         properties.deadline());
   }
 
+  /** The surveys a rule filters on are checked with their owner, on the same channel and breaker. */
   @Bean
-  ManageMetricAlertRules manageMetricAlertRules(MetricAlertRules rules, Clock clock) {
-    return new ManageMetricAlertRules(rules, clock);
+  KnownSurveys knownSurveys(
+      GrpcChannelFactory channels,
+      @Value("${cx.peers.survey}") String address,
+      CircuitBreakerRegistry circuitBreakers,
+      MetricAlertProperties properties) {
+    return new SurveyDirectoryClient(channels.createChannel(address), circuitBreakers.circuitBreaker("survey"),
+        properties.deadline());
+  }
+
+  @Bean
+  ManageMetricAlertRules manageMetricAlertRules(MetricAlertRules rules, KnownSurveys surveys, Clock clock) {
+    return new ManageMetricAlertRules(rules, surveys, clock);
   }
 
   @Bean

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class EvaluateMetricAlertsTest {
   private final GetScores getScores = new GetScores(buckets, io.cxhub.metrics.rollup.TenantZones.UTC);
   private final RuleEvaluator evaluator = new RuleEvaluator(getScores, new CompareScores(getScores));
   private final EvaluateMetricAlerts evaluate = new EvaluateMetricAlerts(rules, evaluator, sink, clock, RETRY);
-  private final ManageMetricAlertRules manage = new ManageMetricAlertRules(rules, clock);
+  private final ManageMetricAlertRules manage = new ManageMetricAlertRules(rules, (tenant, ids) -> Set.of(), clock);
 
   private MetricAlertRule create(MetricAlertRule draft) {
     return manage.create(T, draft);

@@ -25,7 +25,10 @@ class ManageMetricAlertRulesTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-14T10:00:00Z"));
   private final InMemoryMetricAlertRules rules = new InMemoryMetricAlertRules();
-  private final ManageMetricAlertRules manage = new ManageMetricAlertRules(rules, clock);
+  /** Every tenant has every survey but "gone", except tenant "stranger", which has none. */
+  private final KnownSurveys surveys = (tenant, ids) -> new java.util.TreeSet<>(
+      ids.stream().filter(id -> tenant.equals("stranger") || id.equals("gone")).toList());
+  private final ManageMetricAlertRules manage = new ManageMetricAlertRules(rules, surveys, clock);
 
   private static MetricAlertRule rule(String name, ScoreKind kind, Comparison.Measure measure, ScoreFilter filter,
       AlertCondition condition, int windowDays, int minSample, String template, Duration interval,
@@ -78,6 +81,37 @@ class ManageMetricAlertRulesTest {
 
     assertThat(fields(() -> manage.create("t1", draft)))
         .containsExactlyInAnyOrder("rule.significant_drop.alpha", "rule.significant_drop.min_drop");
+  }
+
+  @Test
+  void refusesSurveysTheTenantDoesNotHave() {
+    var filter = new ScoreFilter(Set.of("s1", "gone"), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+        DayRange.ALL);
+    var draft = rule("x", ScoreKind.NPS, null, filter, new AlertCondition.SignificantDrop(0, 0), 0, 0, null, null,
+        null);
+
+    var error = catchThrowableOfType(InvalidInputException.class, () -> manage.create("t1", draft));
+    assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("rule.filter.survey_ids");
+    assertThat(error.violations().get(0).description()).contains("gone").doesNotContain("s1");
+    assertThat(fields(() -> manage.create("stranger", draft))).containsExactly("rule.filter.survey_ids");
+    assertThat(rules.all()).isEmpty();
+  }
+
+  @Test
+  void anUpdateAsksOnlyAboutSurveysItAdds() {
+    var asked = new ArrayList<String>();
+    var manage = new ManageMetricAlertRules(rules, (tenant, ids) -> {
+      asked.addAll(ids);
+      return Set.of();
+    }, clock);
+    var filter = new ScoreFilter(Set.of("s1"), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), DayRange.ALL);
+    var created = manage.create("t1", rule("x", ScoreKind.NPS, null, filter, new AlertCondition.SignificantDrop(0, 0),
+        0, 0, null, null, null));
+    manage.update("t1", created.ruleId(), rule("y", null, null, null, null, 0, 0, null, null, null), List.of("name"));
+    var wider = new ScoreFilter(Set.of("s1", "s2"), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), DayRange.ALL);
+    manage.update("t1", created.ruleId(), rule(null, null, null, wider, null, 0, 0, null, null, null), List.of("filter"));
+
+    assertThat(asked).containsExactly("s1", "s2");
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The layering every CX Hub service keeps: inside a feature package, the domain is plain
- * Java and the adapters ({@code grpc}, {@code mongo}, {@code config} sub-packages)
- * translate to and from it without knowing each other.
+ * Java and the adapters ({@code grpc}, {@code mongo}, {@code http} (outbound HTTP clients),
+ * {@code config} sub-packages) translate to and from it without knowing each other.
  *
  * <p>The rules name no service package: they apply to the classes the test imports. A
  * service applies them to its own production classes from a test class annotated
@@ -22,7 +22,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public final class ArchitectureRules {
 
   /** The packages of a feature's adapters; everything else is domain. */
-  public static final String[] ADAPTERS = {"..grpc..", "..mongo..", "..config.."};
+  public static final String[] ADAPTERS = {"..grpc..", "..mongo..", "..http..", "..config.."};
 
   /**
    * What the domain must not use: transport, storage, framework and generated contract

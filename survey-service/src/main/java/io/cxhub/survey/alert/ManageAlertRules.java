@@ -24,16 +24,19 @@ public final class ManageAlertRules {
   static final int MAX_RULES = 100;
 
   private final AlertRules rules;
+  private final KnownSurveys surveys;
   private final Clock clock;
 
-  public ManageAlertRules(AlertRules rules, Clock clock) {
+  public ManageAlertRules(AlertRules rules, KnownSurveys surveys, Clock clock) {
     this.rules = rules;
+    this.surveys = surveys;
     this.clock = clock;
   }
 
   /** @param draft tenant, id and creation time are ignored */
   public AlertRule create(String tenantId, AlertRule draft) {
     validate(draft);
+    checkSurvey(tenantId, draft);
     if (rules.list(tenantId).size() >= MAX_RULES) {
       throw new PreconditionFailedException("a tenant may have at most " + MAX_RULES + " alert rules; delete one first");
     }
@@ -55,6 +58,7 @@ public final class ManageAlertRules {
   public AlertRule replace(String tenantId, AlertRule draft) {
     var current = get(tenantId, draft.ruleId());
     validate(draft);
+    checkSurvey(tenantId, draft);
     var rule = new AlertRule(tenantId, current.ruleId(), draft.name().strip(), draft.enabled(), draft.conditions(),
         draft.actions(), current.createdAt());
     if (!rules.replace(rule)) {
@@ -69,6 +73,14 @@ public final class ManageAlertRules {
       throw new NotFoundException("alert rule", ruleId);
     }
     log.info("alert rule deleted tenant={} rule={}", tenantId, ruleId);
+  }
+
+  /** A rule naming a survey that its tenant does not have would never fire: refuse it. */
+  private void checkSurvey(String tenantId, AlertRule rule) {
+    String surveyId = rule.conditions().surveyId();
+    if (surveyId != null && !surveyId.isEmpty() && !surveys.exists(tenantId, surveyId)) {
+      throw InvalidInputException.of("rule.conditions.survey_id", "names no survey of this tenant: '" + surveyId + "'");
+    }
   }
 
   static void validate(AlertRule rule) {

@@ -10,6 +10,7 @@ import io.cxhub.survey.followup.ManageCases;
 import io.cxhub.survey.followup.OpenCase;
 import io.cxhub.survey.outbox.OutboxSettings;
 import io.cxhub.survey.outbox.OutboxSubscription;
+import io.cxhub.survey.survey.Surveys;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +32,8 @@ class AlertConfiguration {
   }
 
   @Bean
-  ManageAlertRules manageAlertRules(AlertRules rules, Clock clock) {
-    return new ManageAlertRules(rules, clock);
+  ManageAlertRules manageAlertRules(AlertRules rules, Surveys surveys, Clock clock) {
+    return new ManageAlertRules(rules, (tenantId, surveyId) -> surveys.find(tenantId, surveyId).isPresent(), clock);
   }
 
   @Bean

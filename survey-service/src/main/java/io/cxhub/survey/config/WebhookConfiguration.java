@@ -21,7 +21,8 @@ class WebhookConfiguration {
 
   @Bean
   TargetGuard webhookTargetGuard(WebhookProperties properties) {
-    return TargetGuard.systemResolver(properties.allowPrivateTargets());
+    return TargetGuard.systemResolver(
+        new TargetGuard.Policy(properties.allowLoopbackTargets(), properties.allowPrivateTargets()));
   }
 
   /**
@@ -45,7 +46,7 @@ class WebhookConfiguration {
       RetrySchedule schedule,
       Clock clock,
       WebhookProperties p) {
-    var sender = new HttpWebhookSender(p.connectTimeout(), p.requestTimeout(), clock);
+    var sender = new HttpWebhookSender(guard, p.connectTimeout(), p.requestTimeout(), clock);
     var lease = p.connectTimeout().plus(p.requestTimeout()).plusSeconds(30);
     return new WebhookDispatcher(deliveries, subscriptions, sender, guard, schedule, clock,
         new WebhookDispatcher.Settings(p.pollInterval(), p.batchSize(), lease));

@@ -7,8 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Webhook delivery settings under {@code cx.survey.webhooks}.
  *
- * @param allowPrivateTargets let subscriptions target loopback and private addresses (the
- *     local one-jar demo and the tests); never in a shared deployment
+ * @param allowLoopbackTargets let subscriptions target loopback addresses (the one-jar run,
+ *     whose receivers run on the same machine, and the tests); never in a shared deployment
+ * @param allowPrivateTargets let subscriptions target private ranges (RFC 1918, carrier-grade
+ *     NAT), for a hub inside a company network. Link-local, unspecified, unique-local,
+ *     multicast and cloud metadata addresses are refused whatever the settings
  * @param enabled whether this instance runs the delivery dispatcher
  * @param pollInterval time between two looks at the delivery queue
  * @param batchSize deliveries per look
@@ -22,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cx.survey.webhooks")
 public record WebhookProperties(
+    @DefaultValue("false") boolean allowLoopbackTargets,
     @DefaultValue("false") boolean allowPrivateTargets,
     @DefaultValue("true") boolean enabled,
     @DefaultValue("1s") Duration pollInterval,

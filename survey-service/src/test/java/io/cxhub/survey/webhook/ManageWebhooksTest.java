@@ -14,7 +14,7 @@ class ManageWebhooksTest {
 
   private final InMemoryWebhooks store = new InMemoryWebhooks();
   private final ManageWebhooks webhooks = new ManageWebhooks(store.subscriptions, store.deliveries,
-      new TargetGuard(false, host -> List.of(InetAddress.getByName("93.184.216.34"))), () -> {},
+      new TargetGuard(TargetGuard.Policy.PUBLIC_ONLY, host -> List.of(InetAddress.getByName("93.184.216.34"))), () -> {},
       new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
 
   @Test

@@ -25,7 +25,7 @@ class WebhookDispatcherTest {
   };
   private final RetrySchedule schedule = new RetrySchedule(3, attempt -> Duration.ofMinutes(attempt));
   private final WebhookDispatcher dispatcher = new WebhookDispatcher(store.deliveries, store.subscriptions, sender,
-      new TargetGuard(true, host -> List.of()), schedule, clock,
+      new TargetGuard(new TargetGuard.Policy(true, true), host -> List.of(java.net.InetAddress.getLoopbackAddress())), schedule, clock,
       new WebhookDispatcher.Settings(Duration.ofSeconds(1), 10, Duration.ofMinutes(1)));
   private final WebhookPublisher publisher =
       new WebhookPublisher(store.subscriptions, store.deliveries, () -> {}, clock);
@@ -116,7 +116,7 @@ class WebhookDispatcherTest {
     subscribe(EventType.CASE_OPENED);
     publisher.publish(event(EventType.CASE_OPENED));
     var strict = new WebhookDispatcher(store.deliveries, store.subscriptions, sender,
-        new TargetGuard(false, host -> List.of(java.net.InetAddress.getLoopbackAddress())), schedule, clock,
+        new TargetGuard(TargetGuard.Policy.PUBLIC_ONLY, host -> List.of(java.net.InetAddress.getLoopbackAddress())), schedule, clock,
         new WebhookDispatcher.Settings(Duration.ofSeconds(1), 10, Duration.ofMinutes(1)));
     strict.runOnce();
     assertThat(sent).isEmpty();

@@ -12,12 +12,9 @@ import io.cxhub.proto.survey.v1.FireAlertResponse;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Channel;
-import io.grpc.ConnectivityState;
 import io.grpc.Context;
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,7 +50,7 @@ public final class SurveyAlertClient implements AlertSink {
 
   @Override
   public Delivery fire(String tenantId, Alert alert) {
-    reconnectNowIfFailed();
+    Reconnect.nowIfFailed(channel);
     var request = toRequest(alert);
     try {
       var reply = circuitBreaker.executeSupplier(() -> call(tenantId, request));
@@ -65,27 +62,6 @@ public final class SurveyAlertClient implements AlertSink {
         throw new DependencyUnavailableException("survey-service: " + describe(e), e);
       }
       throw new AlertRejectedException("survey-service refused the alert: " + describe(e), e);
-    }
-  }
-
-  /**
-   * After an outage gRPC may wait up to two minutes before it tries to reconnect, and a call
-   * made meanwhile fails at once. An evaluation is rare and worth a fresh attempt: ask the
-   * channel to reconnect now and let it leave the failed state (at most a second), so this
-   * call waits for the connection attempt instead of failing on the old state.
-   */
-  private void reconnectNowIfFailed() {
-    if (!(channel instanceof ManagedChannel managed)
-        || managed.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
-      return;
-    }
-    var left = new CountDownLatch(1);
-    managed.notifyWhenStateChanged(ConnectivityState.TRANSIENT_FAILURE, left::countDown);
-    managed.resetConnectBackoff();
-    try {
-      left.await(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
