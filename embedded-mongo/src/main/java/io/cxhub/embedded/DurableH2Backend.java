@@ -119,6 +119,22 @@ final class DurableH2Backend extends H2Backend {
     if (command.equalsIgnoreCase("explain")) {
       return explain(databaseName, query);
     }
+    if (command.equalsIgnoreCase("aggregate") && query.get("aggregate") instanceof String collection
+        && query.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+        && stages.get(0) instanceof Document first && first.size() == 1
+        && first.get("$match") instanceof Document match) {
+      IdNarrowingCollection.LEADING_MATCH.set(new IdNarrowingCollection.LeadingMatch(
+          databaseName + "." + collection, match));
+      try {
+        return handleDurably(channel, databaseName, command, query);
+      } finally {
+        IdNarrowingCollection.LEADING_MATCH.remove();
+      }
+    }
+    return handleDurably(channel, databaseName, command, query);
+  }
+
+  private Document handleDurably(Channel channel, String databaseName, String command, Document query) {
     if (!isWrite(command, query)) {
       return super.handleCommand(channel, databaseName, command, query);
     }

@@ -37,6 +37,17 @@ import org.h2.mvstore.MVMap;
  */
 final class IdNarrowingCollection extends H2Collection {
 
+  /**
+   * The {@code $match} that starts the aggregation running on this thread, and the namespace
+   * it reads. mongo-java-server feeds a pipeline with the whole collection; when the first
+   * stage filters, the collection hands over only what that filter selects, read through
+   * the indexes ({@link #queryAllAsStream()}). The stage still runs, so the answer is the same.
+   */
+  record LeadingMatch(String namespace, Document filter) {
+  }
+
+  static final ThreadLocal<LeadingMatch> LEADING_MATCH = new ThreadLocal<>();
+
   private final ScanStats stats;
 
   IdNarrowingCollection(
@@ -63,7 +74,15 @@ final class IdNarrowingCollection extends H2Collection {
       }
     }
     Object id = query.get("_id");
-    if (query.size() > 1 && pinsValues(id)) {
+    boolean pinned = query.size() > 1 && pinsValues(id);
+    if (!pinned) {
+      IndexedQueries.FieldBounds idBounds = IndexedQueries.bounds(query).get("_id");
+      if (idBounds != null && idBounds.points != null) {
+        id = new Document("$in", new ArrayList<>(idBounds.points)); // an _id pinned inside $and
+        pinned = true;
+      }
+    }
+    if (pinned) {
       for (Index<Object> index : getIndexes()) {
         if (index.getName().equals("_id_")) {
           stats.plan("IXSCAN _id_ (pinned _id)");
@@ -82,14 +101,13 @@ final class IdNarrowingCollection extends H2Collection {
     IndexedQueries.Plan plan = IndexedQueries.plan(secondary, query, orderBy, needed);
     if (plan != null) {
       stats.plan(plan.describe());
-      Stream<Object> positions = plan.ranges().stream().flatMap(range -> {
-        Iterable<Map.Entry<String, Object>> entries = plan.index().range(range[0], range[1], plan.reverse());
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries.iterator(), Spliterator.ORDERED),
-            false);
-      }).map(entry -> {
-        stats.keyExamined();
-        return entry.getValue();
-      });
+      // not flatMap: its inner streams are read whole when the outer one is iterated
+      java.util.Iterator<Map.Entry<String, Object>> entries = new RangesIterator(plan);
+      Stream<Object> positions = StreamSupport.stream(
+          Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED), false).map(entry -> {
+            stats.keyExamined();
+            return entry.getValue();
+          });
       if (plan.distinct() || plan.ranges().size() > 1) {
         Set<Object> seen = new HashSet<>();
         positions = positions.filter(seen::add);
@@ -110,6 +128,34 @@ final class IdNarrowingCollection extends H2Collection {
     return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
   }
 
+  /** The entries of a plan's ranges, one range after the other, read lazily. */
+  private static final class RangesIterator implements java.util.Iterator<Map.Entry<String, Object>> {
+    private final IndexedQueries.Plan plan;
+    private int next;
+    private java.util.Iterator<Map.Entry<String, Object>> current = java.util.Collections.emptyIterator();
+
+    RangesIterator(IndexedQueries.Plan plan) {
+      this.plan = plan;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && next < plan.ranges().size()) {
+        String[] range = plan.ranges().get(next++);
+        current = plan.index().range(range[0], range[1], plan.reverse()).iterator();
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public Map.Entry<String, Object> next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return current.next();
+    }
+  }
+
   /**
    * Matching documents in the order of the sort's first fields: takes at least {@code needed}
    * of them and then the rest of the last group of equal first fields, which is all a sort
@@ -127,6 +173,16 @@ final class IdNarrowingCollection extends H2Collection {
       taken.add(d);
     }
     return taken.stream();
+  }
+
+  @Override
+  public Stream<Document> queryAllAsStream() {
+    LeadingMatch match = LEADING_MATCH.get();
+    if (match != null && match.namespace().equals(getFullName())) {
+      LEADING_MATCH.remove(); // once: a $lookup into the same collection reads it whole
+      return StreamSupport.stream(handleQuery(match.filter()).spliterator(), false);
+    }
+    return super.queryAllAsStream();
   }
 
   @Override

@@ -245,8 +245,9 @@ final class IndexedQueries {
       return null;
     }
     Map<String, FieldBounds> bounds = bounds(filter);
-    Plan best = null;
-    int bestScore = 0;
+    List<Plan> plans = new ArrayList<>();
+    List<Long> entries = new ArrayList<>();
+    long smallest = Long.MAX_VALUE;
     for (SecondaryIndex index : indexes) {
       Plan plan = plan(index, bounds, orderBy);
       if (plan == null) {
@@ -256,11 +257,33 @@ final class IndexedQueries {
       if (plan.equalityFields == 0 && !plan.rangeUsed && !(sorts && limit > 0)) {
         continue; // would read the whole index
       }
-      int score = plan.equalityFields * 10 + (plan.rangeUsed ? 5 : 0)
-          + (sorts ? (limit > 0 ? 100 : 3) : 0) - Math.min(plan.ranges.size(), 9);
-      if (best == null || score > bestScore) {
+      long count = 0;
+      for (String[] range : plan.ranges) {
+        count += index.count(range[0], range[1]);
+      }
+      plans.add(plan);
+      entries.add(count);
+      smallest = Math.min(smallest, count);
+    }
+    // Cost = index entries expected to be read. An unsorted plan reads all its ranges; a plan
+    // in the requested order stops after `limit` matches, which takes limit x (its entries /
+    // the result), the result being at most the smallest plan's entries.
+    Plan best = null;
+    double bestCost = Double.MAX_VALUE;
+    for (int i = 0; i < plans.size(); i++) {
+      Plan plan = plans.get(i);
+      long count = entries.get(i);
+      boolean sorts = (plan.providesSort || plan.sortPrefix != null) && orderBy != null && !orderBy.isEmpty();
+      double cost = count;
+      if (limit > 0 && (sorts || orderBy == null || orderBy.isEmpty())) {
+        cost = Math.min(count, (double) limit * count / Math.max(1, smallest));
+      }
+      if (!sorts && orderBy != null && !orderBy.isEmpty()) {
+        cost *= 1.1; // and sorts in memory
+      }
+      if (best == null || cost < bestCost) {
         best = plan;
-        bestScore = score;
+        bestCost = cost;
       }
     }
     return best;

@@ -233,6 +233,19 @@ final class SecondaryIndex extends Index<Object> {
     map.clear();
   }
 
+  /** How many entries have keys in {@code [from, to)} (null: unbounded); O(log n). */
+  long count(String from, String to) {
+    return rank(to == null ? null : to) - rank(from == null ? "\u0001" : from);
+  }
+
+  private long rank(String key) {
+    if (key == null) {
+      return map.sizeAsLong();
+    }
+    long index = map.getKeyIndex(key);
+    return index >= 0 ? index : -(index + 1);
+  }
+
   /** Iterates the entries with keys in {@code [from, to)} (null: unbounded), backwards if asked. */
   Iterable<Map.Entry<String, Object>> range(String from, String to, boolean reverse) {
     return () -> new RangeIterator(map, from, to, reverse);
