@@ -1,6 +1,5 @@
 package io.cxhub.embedded;
 
-import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -16,8 +15,11 @@ import org.slf4j.LoggerFactory;
  * acknowledged write is synced to disk first, so stopping the process at any moment
  * (even {@code kill -9}) loses nothing that was acknowledged.
  *
- * <p>Limits of the embedded engine (non-unique indexes ignored, no transactions, a
- * subset of aggregation) are listed in STACK.md; production runs on a MongoDB replica set.
+ * <p>Secondary indexes (compound, non-unique, range and sort) are kept and used (see
+ * {@link SecondaryIndex}); commands run on their own threads, so a long one does not stall
+ * other connections ({@link WireServer}). Other limits of the embedded engine (no
+ * transactions, TTL and text indexes ignored, a subset of aggregation) are listed in
+ * STACK.md; production runs on a MongoDB replica set.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -25,17 +27,16 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   private final MVStore store;
   private final DurableH2Backend backend;
-  private final MongoServer server;
+  private final WireServer server;
   private final InetSocketAddress address;
   private final Path file;
 
   private EmbeddedMongo(Path file, String host, int port) {
     this.file = file;
-    this.store = new MVStore.Builder().fileName(file.toString()).open();
+    this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     this.backend = new DurableH2Backend(store);
-    this.server = new MongoServer(backend);
-    server.bind(new InetSocketAddress(host, port));
-    this.address = server.getLocalAddress();
+    this.server = new WireServer(backend, new InetSocketAddress(host, port));
+    this.address = server.address();
     log.info("embedded MongoDB listening on {}:{} with data in {}",
         address.getHostString(), address.getPort(), file);
   }
@@ -76,7 +77,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   /** Stops accepting connections, then commits and closes the file. */
   @Override
   public void close() {
-    server.shutdownNow();
+    server.close();
     backend.close();
     log.info("embedded MongoDB stopped; data kept in {}", file);
   }

@@ -1,5 +1,6 @@
 package io.cxhub.embedded;
 
+import java.util.concurrent.locks.Lock;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +17,19 @@ final class GroupCommitter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
   private final MVStore store;
+  private final Lock exclusive;
   private final Thread thread;
   private long requested;
   private long completed;
   private RuntimeException failure;
   private boolean closed;
 
-  GroupCommitter(MVStore store) {
+  /**
+   * @param exclusive held while committing, so that a commit never sees a write half applied
+   */
+  GroupCommitter(MVStore store, Lock exclusive) {
     this.store = store;
+    this.exclusive = exclusive;
     this.thread = new Thread(this::run, "embedded-mongo-group-commit");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -71,7 +77,12 @@ final class GroupCommitter implements AutoCloseable {
         target = requested;
       }
       try {
-        store.commit();
+        exclusive.lock();
+        try {
+          store.commit();
+        } finally {
+          exclusive.unlock();
+        }
         store.sync();
         synchronized (this) {
           completed = target;

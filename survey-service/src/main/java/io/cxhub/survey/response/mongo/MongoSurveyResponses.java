@@ -95,6 +95,10 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     MongoIndexes.ensure(collection,
         Indexes.compoundIndex(Indexes.ascending("tenantId", "surveyId"), Indexes.descending("submitTime")),
         new IndexOptions().name("tenant_survey_recent"));
+    // the list's order when no survey is chosen: a page reads its own rows, not the tenant's
+    MongoIndexes.ensure(collection,
+        Indexes.compoundIndex(Indexes.ascending("tenantId"), Indexes.descending("submitTime", "responseId")),
+        new IndexOptions().name("tenant_recent"));
     recount();
   }
 

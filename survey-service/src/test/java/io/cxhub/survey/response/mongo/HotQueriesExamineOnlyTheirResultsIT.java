@@ -1,0 +1,159 @@
+package io.cxhub.survey.response.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.domain.Channel;
+import io.cxhub.survey.response.AnswerValue;
+import io.cxhub.survey.response.Outbox;
+import io.cxhub.survey.response.OutboxState;
+import io.cxhub.survey.response.ResponseAnswer;
+import io.cxhub.survey.response.SurveyResponse;
+import io.cxhub.survey.response.SurveyResponses.Cursor;
+import io.cxhub.survey.response.SurveyResponses.StoredFilter;
+import io.cxhub.survey.survey.QuestionKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hot queries of the responses store read a number of documents that grows with their
+ * result, not with the collection: the embedded server counts what each one examined
+ * ({@code cxScanStats}), and a full scan or a count near the collection's size fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HotQueriesExamineOnlyTheirResultsIT {
+
+  private static final int RESPONSES = 6_000;
+  /** The last 28 responses are pending: 21 of them are t1's (one in four is t2's). */
+  private static final int PENDING = 21;
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  @TempDir
+  static Path dataDir;
+
+  private EmbeddedMongo mongo;
+  private MongoClient client;
+  private MongoDatabase database;
+  private MongoSurveyResponses responses;
+
+  @BeforeAll
+  void load() {
+    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    client = MongoClients.create(mongo.connectionString("cx_survey"));
+    database = client.getDatabase("cx_survey");
+    responses = new MongoSurveyResponses(database);
+    List<Document> batch = new ArrayList<>();
+    for (int i = 0; i < RESPONSES; i++) {
+      String tenant = i % 4 == 3 ? "t2" : "t1";
+      Instant at = START.plus(Duration.ofMinutes(87L * i)); // a year over the whole set
+      boolean pending = i >= RESPONSES - 28;
+      Outbox outbox = pending ? Outbox.pending(at) : new Outbox(OutboxState.DELIVERED, 1, at, at);
+      var response = SurveyResponse.builder().tenantId(tenant).responseId("r" + String.format("%06d", i))
+          .surveyId("s" + (i % 3)).surveyVersion(1).channel(Channel.LINK)
+          .answers(List.of(new ResponseAnswer("q1", QuestionKind.NPS, 0, 10, new AnswerValue.Score(i % 11))))
+          // every tenth response shares its submit time with the previous one (ties)
+          .submitTime(i % 10 == 9 ? START.plus(Duration.ofMinutes(87L * (i - 1))) : at)
+          .outbox(outbox).build();
+      batch.add(MongoSurveyResponses.toDocument(response));
+      if (batch.size() == 1_000) {
+        database.getCollection(MongoSurveyResponses.COLLECTION).insertMany(batch);
+        batch.clear();
+      }
+    }
+    responses.insert(SurveyResponse.builder().tenantId("t1").responseId("registered").surveyId("s0")
+        .surveyVersion(1).channel(Channel.LINK).answers(List.of()).submitTime(START)
+        .outbox(new Outbox(OutboxState.DELIVERED, 1, START, START)).build());
+  }
+
+  @AfterAll
+  void stop() {
+    client.close();
+    mongo.close();
+  }
+
+  @Test
+  void listNewestFirstReadsAboutOnePage() {
+    var first = examined(() -> responses.listNewestFirst("t1", new StoredFilter(null, null, null, null), null, 50));
+    assertThat(first.result()).hasSize(50);
+    assertThat(first.docs()).as(first.plan()).isLessThanOrEqualTo(2 * 50 + 10);
+    SurveyResponse last = first.result().get(first.result().size() - 1);
+    var deep = examined(() -> responses.listNewestFirst("t1", new StoredFilter(Set.of("s1"), null, null, null),
+        new Cursor(START.plus(Duration.ofDays(40)), "r000000"), 50));
+    assertThat(deep.result()).hasSize(50);
+    assertThat(deep.docs()).as(deep.plan()).isLessThanOrEqualTo(2 * 50 + 10);
+    assertThat(last).isNotNull();
+  }
+
+  @Test
+  void exportPagesReadAboutOnePageEachAndKeepTheOrder() {
+    Cursor after = null;
+    int rows = 0;
+    List<SurveyResponse> previous = null;
+    for (int page = 0; page < 5; page++) {
+      Cursor position = after;
+      var batch = examined(() -> responses.listOldestFirst("t1", "s2", position, 200));
+      assertThat(batch.docs()).as("page %d: %s", page, batch.plan()).isLessThanOrEqualTo(200 + 10);
+      if (previous != null && !batch.result().isEmpty()) {
+        assertThat(batch.result().get(0).submitTime())
+            .isAfterOrEqualTo(previous.get(previous.size() - 1).submitTime());
+      }
+      rows += batch.result().size();
+      SurveyResponse last = batch.result().get(batch.result().size() - 1);
+      after = new Cursor(last.submitTime(), last.responseId());
+      previous = batch.result();
+    }
+    assertThat(rows).isEqualTo(1_000);
+  }
+
+  @Test
+  void outboxSubscriberReadsOnlyWhatIsPending() {
+    var due = examined(() -> responses.findPending("t1", START.plus(Duration.ofDays(400)), 100));
+    assertThat(due.result()).hasSize(PENDING);
+    assertThat(due.docs()).as(due.plan()).isLessThanOrEqualTo(PENDING);
+    var nothing = examined(() -> responses.findPending("t3", START.plus(Duration.ofDays(400)), 100));
+    assertThat(nothing.result()).isEmpty();
+    assertThat(nothing.docs()).as(nothing.plan()).isZero();
+    var lag = examined(() -> responses.outboxLag("t1"));
+    assertThat(lag.result().pending()).isEqualTo(PENDING);
+    assertThat(lag.docs()).as(lag.plan()).isLessThanOrEqualTo(2 * PENDING);
+  }
+
+  @Test
+  void idempotentLookupReadsOneDocument() {
+    var found = examined(() -> responses.find("t1", "r000004"));
+    assertThat(found.result()).isPresent();
+    assertThat(found.docs()).as(found.plan()).isLessThanOrEqualTo(1);
+  }
+
+  private record Cost<T>(T result, long docs, String plan) {
+  }
+
+  private <T> Cost<T> examined(Supplier<T> query) {
+    Document before = stats();
+    T result = query.get();
+    Document after = stats();
+    assertThat(after.getLong("fullScans")).as("full scans of responses (last plan: %s)", after.getString("lastPlan"))
+        .isEqualTo(before.getLong("fullScans"));
+    return new Cost<>(result, after.getLong("docsExamined") - before.getLong("docsExamined"),
+        after.getString("lastPlan"));
+  }
+
+  private Document stats() {
+    Document collections = database.runCommand(new Document("cxScanStats", 1)).get("collections", Document.class);
+    return collections.get(MongoSurveyResponses.COLLECTION, Document.class);
+  }
+}
