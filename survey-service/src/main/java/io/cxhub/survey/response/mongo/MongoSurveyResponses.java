@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
@@ -106,6 +107,14 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     return "outbox." + subscriber + ".due";
   }
 
+  /**
+   * A tenant's pending entries of a subscriber as a range of the due index: a range on dates
+   * skips the documents without the field, where {@code $exists: true} would visit them.
+   */
+  private static Bson pending(String subscriber, String tenantId) {
+    return and(eq("tenantId", tenantId), gte(due(subscriber), new Date(0)));
+  }
+
   private static String counter(String subscriber) {
     return "pending." + subscriber;
   }
@@ -115,7 +124,7 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     for (String tenant : tenants()) {
       var counts = new Document();
       for (String name : subscribers) {
-        counts.append(counter(name), collection.countDocuments(and(eq("tenantId", tenant), exists(due(name)))));
+        counts.append(counter(name), collection.countDocuments(pending(name, tenant)));
       }
       if (!counts.isEmpty()) {
         tenants.updateOne(eq("_id", tenant), new Document("$set", counts));
@@ -285,7 +294,7 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     Instant oldest = null;
     for (Document t : tenants.find(gt(counter(subscriber), 0))) {
       pending += ((Number) t.get("pending", Document.class).get(subscriber)).longValue();
-      Document first = collection.find(and(eq("tenantId", t.getString("_id")), exists(due(subscriber))))
+      Document first = collection.find(pending(subscriber, t.getString("_id")))
           .sort(Sorts.ascending(due(subscriber)))
           .projection(Projections.include("submitTime"))
           .limit(1)
