@@ -326,11 +326,25 @@ class SurveyServiceIT {
       var survey = create("acme", nps());
       var first = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setIdempotencyKey("order-42").build());
-      var replay = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 2)).toBuilder()
+      var replay = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setIdempotencyKey("order-42").build());
 
       assertThat(replay).isEqualTo(first);
       assertThat(db.getCollection("responses").countDocuments(Filters.eq("surveyId", survey.getSurveyId()))).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherPayloadIsRefusedAsOnTheTokenRoute() {
+      var survey = create("acme", nps());
+      var first = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+          .setIdempotencyKey("order-43").build());
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> anonymous().submitResponse(
+          submission(survey.getSurveyId(), score("q1", 2)).toBuilder().setIdempotencyKey("order-43").build()));
+
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+      assertThat(db.getCollection("responses").countDocuments(Filters.eq("surveyId", survey.getSurveyId()))).isEqualTo(1);
+      assertThat(db.getCollection("responses").find(Filters.eq("surveyId", survey.getSurveyId())).first())
+          .containsEntry("responseId", first.getResponseId());
     }
 
     @Test

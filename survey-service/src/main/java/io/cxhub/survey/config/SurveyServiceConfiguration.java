@@ -17,6 +17,7 @@ import io.cxhub.survey.respondent.grpc.ClientAddressInterceptor;
 import io.cxhub.survey.relay.OutboxLagProbe;
 import io.cxhub.survey.relay.RelaySettings;
 import io.cxhub.survey.relay.grpc.MetricsClient;
+import io.cxhub.survey.response.AcceptResponse;
 import io.cxhub.survey.response.ExportResponses;
 import io.cxhub.survey.response.ListResponses;
 import io.cxhub.survey.response.ResponseFeed;
@@ -90,19 +91,13 @@ class SurveyServiceConfiguration {
 
   @Bean
   SubmitPublicResponse submitPublicResponse(
-      PublicSurveys publicSurveys,
-      SurveyResponses responses,
-      RateCounters counters,
-      MetricsRelay relay,
-      Clock clock,
-      SurveyProperties properties,
-      ResponseFeed feed) {
+      PublicSurveys publicSurveys, AcceptResponse accept, RateCounters counters, Clock clock, SurveyProperties properties) {
     var limits = properties.rateLimits();
     var rateLimits = new RateLimits(counters,
         new RateLimits.Limit(limits.perToken(), limits.window()),
         new RateLimits.Limit(limits.perAddress(), limits.window()),
         clock);
-    return new SubmitPublicResponse(publicSurveys, responses, new ResponseValidator(), rateLimits, relay, clock, feed);
+    return new SubmitPublicResponse(publicSurveys, rateLimits, accept);
   }
 
   @Bean
@@ -157,10 +152,15 @@ class SurveyServiceConfiguration {
     return new ResponseFeed();
   }
 
+  /** The one way a response is accepted, shared by the survey-id and the token routes. */
   @Bean
-  SubmitResponse submitResponse(
-      Surveys surveys, SurveyResponses responses, MetricsRelay relay, Clock clock, ResponseFeed feed) {
-    return new SubmitResponse(surveys, responses, new ResponseValidator(), relay, clock, feed);
+  AcceptResponse acceptResponse(SurveyResponses responses, MetricsRelay relay, Clock clock, ResponseFeed feed) {
+    return new AcceptResponse(responses, new ResponseValidator(), relay, clock, feed);
+  }
+
+  @Bean
+  SubmitResponse submitResponse(Surveys surveys, AcceptResponse accept) {
+    return new SubmitResponse(surveys, accept);
   }
 
   /**

@@ -4,17 +4,19 @@ import io.cxhub.kit.domain.Channel;
 import java.util.List;
 
 /**
- * A response as a respondent submits it.
+ * A response as a partner system submits it by survey id.
  *
  * @param channel null or {@link Channel#UNSPECIFIED} when not given (the response is then
  *     recorded as {@link Channel#LINK})
  * @param idempotencyKey null or empty when the client did not send one
+ * @param context who answered and about what; {@link RespondentContext#NONE} when not given
  */
 public record ResponseSubmission(
-    String surveyId, List<SubmittedAnswer> answers, Channel channel, String idempotencyKey) {
+    String surveyId, List<SubmittedAnswer> answers, Channel channel, String idempotencyKey, RespondentContext context) {
 
   public ResponseSubmission {
     answers = List.copyOf(answers);
+    context = context == null ? RespondentContext.NONE : context;
   }
 
   public boolean hasIdempotencyKey() {

@@ -38,36 +38,124 @@ public record SurveyResponse(
     journeyLink = journeyLink == null ? JourneyLink.NONE : journeyLink;
   }
 
-  /** A response whose survey measures no journey stage or touchpoint. */
-  public SurveyResponse(
-      String tenantId,
-      String responseId,
-      String surveyId,
-      int surveyVersion,
-      Channel channel,
-      List<ResponseAnswer> answers,
-      Instant submitTime,
-      String idempotencyKey,
-      Outbox outbox,
-      String distributionId,
-      RespondentContext context,
-      String payloadHash) {
-    this(tenantId, responseId, surveyId, surveyVersion, channel, answers, submitTime, idempotencyKey, outbox,
-        distributionId, context, payloadHash, JourneyLink.NONE);
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A response submitted by survey id: no distribution, no context, no payload hash. */
-  public SurveyResponse(
-      String tenantId,
-      String responseId,
-      String surveyId,
-      int surveyVersion,
-      Channel channel,
-      List<ResponseAnswer> answers,
-      Instant submitTime,
-      String idempotencyKey,
-      Outbox outbox) {
-    this(tenantId, responseId, surveyId, surveyVersion, channel, answers, submitTime, idempotencyKey, outbox,
-        "", RespondentContext.NONE, null, JourneyLink.NONE);
+  /** A builder holding this response's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder()
+        .tenantId(tenantId)
+        .responseId(responseId)
+        .surveyId(surveyId)
+        .surveyVersion(surveyVersion)
+        .channel(channel)
+        .answers(answers)
+        .submitTime(submitTime)
+        .idempotencyKey(idempotencyKey)
+        .outbox(outbox)
+        .distributionId(distributionId)
+        .context(context)
+        .payloadHash(payloadHash)
+        .journeyLink(journeyLink);
+  }
+
+  /**
+   * Builds a response by naming its parts. Defaults: version 1, channel LINK, no answers,
+   * no idempotency key, no distribution, no context, no payload hash, no journey link; the
+   * outbox is pending since the submit time unless given.
+   */
+  public static final class Builder {
+    private String tenantId;
+    private String responseId;
+    private String surveyId;
+    private int surveyVersion = 1;
+    private Channel channel = Channel.LINK;
+    private List<ResponseAnswer> answers = List.of();
+    private Instant submitTime;
+    private String idempotencyKey;
+    private Outbox outbox;
+    private String distributionId = "";
+    private RespondentContext context = RespondentContext.NONE;
+    private String payloadHash;
+    private JourneyLink journeyLink = JourneyLink.NONE;
+
+    private Builder() {}
+
+    public Builder tenantId(String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    public Builder responseId(String responseId) {
+      this.responseId = responseId;
+      return this;
+    }
+
+    public Builder surveyId(String surveyId) {
+      this.surveyId = surveyId;
+      return this;
+    }
+
+    public Builder surveyVersion(int surveyVersion) {
+      this.surveyVersion = surveyVersion;
+      return this;
+    }
+
+    public Builder channel(Channel channel) {
+      this.channel = channel;
+      return this;
+    }
+
+    public Builder answers(List<ResponseAnswer> answers) {
+      this.answers = answers;
+      return this;
+    }
+
+    public Builder submitTime(Instant submitTime) {
+      this.submitTime = submitTime;
+      return this;
+    }
+
+    /** @param idempotencyKey null when the client sent none */
+    public Builder idempotencyKey(String idempotencyKey) {
+      this.idempotencyKey = idempotencyKey;
+      return this;
+    }
+
+    public Builder outbox(Outbox outbox) {
+      this.outbox = outbox;
+      return this;
+    }
+
+    public Builder distributionId(String distributionId) {
+      this.distributionId = distributionId;
+      return this;
+    }
+
+    public Builder context(RespondentContext context) {
+      this.context = context;
+      return this;
+    }
+
+    public Builder payloadHash(String payloadHash) {
+      this.payloadHash = payloadHash;
+      return this;
+    }
+
+    public Builder journeyLink(JourneyLink journeyLink) {
+      this.journeyLink = journeyLink;
+      return this;
+    }
+
+    public SurveyResponse build() {
+      java.util.Objects.requireNonNull(tenantId, "tenantId");
+      java.util.Objects.requireNonNull(responseId, "responseId");
+      java.util.Objects.requireNonNull(surveyId, "surveyId");
+      java.util.Objects.requireNonNull(submitTime, "submitTime");
+      return new SurveyResponse(tenantId, responseId, surveyId, surveyVersion, channel, answers, submitTime,
+          idempotencyKey, outbox == null ? Outbox.pending(submitTime) : outbox, distributionId, context, payloadHash,
+          journeyLink);
+    }
   }
 }

@@ -74,9 +74,10 @@ class MetricsRelayTest {
 
   private SurveyResponse pending(String tenant, String id) {
     var now = clock.instant();
-    var r = new SurveyResponse(tenant, id, "s1", 1, Channel.LINK,
-        List.of(new ResponseAnswer("q1", QuestionKind.NPS, 0, 10, new AnswerValue.Score(9))),
-        now, null, Outbox.pending(now));
+    var r = SurveyResponse.builder().tenantId(tenant).responseId(id).surveyId("s1").channel(Channel.LINK)
+        .answers(List.of(new ResponseAnswer("q1", QuestionKind.NPS, 0, 10, new AnswerValue.Score(9))))
+        .submitTime(now)
+        .build();
     responses.insert(r);
     return r;
   }

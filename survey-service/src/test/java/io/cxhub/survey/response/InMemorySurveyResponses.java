@@ -73,8 +73,7 @@ public final class InMemorySurveyResponses implements SurveyResponses {
   }
 
   private static SurveyResponse with(SurveyResponse r, Outbox outbox) {
-    return new SurveyResponse(r.tenantId(), r.responseId(), r.surveyId(), r.surveyVersion(), r.channel(),
-        r.answers(), r.submitTime(), r.idempotencyKey(), outbox);
+    return r.toBuilder().outbox(outbox).build();
   }
 
   private static final java.util.Comparator<SurveyResponse> OLDEST_FIRST =
@@ -105,7 +104,7 @@ public final class InMemorySurveyResponses implements SurveyResponses {
   }
 
   private static SurveyResponse marker(Cursor c) {
-    return new SurveyResponse("", c.responseId(), "", 0, io.cxhub.kit.domain.Channel.LINK, List.of(), c.submitTime(),
-        null, null);
+    return SurveyResponse.builder().tenantId("").responseId(c.responseId()).surveyId("").submitTime(c.submitTime())
+        .build();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cxhub.kit.domain.Channel;
+import io.cxhub.kit.error.AlreadyExistsException;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
@@ -35,8 +36,8 @@ class SubmitResponseTest {
   private final InMemorySurveys surveys = new InMemorySurveys();
   private final InMemorySurveyResponses responses = new InMemorySurveyResponses();
   private final List<String> nudges = new ArrayList<>();
-  private final SubmitResponse submit = new SubmitResponse(
-      surveys, responses, new ResponseValidator(), nudges::add, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final SubmitResponse submit = new SubmitResponse(surveys, new AcceptResponse(
+      responses, new ResponseValidator(), nudges::add, Clock.fixed(NOW, ZoneOffset.UTC), new ResponseFeed()));
 
   private Survey survey;
 
@@ -74,7 +75,7 @@ class SubmitResponseTest {
   }
 
   private static ResponseSubmission submission(SubmittedAnswer... answers) {
-    return new ResponseSubmission("s1", Arrays.asList(answers), null, null);
+    return new ResponseSubmission("s1", Arrays.asList(answers), null, null, null);
   }
 
   private SurveyResponse submit(SubmittedAnswer... answers) {
@@ -120,21 +121,22 @@ class SubmitResponseTest {
     @Test
     void keepsTheGivenChannel() {
       var r = submit.submit(Optional.empty(),
-          new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.QR, null));
+          new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.QR, null, null));
       assertThat(r.channel()).isEqualTo(Channel.QR);
     }
 
     @Test
     void recordsAnUnspecifiedChannelAsLink() {
       var r = submit.submit(Optional.empty(),
-          new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.UNSPECIFIED, null));
+          new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.UNSPECIFIED, null, null));
       assertThat(r.channel()).isEqualTo(Channel.LINK);
     }
 
     @Test
     void aFailingNudgeDoesNotFailTheSubmission() {
-      var failing = new SubmitResponse(surveys, responses, new ResponseValidator(),
-          t -> { throw new IllegalStateException("relay stopped"); }, Clock.fixed(NOW, ZoneOffset.UTC));
+      var failing = new SubmitResponse(surveys, new AcceptResponse(responses, new ResponseValidator(),
+          t -> { throw new IllegalStateException("relay stopped"); }, Clock.fixed(NOW, ZoneOffset.UTC),
+          new ResponseFeed()));
       var r = failing.submit(Optional.empty(), submission(score("nps", 9)));
       assertThat(responses.find(TENANT, r.responseId())).isPresent();
     }
@@ -238,7 +240,7 @@ class SubmitResponseTest {
     @Test
     void unknownSurveyIsNotFound() {
       assertThatThrownBy(() -> submit.submit(Optional.empty(),
-          new ResponseSubmission("nope", List.of(score("nps", 5)), null, null)))
+          new ResponseSubmission("nope", List.of(score("nps", 5)), null, null, null)))
           .isInstanceOf(NotFoundException.class);
     }
 
@@ -258,7 +260,7 @@ class SubmitResponseTest {
 
     @Test
     void missingSurveyIdIsInvalid() {
-      assertThatThrownBy(() -> submit.submit(Optional.empty(), new ResponseSubmission("", List.of(), null, null)))
+      assertThatThrownBy(() -> submit.submit(Optional.empty(), new ResponseSubmission("", List.of(), null, null, null)))
           .isInstanceOfSatisfying(InvalidInputException.class,
               e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("survey_id"));
     }
@@ -269,17 +271,49 @@ class SubmitResponseTest {
 
     private SurveyResponse submitWithKey(String key, int npsScore) {
       return submit.submit(Optional.empty(),
-          new ResponseSubmission("s1", List.of(score("nps", npsScore)), null, key));
+          new ResponseSubmission("s1", List.of(score("nps", npsScore)), null, key, null));
     }
 
     @Test
     void replayReturnsTheFirstResponseAndRecordsNothingNew() {
       var first = submitWithKey("k-1", 9);
-      var replay = submitWithKey("k-1", 3);
+      var replay = submitWithKey("k-1", 9);
 
       assertThat(replay).isEqualTo(first);
       assertThat(responses.all()).hasSize(1);
       assertThat(nudges).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherPayloadIsRefusedAndChangesNothing() {
+      var first = submitWithKey("k-1", 9);
+
+      assertThatThrownBy(() -> submitWithKey("k-1", 3)).isInstanceOf(AlreadyExistsException.class);
+      assertThat(responses.all()).containsExactly(first);
+      assertThat(nudges).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherChannelIsAnotherPayload() {
+      submit.submit(Optional.empty(), new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.QR, "k-1", null));
+
+      assertThatThrownBy(() -> submit.submit(Optional.empty(),
+          new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.EMAIL, "k-1", null)))
+          .isInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
+    void theSameKeyWithAnotherContextIsAnotherPayload() {
+      var context = new RespondentContext("cust-1", "", "", java.util.Map.of());
+      var first = submit.submit(Optional.empty(),
+          new ResponseSubmission("s1", List.of(score("nps", 9)), null, "k-1", context));
+      assertThat(first.context().customerId()).isEqualTo("cust-1");
+      assertThat(submit.submit(Optional.empty(),
+          new ResponseSubmission("s1", List.of(score("nps", 9)), null, "k-1", context))).isEqualTo(first);
+
+      assertThatThrownBy(() -> submit.submit(Optional.empty(),
+          new ResponseSubmission("s1", List.of(score("nps", 9)), null, "k-1", null)))
+          .isInstanceOf(AlreadyExistsException.class);
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class ResponseProtoMapper {
         .map(a -> new SubmittedAnswer(a.getQuestionId(), toValue(a)))
         .toList();
     return new ResponseSubmission(
-        request.getSurveyId(), answers, toChannel(request.getChannel()), request.getIdempotencyKey());
+        request.getSurveyId(), answers, toChannel(request.getChannel()), request.getIdempotencyKey(), null);
   }
 
   private static AnswerValue toValue(Answer answer) {

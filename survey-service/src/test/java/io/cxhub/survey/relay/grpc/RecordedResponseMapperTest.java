@@ -24,8 +24,10 @@ class RecordedResponseMapperTest {
 
   @Test
   void sendsScoredAnswersWithTheirScaleAndTheRespondentsCustomerId() {
-    var response = new SurveyResponse("acme", "r1", "s1", 2, Channel.QR, ANSWERS, NOW, null,
-        Outbox.pending(NOW), "d1", new RespondentContext("cust-42", null, "fr", Map.of()), null);
+    var response = SurveyResponse.builder().tenantId("acme").responseId("r1").surveyId("s1").surveyVersion(2)
+        .channel(Channel.QR).answers(ANSWERS).submitTime(NOW).distributionId("d1")
+        .context(new RespondentContext("cust-42", null, "fr", Map.of()))
+        .build();
 
     var recorded = RecordedResponseMapper.toRecorded(response);
 
@@ -41,8 +43,9 @@ class RecordedResponseMapperTest {
 
   @Test
   void sendsTheStageAndTouchpointTheSurveyMeasures() {
-    var response = new SurveyResponse("acme", "r3", "s1", 1, Channel.EMAIL, ANSWERS, NOW, null, Outbox.pending(NOW),
-        "", RespondentContext.NONE, null, new JourneyLink("j1", "delivery", "tp-courier"));
+    var response = SurveyResponse.builder().tenantId("acme").responseId("r3").surveyId("s1").channel(Channel.EMAIL)
+        .answers(ANSWERS).submitTime(NOW).journeyLink(new JourneyLink("j1", "delivery", "tp-courier"))
+        .build();
 
     var recorded = RecordedResponseMapper.toRecorded(response);
 
@@ -52,7 +55,8 @@ class RecordedResponseMapperTest {
 
   @Test
   void anonymousResponsesCarryNoCustomerId() {
-    var response = new SurveyResponse("acme", "r2", "s1", 1, Channel.LINK, ANSWERS, NOW, null, Outbox.pending(NOW));
+    var response = SurveyResponse.builder().tenantId("acme").responseId("r2").surveyId("s1").channel(Channel.LINK)
+        .answers(ANSWERS).submitTime(NOW).build();
 
     assertThat(RecordedResponseMapper.toRecorded(response).getCustomerId()).isEmpty();
   }
