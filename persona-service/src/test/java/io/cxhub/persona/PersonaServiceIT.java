@@ -382,16 +382,17 @@ class PersonaServiceIT {
     void upsertedCustomersAreFoundInOneBatchWithinTheirTenant() {
       String tenant = newTenant();
       var stub = customers(tenant);
+      String p9 = as(tenant).createPersona(create(busyParent())).getPersonaId();
       stub.upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("c1").setSegment("smb").build());
       var updated = stub.upsertCustomer(
-          UpsertCustomerRequest.newBuilder().setCustomerId("c1").setSegment("enterprise").setPersonaId("p9").build());
+          UpsertCustomerRequest.newBuilder().setCustomerId("c1").setSegment("enterprise").setPersonaId(p9).build());
       stub.upsertCustomer(UpsertCustomerRequest.newBuilder().setCustomerId("c2").setSegment("smb").build());
 
       assertThat(updated.getUpdateTime()).isEqualTo(timestamp(NOW));
       var found = stub.lookupCustomers(
           LookupCustomersRequest.newBuilder().addCustomerIds("c1").addCustomerIds("c2").addCustomerIds("nobody").build());
       assertThat(found.getCustomersList()).extracting(c -> c.getCustomerId() + "=" + c.getSegment() + "/" + c.getPersonaId())
-          .containsExactlyInAnyOrder("c1=enterprise/p9", "c2=smb/");
+          .containsExactlyInAnyOrder("c1=enterprise/" + p9, "c2=smb/");
       assertThat(customers(newTenant()).lookupCustomers(LookupCustomersRequest.newBuilder().addCustomerIds("c1").build())
           .getCustomersList()).isEmpty();
     }

@@ -3,9 +3,20 @@ package io.cxhub.persona.customer;
 import java.time.Instant;
 
 /**
- * A customer with the segment and persona it belongs to.
+ * A customer of a tenant: its id in the tenant's systems and its profile.
  *
- * @param segment empty when not segmented
- * @param personaId empty when none
+ * @param createTime when first stored
+ * @param updateTime when last upserted
  */
-public record Customer(String customerId, String segment, String personaId, Instant updateTime) {}
+public record Customer(String customerId, CustomerProfile profile, Instant createTime, Instant updateTime) {
+
+  /** Empty when not segmented. */
+  public String segment() {
+    return profile.segment();
+  }
+
+  /** Empty when none. */
+  public String personaId() {
+    return profile.personaId();
+  }
+}

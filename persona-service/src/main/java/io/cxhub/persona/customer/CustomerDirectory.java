@@ -1,35 +1,152 @@
 package io.cxhub.persona.customer;
 
+import io.cxhub.kit.error.FieldViolation;
+import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.error.Violations;
+import io.cxhub.kit.paging.PageFilter;
+import io.cxhub.kit.paging.PageRequest;
+import io.cxhub.persona.persona.Personas;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-/** Upserts customers with their segment and persona, and looks them up in batches. */
+/**
+ * The customer-profile use cases: upsert one or a batch, import CSV, read, list, delete,
+ * and the internal batch lookup. A persona reference must name a persona of the tenant.
+ */
 public final class CustomerDirectory {
 
   public static final int MAX_LOOKUP = 500;
-  static final int MAX_ID = 128;
-  static final int MAX_SEGMENT = 64;
+  public static final int MAX_BATCH = 1000;
 
   private final Customers customers;
+  private final Personas personas;
   private final Clock clock;
 
-  public CustomerDirectory(Customers customers, Clock clock) {
-    this.customers = customers;
-    this.clock = clock;
+  public CustomerDirectory(Customers customers, Personas personas, Clock clock) {
+    this.customers = Objects.requireNonNull(customers);
+    this.personas = Objects.requireNonNull(personas);
+    this.clock = Objects.requireNonNull(clock);
   }
 
-  public Customer upsert(String tenantId, String customerId, String segment, String personaId) {
+  /** A customer to upsert: its id and its profile. */
+  public record Upsert(String customerId, CustomerProfile profile) {}
+
+  /**
+   * Creates or replaces one customer.
+   *
+   * @throws InvalidInputException naming every invalid field, {@code persona_id} if it names no
+   *     persona of the tenant
+   */
+  public Customer upsert(String tenantId, Upsert upsert) {
     var violations = new Violations();
-    violations.requireText("customer_id", customerId, MAX_ID);
-    violations.maxLength("segment", segment, MAX_SEGMENT);
-    violations.maxLength("persona_id", personaId, MAX_ID);
+    CustomerRules.check(violations, "", upsert.customerId(), upsert.profile(), clock.instant());
     violations.throwIfAny();
-    var customer = new Customer(customerId, segment == null ? "" : segment.strip(),
-        personaId == null ? "" : personaId, clock.instant());
-    customers.upsert(tenantId, customer);
-    return customer;
+    checkPersonas(tenantId, List.of(upsert), i -> "persona_id");
+    return store(tenantId, List.of(upsert)).get(0);
+  }
+
+  /**
+   * Creates or replaces 1 to {@value #MAX_BATCH} customers: all are checked before any is
+   * stored, and one invalid customer refuses the batch ({@code customers[3].email}).
+   */
+  public List<Customer> upsertAll(String tenantId, List<Upsert> batch) {
+    var violations = new Violations();
+    violations.check(!batch.isEmpty() && batch.size() <= MAX_BATCH, "customers",
+        "must contain 1 to " + MAX_BATCH + " customers");
+    violations.throwIfAny();
+    var seen = new HashSet<String>();
+    var now = clock.instant();
+    for (int i = 0; i < batch.size(); i++) {
+      var u = batch.get(i);
+      String prefix = "customers[" + i + "].";
+      CustomerRules.check(violations, prefix, u.customerId(), u.profile(), now);
+      violations.check(u.customerId() == null || seen.add(u.customerId()), prefix + "customer_id",
+          "is repeated in the batch");
+    }
+    violations.throwIfAny();
+    checkPersonas(tenantId, batch, i -> "customers[" + i + "].persona_id");
+    return store(tenantId, batch);
+  }
+
+  /**
+   * Imports customers from CSV: each valid line is stored, each invalid one reported with
+   * its number and column.
+   *
+   * @throws InvalidInputException naming {@code body} when the file as a whole is unusable
+   *     (no header, no {@code customer_id} column, an unknown column, too many lines)
+   */
+  public ImportReport importCsv(String tenantId, String csv) {
+    var parsed = CustomerCsv.parse(csv, MAX_BATCH);
+    var errors = new ArrayList<>(parsed.errors());
+    var valid = new ArrayList<CustomerCsv.Line>();
+    var now = clock.instant();
+    var seen = new HashSet<String>();
+    for (var line : parsed.lines()) {
+      var violations = new Violations();
+      CustomerRules.check(violations, "", line.upsert().customerId(), line.upsert().profile(), now);
+      if (!violations.isEmpty()) {
+        violations.asList().forEach(f -> errors.add(new LineError(line.number(), CustomerCsv.column(f.field()), f.description())));
+      } else if (!seen.add(line.upsert().customerId())) {
+        errors.add(new LineError(line.number(), "customer_id", "is repeated in the file"));
+      } else {
+        valid.add(line);
+      }
+    }
+    var unknown = unknownPersonas(tenantId, valid.stream().map(CustomerCsv.Line::upsert).toList());
+    var stored = new ArrayList<Upsert>();
+    for (var line : valid) {
+      if (unknown.contains(line.upsert().profile().personaId())) {
+        errors.add(new LineError(line.number(), "persona_id", "names no persona of this tenant"));
+      } else {
+        stored.add(line.upsert());
+      }
+    }
+    if (!stored.isEmpty()) {
+      store(tenantId, stored);
+    }
+    errors.sort(java.util.Comparator.comparingInt(LineError::line));
+    int rejected = (int) errors.stream().mapToInt(LineError::line).distinct().count();
+    return new ImportReport(parsed.lineCount(), stored.size(), rejected, errors.stream().limit(100).toList());
+  }
+
+  /** A line of an import that was not stored; {@code field} is its column, empty for the whole line. */
+  public record LineError(int line, String field, String description) {}
+
+  /** What an import did. */
+  public record ImportReport(int lines, int upserted, int rejected, List<LineError> errors) {}
+
+  /** @throws NotFoundException if the tenant has no such customer */
+  public Customer get(String tenantId, String customerId) {
+    requireId(customerId);
+    return customers.find(tenantId, customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
+  }
+
+  /** One page of the tenant's customers by id, filtered. */
+  public CustomerPage list(String tenantId, CustomerFilter filter, int pageSize, String pageToken) {
+    var page = PageRequest.of(pageSize, pageToken, PageFilter.of(filter.segment(), filter.personaId(), filter.country()));
+    var found = customers.list(tenantId, filter, page.after(), page.size() + 1);
+    if (found.size() <= page.size()) {
+      return new CustomerPage(found, "");
+    }
+    var items = found.subList(0, page.size());
+    return new CustomerPage(List.copyOf(items), page.nextToken(items.get(items.size() - 1).customerId()));
+  }
+
+  /** @throws NotFoundException if the tenant has no such customer */
+  public void delete(String tenantId, String customerId) {
+    requireId(customerId);
+    if (!customers.delete(tenantId, customerId)) {
+      throw new NotFoundException("customer", customerId);
+    }
   }
 
   public List<Customer> lookup(String tenantId, List<String> customerIds) {
@@ -37,7 +154,62 @@ public final class CustomerDirectory {
     violations.check(customerIds.size() <= MAX_LOOKUP, "customer_ids", "must contain at most " + MAX_LOOKUP + " ids");
     violations.throwIfAny();
     var ids = new LinkedHashSet<String>();
-    customerIds.stream().filter(id -> id != null && !id.isEmpty() && id.length() <= MAX_ID).forEach(ids::add);
+    customerIds.stream().filter(id -> id != null && !id.isEmpty() && id.length() <= CustomerRules.ID_MAX).forEach(ids::add);
     return ids.isEmpty() ? List.of() : customers.find(tenantId, ids);
+  }
+
+  private static void requireId(String customerId) {
+    if (customerId == null || customerId.isBlank()) {
+      throw InvalidInputException.of("customer_id", "is required");
+    }
+  }
+
+  private List<Customer> store(String tenantId, List<Upsert> batch) {
+    // stored instants have millisecond precision: what upsert returns is what a read returns
+    var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    var existing = new HashMap<String, Customer>();
+    customers.find(tenantId, batch.stream().map(Upsert::customerId).toList())
+        .forEach(c -> existing.put(c.customerId(), c));
+    var result = batch.stream().map(u -> {
+      var before = existing.get(u.customerId());
+      return new Customer(u.customerId(), normalized(u.profile()), before == null ? now : before.createTime(), now);
+    }).toList();
+    customers.upsert(tenantId, result);
+    return result;
+  }
+
+  private static CustomerProfile normalized(CustomerProfile p) {
+    return p.toBuilder().segment(p.segment().strip()).build();
+  }
+
+  private void checkPersonas(String tenantId, List<Upsert> batch, java.util.function.IntFunction<String> field) {
+    var unknown = unknownPersonas(tenantId, batch);
+    if (unknown.isEmpty()) {
+      return;
+    }
+    var violations = new ArrayList<FieldViolation>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (unknown.contains(batch.get(i).profile().personaId())) {
+        violations.add(new FieldViolation(field.apply(i), "names no persona of this tenant"));
+      }
+    }
+    throw new InvalidInputException(violations);
+  }
+
+  private Set<String> unknownPersonas(String tenantId, List<Upsert> batch) {
+    Map<String, Boolean> known = new HashMap<>();
+    for (var u : batch) {
+      String id = u.profile().personaId();
+      if (!id.isEmpty()) {
+        known.computeIfAbsent(id, k -> personas.find(tenantId, k).isPresent());
+      }
+    }
+    var unknown = new HashSet<String>();
+    known.forEach((id, exists) -> {
+      if (!exists) {
+        unknown.add(id);
+      }
+    });
+    return unknown;
   }
 }

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class PersonaConfiguration {
 
   @Bean
-  CustomerDirectory customerDirectory(Customers customers, Clock clock) {
-    return new CustomerDirectory(customers, clock);
+  CustomerDirectory customerDirectory(Customers customers, Personas personas, Clock clock) {
+    return new CustomerDirectory(customers, personas, clock);
   }
 
   @Bean
