@@ -91,8 +91,17 @@ final class HubPlan {
     HubService.gatewayBackends().forEach((key, service) ->
         p.put("cx.gateway.backends." + key, LOOPBACK + ":" + ports.get(service).grpc()));
     config.bootstrapApiKey().ifPresent(key -> p.put("cx.gateway.bootstrap-api-key", key));
+    // plain HTTP on loopback: a Secure session cookie would not come back from every browser;
+    // CX_SESSION_COOKIE_SECURE (read by gateway.yml) decides whenever it is set
+    if (isLoopback(config.gatewayAddress()) && System.getenv("CX_SESSION_COOKIE_SECURE") == null) {
+      p.put("cx.gateway.session.cookie-secure", "false");
+    }
     // the services' gRPC server auto-configuration is on the shared class path; the gateway serves none
     p.put("spring.grpc.server.enabled", "false");
     return p;
+  }
+
+  static boolean isLoopback(String address) {
+    return address.equals("127.0.0.1") || address.equals("localhost") || address.equals("::1");
   }
 }

@@ -1,6 +1,7 @@
 package io.cxhub.gateway.access;
 
 import io.cxhub.gateway.apikey.ApiKeyAuthenticationGatewayFilterFactory;
+import io.cxhub.gateway.cors.CorsWebFilter;
 import io.cxhub.gateway.problem.ProblemWriter;
 import io.cxhub.gateway.problem.Problems;
 import io.cxhub.gateway.tenant.Tenant;
@@ -13,7 +14,8 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
  * {@code Authorize} route filter (after {@code ApiKeyAuthentication}): enforces the RPC's
  * declared access rule with {@link AccessPolicy}. A refusal is 403 problem+json naming the
  * missing role, scope or platform right; a tenant in the path that is not the caller's is
- * 404 with the very body a missing tenant gets.
+ * 404 with the very body a missing tenant gets. A cross-origin request (see
+ * {@link CorsWebFilter}) whose caller's tenant does not list its origin is 403.
  */
 public class AuthorizeGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
@@ -33,8 +35,15 @@ public class AuthorizeGatewayFilterFactory extends AbstractGatewayFilterFactory<
       Optional<String> pathTenant = binding.pathFields().contains(AccessPolicy.TENANT_PATH_FIELD)
           ? Optional.ofNullable(match.variables().get(AccessPolicy.TENANT_PATH_FIELD))
           : Optional.empty();
-      var decision = AccessPolicy.decide(binding.rpc().rule(),
-          ApiKeyAuthenticationGatewayFilterFactory.caller(exchange), pathTenant);
+      var caller = ApiKeyAuthenticationGatewayFilterFactory.caller(exchange);
+      var crossOrigin = CorsWebFilter.crossOriginTenants(exchange);
+      if (caller.isPresent() && crossOrigin.isPresent() && !caller.get().platformOperator()
+          && !crossOrigin.get().tenants().contains(caller.get().tenantId())) {
+        return problems.write(exchange, Problems.permissionDenied("Tenant " + caller.get().tenantId()
+            + " does not allow requests from the origin " + crossOrigin.get().origin()
+            + " (see its CORS policy)."));
+      }
+      var decision = AccessPolicy.decide(binding.rpc().rule(), caller, pathTenant);
       if (decision instanceof AccessPolicy.Decision.Forbidden forbidden) {
         return problems.write(exchange, Problems.permissionDenied(forbidden.detail()));
       }

@@ -19,7 +19,22 @@ import io.cxhub.proto.admin.v1.Tenant;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
+import java.util.Optional;
 import java.util.function.Function;
+import io.cxhub.gateway.access.AccessPolicy;
+import io.cxhub.gateway.apikey.Scope;
+import io.cxhub.gateway.session.SessionAuthenticator;
+import io.cxhub.gateway.session.Users;
+import io.cxhub.proto.admin.v1.CorsPolicy;
+import io.cxhub.proto.admin.v1.CreateInvitationRequest;
+import io.cxhub.proto.admin.v1.DeleteUserRequest;
+import io.cxhub.proto.admin.v1.GetCorsPolicyRequest;
+import io.cxhub.proto.admin.v1.Invitation;
+import io.cxhub.proto.admin.v1.ListUsersRequest;
+import io.cxhub.proto.admin.v1.ListUsersResponse;
+import io.cxhub.proto.admin.v1.UpdateCorsPolicyRequest;
+import io.cxhub.proto.admin.v1.UpdateUserRequest;
+import io.cxhub.proto.admin.v1.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +49,101 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private static final Logger log = LoggerFactory.getLogger(AdminGrpcService.class);
 
   private final TenantAdministration admin;
+  private final Optional<PeopleAdministration> people;
+  private final Optional<Users> users;
 
   AdminGrpcService(TenantAdministration admin) {
+    this(admin, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * @param people the users and CORS use cases
+   * @param users where callers that are dashboard users are found
+   */
+  AdminGrpcService(TenantAdministration admin, Optional<PeopleAdministration> people, Optional<Users> users) {
     this.admin = admin;
+    this.people = people;
+    this.users = users;
+  }
+
+  @Override
+  public void createInvitation(CreateInvitationRequest request, StreamObserver<Invitation> responses) {
+    answer(responses, actor -> {
+      var created = people().invite(actor, request.getTenantId(), request.getInvitation().getEmail(),
+          AccessPolicy.role(request.getInvitation().getRole()));
+      log.info("invitation created tenant={} invitationId={} role={} by={}:{}", request.getTenantId(),
+          created.invitation().invitationId(), created.invitation().role(), actor.key().tenantId(), actor.key().keyId());
+      return AdminProtoMapper.toProto(created.invitation()).toBuilder().setInvitePath(created.invitePath()).build();
+    });
+  }
+
+  @Override
+  public void listUsers(ListUsersRequest request, StreamObserver<ListUsersResponse> responses) {
+    answer(responses, actor -> {
+      var reply = ListUsersResponse.newBuilder();
+      people().listUsers(actor, request.getTenantId()).forEach(user -> reply.addUsers(AdminProtoMapper.toProto(user)));
+      people().openInvitations(actor, request.getTenantId())
+          .forEach(invitation -> reply.addInvitations(AdminProtoMapper.toProto(invitation)));
+      return reply.build();
+    });
+  }
+
+  @Override
+  public void updateUser(UpdateUserRequest request, StreamObserver<User> responses) {
+    answer(responses, actor -> {
+      var user = people().updateUser(actor, request.getTenantId(), request.getUser().getUserId(),
+          AccessPolicy.role(request.getUser().getRole()), request.getUpdateMask().getPathsList());
+      log.info("user role changed tenant={} userId={} role={} by={}:{}", user.tenantId(), user.userId(), user.role(),
+          actor.key().tenantId(), actor.key().keyId());
+      return AdminProtoMapper.toProto(user);
+    });
+  }
+
+  @Override
+  public void deleteUser(DeleteUserRequest request, StreamObserver<Empty> responses) {
+    answer(responses, actor -> {
+      people().deleteUser(actor, request.getTenantId(), request.getUserId());
+      log.info("user removed tenant={} userId={} by={}:{}", request.getTenantId(), request.getUserId(),
+          actor.key().tenantId(), actor.key().keyId());
+      return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void getCorsPolicy(GetCorsPolicyRequest request, StreamObserver<CorsPolicy> responses) {
+    answer(responses, actor -> CorsPolicy.newBuilder()
+        .addAllAllowedOrigins(people().corsOrigins(actor, request.getTenantId())).build());
+  }
+
+  @Override
+  public void updateCorsPolicy(UpdateCorsPolicyRequest request, StreamObserver<CorsPolicy> responses) {
+    answer(responses, actor -> {
+      var origins = people().updateCorsOrigins(actor, request.getTenantId(),
+          request.getCorsPolicy().getAllowedOriginsList());
+      log.info("CORS policy changed tenant={} origins={} by={}:{}", request.getTenantId(), origins.size(),
+          actor.key().tenantId(), actor.key().keyId());
+      return CorsPolicy.newBuilder().addAllAllowedOrigins(origins).build();
+    });
+  }
+
+  private PeopleAdministration people() {
+    return people.orElseThrow(() -> new IllegalStateException("people administration is not configured"));
+  }
+
+  /** The actor of a call: an API key, or a dashboard user acting as a key of its role with every scope. */
+  private Actor actorOf(CallerInterceptor.CallerIdentity caller) {
+    if (caller != null && caller.keyId() != null && caller.keyId().startsWith(SessionAuthenticator.USER_KEY_PREFIX)
+        && users.isPresent()) {
+      String userId = caller.keyId().substring(SessionAuthenticator.USER_KEY_PREFIX.length());
+      var user = users.get().find(userId).filter(u -> u.tenantId().equals(caller.tenantId()))
+          .orElseThrow(() -> new AdminException.Unauthenticated("The user is unknown or has been removed."));
+      var key = io.cxhub.gateway.apikey.ApiKey.builder().hash("user").tenantId(user.tenantId())
+          .keyId(user.callerKeyId()).role(user.role()).scopes(Scope.all()).displayName(user.email())
+          .createTime(user.createTime()).build();
+      return new Actor(key, caller.origin());
+    }
+    return caller == null ? admin.actor(null, null, null)
+        : admin.actor(caller.tenantId(), caller.keyId(), caller.origin());
   }
 
   @Override
@@ -102,9 +209,7 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private <T> void answer(StreamObserver<T> responses, Function<Actor, T> work) {
     T reply;
     try {
-      var caller = CallerInterceptor.CALLER.get();
-      Actor actor = caller == null ? admin.actor(null, null, null)
-          : admin.actor(caller.tenantId(), caller.keyId(), caller.origin());
+      Actor actor = actorOf(CallerInterceptor.CALLER.get());
       reply = work.apply(actor);
     } catch (RuntimeException e) {
       responses.onError(toStatus(e));

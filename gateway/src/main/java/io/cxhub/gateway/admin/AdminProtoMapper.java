@@ -53,6 +53,30 @@ final class AdminProtoMapper {
     return toProto(issued.key()).toBuilder().setSecret(issued.secret()).build();
   }
 
+  static io.cxhub.proto.admin.v1.User toProto(io.cxhub.gateway.session.User user) {
+    var proto = io.cxhub.proto.admin.v1.User.newBuilder()
+        .setUserId(user.userId())
+        .setTenantId(user.tenantId())
+        .setEmail(user.email())
+        .setDisplayName(user.displayName())
+        .setRole(toProto(user.role()))
+        .setCreateTime(timestamp(user.createTime()));
+    user.lastLoginTime().ifPresent(time -> proto.setLastLoginTime(timestamp(time)));
+    return proto.build();
+  }
+
+  /** Without its secret: only CreateInvitation's reply carries the link. */
+  static io.cxhub.proto.admin.v1.Invitation toProto(io.cxhub.gateway.session.Invitation invitation) {
+    return io.cxhub.proto.admin.v1.Invitation.newBuilder()
+        .setInvitationId(invitation.invitationId())
+        .setTenantId(invitation.tenantId())
+        .setEmail(invitation.email())
+        .setRole(toProto(invitation.role()))
+        .setCreateTime(timestamp(invitation.createTime()))
+        .setExpireTime(timestamp(invitation.expireTime()))
+        .build();
+  }
+
   static TenantRole toProto(Role role) {
     return switch (role) {
       case VIEWER -> TenantRole.TENANT_ROLE_VIEWER;

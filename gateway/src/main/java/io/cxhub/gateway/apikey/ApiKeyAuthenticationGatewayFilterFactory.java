@@ -2,6 +2,7 @@ package io.cxhub.gateway.apikey;
 
 import io.cxhub.gateway.problem.ProblemWriter;
 import io.cxhub.gateway.problem.Problems;
+import io.cxhub.gateway.session.SessionAuthenticator;
 import io.cxhub.gateway.transcode.MatchHttpRuleGatewayFilterFactory;
 import io.cxhub.proto.common.v1.Access;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import reactor.core.publisher.Mono;
  * {@code ApiKeyAuthentication} route filter: tells who calls (it runs after
  * {@code MatchHttpRule}, which finds the RPC and its {@code (cx.common.v1.access)} rule). Public RPCs
  * pass without a key and act for no tenant. Others need {@code Authorization: Bearer <key>}
- * with a valid key (401 otherwise, with {@code WWW-Authenticate}). The verified
+ * with a valid key, or (without that header) a dashboard session cookie, with the
+ * session's CSRF token on changes ({@link SessionAuthenticator}); 401 otherwise, with
+ * {@code WWW-Authenticate}. The verified
  * {@link Caller} is recorded on the exchange: its tenant is the only tenant a request can
  * act for. Whether the caller may call the RPC is the {@code Authorize} filter's decision.
  */
@@ -29,11 +32,19 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
 
   private final ApiKeyVerifier verifier;
   private final ProblemWriter problems;
+  private final Optional<SessionAuthenticator> sessions;
 
   public ApiKeyAuthenticationGatewayFilterFactory(ApiKeyVerifier verifier, ProblemWriter problems) {
+    this(verifier, problems, Optional.empty());
+  }
+
+  /** @param sessions dashboard users' sessions, accepted when a request has no API key */
+  public ApiKeyAuthenticationGatewayFilterFactory(ApiKeyVerifier verifier, ProblemWriter problems,
+      Optional<SessionAuthenticator> sessions) {
     super(Object.class);
     this.verifier = verifier;
     this.problems = problems;
+    this.sessions = sessions;
   }
 
   @Override
@@ -46,6 +57,20 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
         return chain.filter(exchange);
       }
       String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+      if (authorization == null && sessions.isPresent() && SessionAuthenticator.hasCookie(exchange.getRequest())) {
+        return sessions.get().authenticate(exchange.getRequest()).flatMap(outcome -> {
+          if (outcome instanceof SessionAuthenticator.Outcome.Valid valid) {
+            exchange.getAttributes().put(ATTRIBUTE, valid.caller());
+            return chain.filter(exchange);
+          }
+          if (outcome instanceof SessionAuthenticator.Outcome.CsrfRejected) {
+            return problems.write(exchange, Problems.permissionDenied(
+                "A change sent with the session cookie must carry the session's CSRF token in "
+                    + SessionAuthenticator.CSRF_HEADER + "."));
+          }
+          return unauthenticated(exchange, CHALLENGE, "The session has expired or ended: sign in again.");
+        });
+      }
       if (authorization == null) {
         return unauthenticated(exchange, CHALLENGE,
             "This operation needs an API key: send it as Authorization: Bearer <key>.");

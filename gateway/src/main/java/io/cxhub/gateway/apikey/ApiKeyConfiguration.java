@@ -5,7 +5,10 @@ import com.mongodb.client.MongoDatabase;
 import io.cxhub.gateway.GatewayProperties;
 import io.cxhub.gateway.problem.ProblemWriter;
 import io.cxhub.gateway.tenant.Tenants;
+import io.cxhub.gateway.session.SessionAuthenticator;
 import java.security.SecureRandom;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +37,8 @@ class ApiKeyConfiguration {
 
   @Bean
   ApiKeyAuthenticationGatewayFilterFactory apiKeyAuthenticationGatewayFilterFactory(ApiKeyVerifier verifier,
-      ProblemWriter problems) {
-    return new ApiKeyAuthenticationGatewayFilterFactory(verifier, problems);
+      ProblemWriter problems, ObjectProvider<SessionAuthenticator> sessions) {
+    return new ApiKeyAuthenticationGatewayFilterFactory(verifier, problems, Optional.ofNullable(sessions.getIfAvailable()));
   }
 
   /** Runs the bootstrap while the context starts; the launcher reads the result. */

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 /**
@@ -22,6 +25,9 @@ public final class MongoTenants implements Tenants {
 
   public MongoTenants(MongoDatabase database) {
     this.collection = database.getCollection("tenants");
+    // CORS preflights look tenants up by origin
+    collection.createIndex(com.mongodb.client.model.Indexes.ascending("allowedOrigins"),
+        new com.mongodb.client.model.IndexOptions().name("allowedOrigins"));
   }
 
   @Override
@@ -43,6 +49,25 @@ public final class MongoTenants implements Tenants {
     var tenants = new ArrayList<Tenant>();
     collection.find(filter).sort(Sorts.ascending("_id")).limit(limit).forEach(doc -> tenants.add(toTenant(doc)));
     return tenants;
+  }
+
+  @Override
+  public List<String> allowedOrigins(String tenantId) {
+    Document doc = collection.find(Filters.eq("_id", tenantId)).first();
+    List<String> origins = doc == null ? null : doc.getList("allowedOrigins", String.class);
+    return origins == null ? List.of() : List.copyOf(origins);
+  }
+
+  @Override
+  public boolean setAllowedOrigins(String tenantId, List<String> origins) {
+    return collection.updateOne(Filters.eq("_id", tenantId), Updates.set("allowedOrigins", origins)).getMatchedCount() > 0;
+  }
+
+  @Override
+  public Set<String> tenantsAllowing(String origin) {
+    var found = new TreeSet<String>();
+    collection.find(Filters.eq("allowedOrigins", origin)).forEach(doc -> found.add(doc.getString("_id")));
+    return found;
   }
 
   private static Tenant toTenant(Document doc) {

@@ -18,4 +18,13 @@ public interface Tenants {
    * @param limit most tenants to return
    */
   List<Tenant> list(String afterId, int limit);
+
+  /** The browser origins the tenant allows (CORS); empty for none or an unknown tenant. */
+  List<String> allowedOrigins(String tenantId);
+
+  /** Replaces the tenant's allowed origins. @return false if the tenant does not exist */
+  boolean setAllowedOrigins(String tenantId, List<String> origins);
+
+  /** The tenants that allow a browser origin. */
+  java.util.Set<String> tenantsAllowing(String origin);
 }

@@ -26,4 +26,31 @@ public final class InMemoryTenants implements Tenants {
     var tail = afterId.isEmpty() ? tenants : tenants.tailMap(afterId, false);
     return tail.values().stream().limit(limit).toList();
   }
+
+  private final java.util.Map<String, List<String>> origins = new java.util.HashMap<>();
+
+  @Override
+  public synchronized List<String> allowedOrigins(String tenantId) {
+    return origins.getOrDefault(tenantId, List.of());
+  }
+
+  @Override
+  public synchronized boolean setAllowedOrigins(String tenantId, List<String> allowed) {
+    if (!tenants.containsKey(tenantId)) {
+      return false;
+    }
+    origins.put(tenantId, List.copyOf(allowed));
+    return true;
+  }
+
+  @Override
+  public synchronized java.util.Set<String> tenantsAllowing(String origin) {
+    var found = new java.util.TreeSet<String>();
+    origins.forEach((tenant, list) -> {
+      if (list.contains(origin)) {
+        found.add(tenant);
+      }
+    });
+    return found;
+  }
 }
