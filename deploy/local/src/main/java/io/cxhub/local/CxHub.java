@@ -111,6 +111,11 @@ public final class CxHub implements AutoCloseable {
     return services.get(service);
   }
 
+  /** The gateway's Spring context (the launcher's own tools, e.g. {@code --demo}, use its beans). */
+  ConfigurableApplicationContext gatewayContext() {
+    return gateway;
+  }
+
   /** The bootstrap admin key and where it comes from. */
   public AdminKey adminKey() {
     return adminKey;

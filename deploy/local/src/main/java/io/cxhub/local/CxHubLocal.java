@@ -6,7 +6,7 @@ import sun.misc.Signal;
 /**
  * {@code java -jar cx-hub.jar}: the whole hub in one process, configured by environment
  * variables (see {@link LocalConfig#fromEnvironment}). Ctrl-C stops it cleanly with exit
- * code 0.
+ * code 0. {@code --demo} also loads the demo tenant ({@link DemoCommand}).
  */
 public final class CxHubLocal {
 
@@ -49,6 +49,9 @@ public final class CxHubLocal {
 
     System.out.print(HubSummary.of(hub));
     System.out.flush();
+    if (java.util.Arrays.asList(args).contains("--demo")) {
+      DemoCommand.run(hub, System.getenv(), System.out);
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -1,0 +1,124 @@
+package io.cxhub.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cxhub.local.demo.DemoLoader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --demo}: the demo tenant loaded through the gateway (at a third of its size, to keep
+ * the build short) shows what it promises: a year of answers, the autumn delivery friction
+ * ranked first, the second carrier measured as an improvement, a user who can sign in; and a
+ * second load adds nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoIT {
+
+  private static final String OPERATOR_KEY = "cx-demo-it-" + UUID.randomUUID();
+  private static final double SCALE = 0.35;
+
+  @TempDir
+  static Path dataDir;
+
+  private CxHub hub;
+  private HubHttp http;
+  private DemoLoader.Loaded loaded;
+  private final List<String> steps = new ArrayList<>();
+  private final LocalDate today = LocalDate.now(DemoLoader.ZONE);
+
+  @BeforeAll
+  void startHubAndLoad() {
+    hub = CxHub.start(LocalConfig.onFreePorts(dataDir).withBootstrapApiKey(OPERATOR_KEY));
+    http = new HubHttp(hub.gatewayUrl());
+    loaded = new DemoLoader(hub.gatewayUrl(), OPERATOR_KEY, steps::add).load("demo-password-for-it", today, SCALE);
+  }
+
+  @AfterAll
+  void stop() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @Test
+  void theDemoUserSignsInAndSeesAYearOfAnswers() throws Exception {
+    assertThat(loaded.note()).as("the action is measured").isEmpty();
+    var client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    var login = client.send(HttpRequest.newBuilder(hub.gatewayUrl().resolve("/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"email\":\"" + loaded.email() + "\",\"password\":\"" + loaded.password() + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    var surveys = client.send(HttpRequest.newBuilder(hub.gatewayUrl().resolve("/v1/surveys?pageSize=20")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode list = HubHttp.JSON.readTree(surveys.body());
+    assertThat(list.path("surveys")).hasSize(5);
+  }
+
+  @Test
+  void theAutumnDeliveryFrictionIsRankedFirstAndTheActionMeasuredAsAnImprovement() {
+    String key = tenantKey();
+    String journeyId = http.get("/v1/journeys?pageSize=10", Optional.of(key)).json().path("journeys").get(0)
+        .path("journeyId").asText();
+    String start = today.minusDays(105).toString();
+    String end = today.minusDays(50).toString();
+    var friction = http.get("/v1/journeys/" + journeyId + "/friction?period.startDate=" + start + "&period.endDate=" + end,
+        Optional.of(key));
+    assertThat(friction.status()).as("%s", friction).isEqualTo(200);
+    JsonNode first = friction.json().path("frictionPoints").get(0);
+    assertThat(first.path("touchpointId").asText().isEmpty() ? first.path("stageId").asText()
+        : first.path("touchpointId").asText()).as("%s", friction.json()).isIn("transporteur", "livraison");
+    assertThat(first.path("impact").asDouble()).isPositive();
+
+    JsonNode action = http.get("/v1/journeys/" + journeyId + "/actions", Optional.of(key)).json().path("actions").get(0);
+    JsonNode impact = action.path("impact");
+    assertThat(impact.path("verdict").asText()).as("%s", action).isEqualTo("IMPACT_VERDICT_IMPROVED");
+    assertThat(impact.path("did").asDouble()).isPositive();
+  }
+
+  @Test
+  void loadingAgainAddsNothing() {
+    String key = tenantKey();
+    long before = countedAnswers(key);
+    var again = new DemoLoader(hub.gatewayUrl(), OPERATOR_KEY, s -> { }).load("demo-password-for-it", today, SCALE);
+    assertThat(again.responses()).isEqualTo(loaded.responses());
+    assertThat(http.get("/v1/surveys?pageSize=20", Optional.of(key)).json().path("surveys")).hasSize(5);
+    assertThat(http.get("/v1/personas?pageSize=20", Optional.of(key)).json().path("personas")).hasSize(3);
+    assertThat(countedAnswers(key)).isEqualTo(before);
+  }
+
+  private long countedAnswers(String key) {
+    long total = 0;
+    for (JsonNode survey : http.get("/v1/surveys?pageSize=20", Optional.of(key)).json().path("surveys")) {
+      String id = survey.path("surveyId").asText();
+      var nps = http.get("/v1/surveys/" + id + "/nps", Optional.of(key));
+      total += nps.status() == 200 ? nps.json().path("n").asLong() : 0;
+    }
+    return total;
+  }
+
+  private String tenantKey() {
+    var key = http.post("/v1/admin/tenants/" + DemoLoader.TENANT + "/apiKeys", Optional.of(OPERATOR_KEY),
+        Map.of("displayName", "it", "role", "TENANT_ROLE_ADMIN", "scopes", List.of("SCOPE_READ", "SCOPE_WRITE")));
+    assertThat(key.status()).as("%s", key).isEqualTo(200);
+    return key.json().path("secret").asText();
+  }
+}
