@@ -220,7 +220,6 @@ class SurveyServiceIT {
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(violatedFields(e)).containsExactlyInAnyOrder(
           "survey.title",
-          "survey.questions",
           "survey.questions[0].question_id",
           "survey.questions[0].scale_max",
           "survey.questions[1].choices");
