@@ -13,7 +13,6 @@ import io.cxhub.survey.respondent.PublicSubmission;
 import io.cxhub.survey.respondent.PublicSurveys;
 import io.cxhub.survey.respondent.SubmitPublicResponse;
 import io.cxhub.survey.response.AnswerValue;
-import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.response.SubmittedAnswer;
 import io.cxhub.survey.response.grpc.ResponseProtoMapper;
 import io.grpc.stub.StreamObserver;
@@ -61,11 +60,10 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
   @Override
   public void submitPublicResponse(SubmitPublicResponseRequest request, StreamObserver<SurveyResponse> response) {
     var answers = request.getAnswersList().stream().map(a -> new SubmittedAnswer(a.getQuestionId(), value(a))).toList();
-    var c = request.getContext();
     var submission = new PublicSubmission(
         request.getToken(),
         answers,
-        new RespondentContext(c.getCustomerId(), c.getOrderId(), c.getLocale(), c.getMetadataMap()),
+        ResponseProtoMapper.toContext(request.getContext()),
         request.getIdempotencyKey());
     var accepted = submit.submit(submission, ClientAddressInterceptor.current());
     response.onNext(ResponseProtoMapper.toProto(accepted));
