@@ -316,6 +316,86 @@ class RespondentIT {
   }
 
   @Nested
+  class ReadingClosedLinks {
+
+    private String reason(StatusRuntimeException e) {
+      var details = io.grpc.protobuf.StatusProto.fromThrowable(e);
+      return details.getDetailsList().stream().filter(a -> a.is(com.google.rpc.ErrorInfo.class)).map(a -> {
+        try {
+          return a.unpack(com.google.rpc.ErrorInfo.class).getReason();
+        } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+          throw new IllegalStateException(x);
+        }
+      }).findFirst().orElse("");
+    }
+
+    private StatusRuntimeException opening(String token) {
+      return failure(() -> respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(token).build()));
+    }
+
+    private void setStatus(Distribution d, DistributionStatus status) {
+      asTenant(DistributionServiceGrpc.newBlockingStub(channel), TENANT).withDeadlineAfter(10, TimeUnit.SECONDS)
+          .updateDistributionStatus(UpdateDistributionStatusRequest.newBuilder()
+              .setDistributionId(d.getDistributionId()).setStatus(status).build());
+    }
+
+    @Test
+    void aPausedOrRevokedLinkSaysSoWhenOpened() {
+      var survey = survey(everyKind());
+      var paused = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
+      var revoked = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
+      setStatus(paused, DistributionStatus.DISTRIBUTION_STATUS_PAUSED);
+      setStatus(revoked, DistributionStatus.DISTRIBUTION_STATUS_REVOKED);
+
+      var p = opening(paused.getToken());
+      assertThat(p.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(p.getStatus().getDescription()).contains("paused");
+      assertThat(reason(p)).isEqualTo("LINK_PAUSED");
+      var r = opening(revoked.getToken());
+      assertThat(r.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(reason(r)).isEqualTo("LINK_REVOKED");
+
+      setStatus(paused, DistributionStatus.DISTRIBUTION_STATUS_ACTIVE);
+      assertThat(respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(paused.getToken()).build())
+          .getQuestionsCount()).isEqualTo(7);
+    }
+
+    @Test
+    void anExpiredLinkOrAClosedSurveySaysSoWhenOpened() {
+      var survey = survey(everyKind());
+      var expired = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, Instant.now().plusMillis(1_000));
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .untilAsserted(() -> assertThat(reason(opening(expired.getToken()))).isEqualTo("LINK_EXPIRED"));
+
+      var open = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
+      asTenant(SurveyDefinitionServiceGrpc.newBlockingStub(channel), TENANT)
+          .closeSurvey(CloseSurveyRequest.newBuilder().setSurveyId(survey.getSurveyId()).build());
+      var closed = opening(open.getToken());
+      assertThat(closed.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(closed.getStatus().getDescription()).contains("closed");
+      assertThat(reason(closed)).isEqualTo("SURVEY_CLOSED");
+    }
+
+    /** A survey written in English with French translations: ?lang=fr answers in French. */
+    @Test
+    void theAskedLanguageWinsOverTheDefaultAndTheHeader() {
+      var english = survey(Survey.newBuilder()
+          .setTitle("Your delivery").setDefaultLanguage("en").putTitleTranslations("fr", "Votre livraison")
+          .setState(SurveyState.SURVEY_STATE_ACTIVE)
+          .addQuestions(Question.newBuilder().setQuestionId("nps").setKind(QuestionKind.QUESTION_KIND_NPS)
+              .setText("Would you recommend us?").putTextTranslations("fr", "Nous recommanderiez-vous ?")));
+      var token = distribution(english.getSurveyId(), Channel.CHANNEL_LINK, null).getToken();
+
+      var fr = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(token).setLang("fr")
+          .setAcceptLanguage("en-US,en;q=0.9").build());
+
+      assertThat(fr.getLanguage()).isEqualTo("fr");
+      assertThat(fr.getTitle()).isEqualTo("Votre livraison");
+      assertThat(fr.getQuestions(0).getText()).isEqualTo("Nous recommanderiez-vous ?");
+    }
+  }
+
+  @Nested
   class RateLimits {
 
     @Test

@@ -33,6 +33,8 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
   @Override
   public void getPublicSurvey(GetPublicSurveyRequest request, StreamObserver<PublicSurvey> response) {
     var opened = publicSurveys.open(request.getToken());
+    // a link that takes no response says so when it is opened, not only on submit
+    publicSurveys.requireCollecting(opened);
     var survey = opened.survey();
     String language = PublicSurveys.language(survey, request.getLang(), request.getAcceptLanguage());
     var builder = PublicSurvey.newBuilder()
