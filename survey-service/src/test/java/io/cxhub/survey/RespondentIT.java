@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.google.rpc.RetryInfo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -38,7 +37,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,13 +51,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The public respondent API over real gRPC against the embedded MongoDB, with small rate limits. */
+/**
+ * The public respondent API over real gRPC against the embedded MongoDB. Rate limits are the
+ * gateway's (RateLimitGatewayFilterFactoryTest).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RespondentIT {
 
   private static final String TENANT = "acme";
-  private static final int PER_TOKEN = 6;
-  private static final int PER_ADDRESS = 4;
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
   @TempDir
@@ -73,9 +72,7 @@ class RespondentIT {
   @BeforeAll
   void start() {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
-    app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",
-        "cx.survey.rate-limits.per-token=" + PER_TOKEN, "cx.survey.rate-limits.per-address=" + PER_ADDRESS,
-        "cx.survey.rate-limits.window=1h");
+    app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false");
     channel = TestServices.channel(TestServices.grpcPort(app));
     client = MongoClients.create(mongo.connectionString("cx_survey"));
   }
@@ -88,7 +85,7 @@ class RespondentIT {
     mongo.close();
   }
 
-  /** A respondent from its own address, so tests do not share the per-address budget. */
+  /** A respondent from its own address, as the gateway passes it on. */
   private RespondentServiceBlockingStub respondent() {
     return respondentAt("203.0.113." + ADDRESSES.incrementAndGet());
   }
@@ -392,41 +389,6 @@ class RespondentIT {
       assertThat(fr.getLanguage()).isEqualTo("fr");
       assertThat(fr.getTitle()).isEqualTo("Votre livraison");
       assertThat(fr.getQuestions(0).getText()).isEqualTo("Nous recommanderiez-vous ?");
-    }
-  }
-
-  @Nested
-  class RateLimits {
-
-    @Test
-    void anAddressOverItsLimitIsRefusedWithARetryDelay() throws Exception {
-      var d = link(Channel.CHANNEL_LINK);
-      var respondent = respondent();
-      for (int i = 0; i < PER_ADDRESS; i++) {
-        respondent.submitPublicResponse(answers(d.getToken(), score("nps", 9)).build());
-      }
-
-      var e = failure(() -> respondent.submitPublicResponse(answers(d.getToken(), score("nps", 9)).build()));
-
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-      var retry = StatusProto.fromThrowable(e).getDetailsList().stream()
-          .filter(any -> any.is(RetryInfo.class)).findFirst().orElseThrow();
-      assertThat(retry.unpack(RetryInfo.class).getRetryDelay().getSeconds()).isBetween(1L, 3600L);
-      // another address may still answer
-      respondent().submitPublicResponse(answers(d.getToken(), score("nps", 9)).build());
-    }
-
-    @Test
-    void aTokenOverItsLimitIsRefusedWhateverTheAddress() throws Exception {
-      var d = link(Channel.CHANNEL_LINK);
-      for (int i = 0; i < PER_TOKEN; i++) {
-        respondent().submitPublicResponse(answers(d.getToken(), score("nps", 9)).build());
-      }
-
-      var e = failure(() -> respondent().submitPublicResponse(answers(d.getToken(), score("nps", 9)).build()));
-
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-      assertThat(e.getStatus().getDescription()).contains("survey link");
     }
   }
 }

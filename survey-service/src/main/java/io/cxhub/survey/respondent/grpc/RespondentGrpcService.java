@@ -67,7 +67,7 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
         answers,
         ResponseProtoMapper.toContext(request.getContext()),
         request.getIdempotencyKey());
-    var accepted = submit.submit(submission, ClientAddressInterceptor.current());
+    var accepted = submit.submit(submission);
     response.onNext(ResponseProtoMapper.toProto(accepted));
     response.onCompleted();
   }
