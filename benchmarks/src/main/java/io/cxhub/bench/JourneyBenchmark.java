@@ -177,8 +177,8 @@ public final class JourneyBenchmark {
       batch.addResponses(RecordedResponse.newBuilder().setResponseId("r" + i).setSurveyId("survey-" + (i % 3))
           .setSurveyVersion(1).setChannel(Channel.CHANNEL_EMAIL).setSubmitTime(Timestamp.newBuilder().setSeconds(seconds))
           .setStageId("s" + stage).setTouchpointId("t" + tp)
-          .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(nps).setScaleMin(0).setScaleMax(10))
-          .addAnswers(RecordedAnswer.newBuilder().setQuestionId("csat").setKind("CSAT")
+          .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS).setScore(nps).setScaleMin(0).setScaleMax(10))
+          .addAnswers(RecordedAnswer.newBuilder().setQuestionId("csat").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_CSAT)
               .setScore(Math.max(1, Math.min(5, 1 + nps / 2))).setScaleMin(1).setScaleMax(5)));
       if (batch.getResponsesCount() == 500 || i == responses - 1) {
         stub.withDeadlineAfter(120, TimeUnit.SECONDS).recordResponses(batch.build());

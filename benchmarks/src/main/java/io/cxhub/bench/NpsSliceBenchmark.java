@@ -177,8 +177,8 @@ public final class NpsSliceBenchmark {
             .setChannel(CHANNEL_ENUMS[pick(random, CHANNEL_WEIGHTS)])
             .setSubmitTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
             .setStageId(STAGES[random.nextInt(STAGES.length)])
-            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(nps).setScaleMax(10))
-            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("csat").setKind("CSAT").setScore(csat)
+            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS).setScore(nps).setScaleMax(10))
+            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("csat").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_CSAT).setScore(csat)
                 .setScaleMin(1).setScaleMax(5)));
         if (batch.getResponsesCount() == 500) {
           stub.withDeadlineAfter(120, TimeUnit.SECONDS).recordResponses(batch.build());

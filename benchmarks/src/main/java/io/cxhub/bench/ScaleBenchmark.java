@@ -491,7 +491,7 @@ public final class ScaleBenchmark {
 
   private HttpResponse<String> submit(String surveyId, int i) throws Exception {
     String body = "{\"answers\":[{\"questionId\":\"nps\",\"score\":" + (i % 11) + "}],\"channel\":\"CHANNEL_EMAIL\"}";
-    return post("/v1/surveys/" + surveyId + "/responses", body, false);
+    return post("/v1/surveys/" + surveyId + "/responses", body, true);
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -42,7 +42,11 @@ public record GatewayProperties(
    *
    * @param perKey requests per {@code perKeyPeriod} for one API key
    * @param publicPerAddress requests per {@code publicPeriod} to one public route and
-   *     resource (token, survey) from one client address
+   *     resource (token) from one client address
+   * @param publicPerResource requests per {@code publicPeriod} to one public route and
+   *     resource from all client addresses together
+   * @param publicPerAddressAllRoutes requests per {@code publicPeriod} to every public route
+   *     and resource together from one client address
    * @param syncInterval longest time a gateway replica serves a bucket from its local copy
    * @param unsynchronizedShare share of a bucket a replica may consume before writing it
    * @param cachedBuckets buckets a replica keeps in memory
@@ -52,6 +56,8 @@ public record GatewayProperties(
       @DefaultValue("1m") Duration perKeyPeriod,
       @DefaultValue("60") long publicPerAddress,
       @DefaultValue("1m") Duration publicPeriod,
+      @DefaultValue("600") long publicPerResource,
+      @DefaultValue("120") long publicPerAddressAllRoutes,
       @DefaultValue("1s") Duration syncInterval,
       @DefaultValue("0.1") double unsynchronizedShare,
       @DefaultValue("100000") long cachedBuckets) {

@@ -137,19 +137,51 @@ class GatewayIT {
       assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("default");
     }
 
+    /**
+     * The survey-id route is for partner systems: it needs a key with the SCOPE_INGEST
+     * scope, forwards the key's tenant, and accepts the full respondent context (the issue's
+     * repro: {@code context.customerId} was refused with 400 "Unknown field").
+     */
     @Test
-    void letsAnyoneSubmitAResponseAndForwardsNoTenant() {
-      http.post().uri("/v1/surveys/s1/responses")
-          .header("x-tenant-id", "someone-else")
+    void aPartnerSubmitsWithAnIngestKeyAndTheFullRespondentContext() throws Exception {
+      String body = "{\"answers\":[{\"questionId\":\"nps\",\"score\":9}],"
+          + "\"context\":{\"customerId\":\"cust-42\",\"orderId\":\"o-7\",\"locale\":\"fr-FR\","
+          + "\"metadata\":{\"crm\":\"salesforce\"}}}";
+      WebTestClient operator = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).build();
+      http.post().uri("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+          .exchange()
+          .expectStatus().isUnauthorized();
+
+      String readOnly = json(operator.post().uri("/v1/admin/tenants/default/apiKeys")
           .contentType(MediaType.APPLICATION_JSON)
-          .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":9}]}")
+          .bodyValue("{\"displayName\":\"BI\",\"role\":\"TENANT_ROLE_ANALYST\",\"scopes\":[\"SCOPE_READ\",\"SCOPE_WRITE\"]}")
+          .exchange().expectStatus().isOk()
+          .expectBody().returnResult().getResponseBody()).path("secret").asText();
+      http.post().uri("/v1/surveys/s1/responses").header(HttpHeaders.AUTHORIZATION, "Bearer " + readOnly)
+          .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+          .exchange()
+          .expectStatus().isForbidden()
+          .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("SCOPE_INGEST"));
+
+      String partner = json(operator.post().uri("/v1/admin/tenants/default/apiKeys")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"displayName\":\"CRM\",\"role\":\"TENANT_ROLE_ANALYST\",\"scopes\":[\"SCOPE_INGEST\"]}")
+          .exchange().expectStatus().isOk()
+          .expectBody().returnResult().getResponseBody()).path("secret").asText();
+      http.post().uri("/v1/surveys/s1/responses").header(HttpHeaders.AUTHORIZATION, "Bearer " + partner)
+          .header("x-tenant-id", "someone-else")
+          .header("Idempotency-Key", "crm-1")
+          .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
           .exchange()
           .expectStatus().isOk()
+          .expectHeader().exists("RateLimit-Limit")
+          .expectHeader().exists("RateLimit-Remaining")
           .expectBody()
           .jsonPath("$.responseId").isEqualTo("r-1")
-          .jsonPath("$.answers[0].score").isEqualTo(9);
+          .jsonPath("$.context.customerId").isEqualTo("cust-42")
+          .jsonPath("$.context.metadata.crm").isEqualTo("salesforce");
 
-      assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isNull();
+      assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("default");
     }
 
     @Test
@@ -164,7 +196,7 @@ class GatewayIT {
 
     @Test
     void namesTheInvalidFieldOfARefusedResponse() {
-      http.post().uri("/v1/surveys/s1/responses")
+      http.post().uri("/v1/surveys/s1/responses").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
           .contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":11}]}")
           .exchange()
@@ -183,7 +215,7 @@ class GatewayIT {
 
     @Test
     void namesTheFieldOfAValueOfTheWrongType() {
-      http.post().uri("/v1/surveys/s1/responses")
+      http.post().uri("/v1/surveys/s1/responses").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
           .contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"answers\":[{\"questionId\":\"nps\",\"score\":\"high\"}],\"mood\":\"good\"}")
           .exchange()
@@ -195,18 +227,18 @@ class GatewayIT {
 
     @Test
     void refusesMalformedJsonAndOtherMediaTypes() {
-      http.post().uri("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"answers\":")
+      http.post().uri("/v1/surveys/s1/responses").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"answers\":")
           .exchange()
           .expectStatus().isBadRequest()
           .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-      http.post().uri("/v1/surveys/s1/responses").contentType(MediaType.TEXT_PLAIN).bodyValue("nine")
+      http.post().uri("/v1/surveys/s1/responses").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).contentType(MediaType.TEXT_PLAIN).bodyValue("nine")
           .exchange()
           .expectStatus().isEqualTo(415);
     }
 
     @Test
     void refusesABodyOverTheLimit() {
-      http.post().uri("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON)
+      http.post().uri("/v1/surveys/s1/responses").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"idempotencyKey\":\"" + "x".repeat(1_100_000) + "\"}")
           .exchange()
           .expectStatus().isEqualTo(413)

@@ -234,7 +234,7 @@ class JourneyInsightsIT {
         batch.addResponses(RecordedResponse.newBuilder().setResponseId("r-" + (answered++)).setSurveyId("s-" + stage)
             .setSurveyVersion(1).setChannel(Channel.CHANNEL_EMAIL).setSubmitTime(submit)
             .setStageId(stage).setTouchpointId(touchpoint)
-            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(score)
+            .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS).setScore(score)
                 .setScaleMin(0).setScaleMax(10)));
       }
       var reply = asTenant(MetricsServiceGrpc.newBlockingStub(metricsChannel), tenant)

@@ -59,8 +59,8 @@ class ExactlyOnceIT {
         .setResponseId("r" + i).setSurveyId("s-eo").setSurveyVersion(1)
         .setChannel(i % 3 == 0 ? Channel.CHANNEL_QR : Channel.CHANNEL_EMAIL)
         .setSubmitTime(Timestamp.newBuilder().setSeconds(DAY1.getEpochSecond() + 3600L * (i % 40)))
-        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(i % 11).setScaleMax(10))
-        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("csat").setKind("CSAT").setScore(1 + i % 5)
+        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS).setScore(i % 11).setScaleMax(10))
+        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("csat").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_CSAT).setScore(1 + i % 5)
             .setScaleMin(1).setScaleMax(5))
         .build();
   }

@@ -1,5 +1,6 @@
 package io.cxhub.metrics;
 
+import io.cxhub.metrics.ingest.AnswerKind;
 import io.cxhub.metrics.ingest.Profile;
 import io.cxhub.metrics.ingest.RecordedResponse;
 import io.cxhub.metrics.ingest.ResponseContributor;
@@ -43,7 +44,7 @@ public final class InMemoryScores {
   /** Records one anonymous NPS answer to question {@code q} of {@code survey} by e-mail. */
   public void npsAt(String tenant, String survey, Instant at, int score) {
     aggregator.record(tenant, List.of(new RecordedResponse("r" + ids++, survey, 1, "EMAIL", at,
-        List.of(new ScoredAnswer("q", "NPS", score, 0, 10)))));
+        List.of(new ScoredAnswer("q", AnswerKind.NPS, score, 0, 10)))));
   }
 
   /** Records one NPS answer to question {@code q} of {@code survey}, at noon UTC of {@code day}. */
@@ -51,7 +52,7 @@ public final class InMemoryScores {
     Instant at = LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
     var profile = segment.isEmpty() ? Profile.NONE : new Profile(segment, "");
     aggregator.record(tenant, List.of(new RecordedResponse("r" + ids++, survey, 1, channel, at,
-        List.of(new ScoredAnswer("q", "NPS", score, 0, 10)), segment.isEmpty() ? "" : "c-" + segment, stage, "",
+        List.of(new ScoredAnswer("q", AnswerKind.NPS, score, 0, 10)), segment.isEmpty() ? "" : "c-" + segment, stage, "",
         profile)));
   }
 }

@@ -139,7 +139,7 @@ class MetricAlertIT {
           .setSurveyVersion(1)
           .setChannel(Channel.CHANNEL_EMAIL)
           .setSubmitTime(Timestamp.newBuilder().setSeconds(clock.instant().getEpochSecond()))
-          .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(score)
+          .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS).setScore(score)
               .setScaleMin(0).setScaleMax(10)));
     }
     asTenant(MetricsServiceGrpc.newBlockingStub(channel), tenant).withDeadlineAfter(20, TimeUnit.SECONDS)

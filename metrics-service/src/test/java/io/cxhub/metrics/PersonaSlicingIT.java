@@ -76,7 +76,7 @@ class PersonaSlicingIT {
         .setResponseId(id).setSurveyId("s-seg").setSurveyVersion(1).setChannel(Channel.CHANNEL_EMAIL)
         .setSubmitTime(Timestamp.newBuilder().setSeconds(DAY1.getEpochSecond()))
         .setCustomerId(customer)
-        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(score).setScaleMax(10))
+        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS).setScore(score).setScaleMax(10))
         .build();
   }
 

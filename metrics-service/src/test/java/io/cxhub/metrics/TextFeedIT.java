@@ -84,7 +84,7 @@ class TextFeedIT {
   private void record(String tenant, String id, int nps, String comment, Instant at) {
     var r = RecordedResponse.newBuilder().setResponseId(id).setSurveyId("s1").setSurveyVersion(1)
         .setChannel(Channel.CHANNEL_LINK).setSubmitTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
-        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("q1").setKind("NPS").setScore(nps).setScaleMin(0).setScaleMax(10))
+        .addAnswers(RecordedAnswer.newBuilder().setQuestionId("q1").setKind(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS).setScore(nps).setScaleMin(0).setScaleMax(10))
         .addTexts(RecordedText.newBuilder().setQuestionId("q2").setText(comment))
         .build();
     asTenant(MetricsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS), tenant)

@@ -108,6 +108,9 @@ class AlertIT {
             .build()).getSubscriptionId();
   }
 
+  /** The tenant of each survey created, to answer it as the tenant's partner system. */
+  private final java.util.Map<String, String> surveyTenants = new java.util.concurrent.ConcurrentHashMap<>();
+
   private String survey(String tenant) {
     Survey survey = asTenant(SurveyServiceGrpc.newBlockingStub(channel), tenant).createSurvey(CreateSurveyRequest
         .newBuilder().setSurvey(Survey.newBuilder().setTitle("Après livraison")
@@ -116,17 +119,19 @@ class AlertIT {
             .addQuestions(Question.newBuilder().setQuestionId("comment").setKind(QuestionKind.QUESTION_KIND_FREE_TEXT)
                 .setText("Why?")))
         .build());
+    surveyTenants.put(survey.getSurveyId(), tenant);
     return survey.getSurveyId();
   }
 
-  /** Submitted without a tenant, as a respondent would. */
+  /** Submitted by the survey tenant's partner system. */
   private void respond(String surveyId, int nps, String comment) {
     var request = SubmitResponseRequest.newBuilder().setSurveyId(surveyId)
         .addAnswers(Answer.newBuilder().setQuestionId("nps").setScore(nps));
     if (comment != null) {
       request.addAnswers(Answer.newBuilder().setQuestionId("comment").setText(comment));
     }
-    SurveyServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).submitResponse(request.build());
+    asTenant(SurveyServiceGrpc.newBlockingStub(channel), surveyTenants.get(surveyId)).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .submitResponse(request.build());
   }
 
   private String rule(String tenant, AlertConditions.Builder conditions, AlertActions.Builder actions) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.google.rpc.RetryInfo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -38,7 +37,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,13 +51,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The public respondent API over real gRPC against the embedded MongoDB, with small rate limits. */
+/**
+ * The public respondent API over real gRPC against the embedded MongoDB. Rate limits are the
+ * gateway's (RateLimitGatewayFilterFactoryTest).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RespondentIT {
 
   private static final String TENANT = "acme";
-  private static final int PER_TOKEN = 6;
-  private static final int PER_ADDRESS = 4;
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
   @TempDir
@@ -73,9 +72,7 @@ class RespondentIT {
   @BeforeAll
   void start() {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
-    app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",
-        "cx.survey.rate-limits.per-token=" + PER_TOKEN, "cx.survey.rate-limits.per-address=" + PER_ADDRESS,
-        "cx.survey.rate-limits.window=1h");
+    app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false");
     channel = TestServices.channel(TestServices.grpcPort(app));
     client = MongoClients.create(mongo.connectionString("cx_survey"));
   }
@@ -88,7 +85,7 @@ class RespondentIT {
     mongo.close();
   }
 
-  /** A respondent from its own address, so tests do not share the per-address budget. */
+  /** A respondent from its own address, as the gateway passes it on. */
   private RespondentServiceBlockingStub respondent() {
     return respondentAt("203.0.113." + ADDRESSES.incrementAndGet());
   }
@@ -316,37 +313,82 @@ class RespondentIT {
   }
 
   @Nested
-  class RateLimits {
+  class ReadingClosedLinks {
 
-    @Test
-    void anAddressOverItsLimitIsRefusedWithARetryDelay() throws Exception {
-      var d = link(Channel.CHANNEL_LINK);
-      var respondent = respondent();
-      for (int i = 0; i < PER_ADDRESS; i++) {
-        respondent.submitPublicResponse(answers(d.getToken(), score("nps", 9)).build());
-      }
+    private String reason(StatusRuntimeException e) {
+      var details = io.grpc.protobuf.StatusProto.fromThrowable(e);
+      return details.getDetailsList().stream().filter(a -> a.is(com.google.rpc.ErrorInfo.class)).map(a -> {
+        try {
+          return a.unpack(com.google.rpc.ErrorInfo.class).getReason();
+        } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+          throw new IllegalStateException(x);
+        }
+      }).findFirst().orElse("");
+    }
 
-      var e = failure(() -> respondent.submitPublicResponse(answers(d.getToken(), score("nps", 9)).build()));
+    private StatusRuntimeException opening(String token) {
+      return failure(() -> respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(token).build()));
+    }
 
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-      var retry = StatusProto.fromThrowable(e).getDetailsList().stream()
-          .filter(any -> any.is(RetryInfo.class)).findFirst().orElseThrow();
-      assertThat(retry.unpack(RetryInfo.class).getRetryDelay().getSeconds()).isBetween(1L, 3600L);
-      // another address may still answer
-      respondent().submitPublicResponse(answers(d.getToken(), score("nps", 9)).build());
+    private void setStatus(Distribution d, DistributionStatus status) {
+      asTenant(DistributionServiceGrpc.newBlockingStub(channel), TENANT).withDeadlineAfter(10, TimeUnit.SECONDS)
+          .updateDistributionStatus(UpdateDistributionStatusRequest.newBuilder()
+              .setDistributionId(d.getDistributionId()).setStatus(status).build());
     }
 
     @Test
-    void aTokenOverItsLimitIsRefusedWhateverTheAddress() throws Exception {
-      var d = link(Channel.CHANNEL_LINK);
-      for (int i = 0; i < PER_TOKEN; i++) {
-        respondent().submitPublicResponse(answers(d.getToken(), score("nps", 9)).build());
-      }
+    void aPausedOrRevokedLinkSaysSoWhenOpened() {
+      var survey = survey(everyKind());
+      var paused = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
+      var revoked = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
+      setStatus(paused, DistributionStatus.DISTRIBUTION_STATUS_PAUSED);
+      setStatus(revoked, DistributionStatus.DISTRIBUTION_STATUS_REVOKED);
 
-      var e = failure(() -> respondent().submitPublicResponse(answers(d.getToken(), score("nps", 9)).build()));
+      var p = opening(paused.getToken());
+      assertThat(p.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(p.getStatus().getDescription()).contains("paused");
+      assertThat(reason(p)).isEqualTo("LINK_PAUSED");
+      var r = opening(revoked.getToken());
+      assertThat(r.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(reason(r)).isEqualTo("LINK_REVOKED");
 
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-      assertThat(e.getStatus().getDescription()).contains("survey link");
+      setStatus(paused, DistributionStatus.DISTRIBUTION_STATUS_ACTIVE);
+      assertThat(respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(paused.getToken()).build())
+          .getQuestionsCount()).isEqualTo(7);
+    }
+
+    @Test
+    void anExpiredLinkOrAClosedSurveySaysSoWhenOpened() {
+      var survey = survey(everyKind());
+      var expired = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, Instant.now().plusMillis(1_000));
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .untilAsserted(() -> assertThat(reason(opening(expired.getToken()))).isEqualTo("LINK_EXPIRED"));
+
+      var open = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
+      asTenant(SurveyDefinitionServiceGrpc.newBlockingStub(channel), TENANT)
+          .closeSurvey(CloseSurveyRequest.newBuilder().setSurveyId(survey.getSurveyId()).build());
+      var closed = opening(open.getToken());
+      assertThat(closed.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(closed.getStatus().getDescription()).contains("closed");
+      assertThat(reason(closed)).isEqualTo("SURVEY_CLOSED");
+    }
+
+    /** A survey written in English with French translations: ?lang=fr answers in French. */
+    @Test
+    void theAskedLanguageWinsOverTheDefaultAndTheHeader() {
+      var english = survey(Survey.newBuilder()
+          .setTitle("Your delivery").setDefaultLanguage("en").putTitleTranslations("fr", "Votre livraison")
+          .setState(SurveyState.SURVEY_STATE_ACTIVE)
+          .addQuestions(Question.newBuilder().setQuestionId("nps").setKind(QuestionKind.QUESTION_KIND_NPS)
+              .setText("Would you recommend us?").putTextTranslations("fr", "Nous recommanderiez-vous ?")));
+      var token = distribution(english.getSurveyId(), Channel.CHANNEL_LINK, null).getToken();
+
+      var fr = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(token).setLang("fr")
+          .setAcceptLanguage("en-US,en;q=0.9").build());
+
+      assertThat(fr.getLanguage()).isEqualTo("fr");
+      assertThat(fr.getTitle()).isEqualTo("Votre livraison");
+      assertThat(fr.getQuestions(0).getText()).isEqualTo("Nous recommanderiez-vous ?");
     }
   }
 }

@@ -68,8 +68,7 @@ class ResponsesIT {
   @BeforeAll
   void start() {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
-    app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",
-        "cx.survey.rate-limits.per-token=0", "cx.survey.rate-limits.per-address=0");
+    app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false");
     channel = TestServices.channel(TestServices.grpcPort(app));
     survey = asTenant(SurveyServiceGrpc.newBlockingStub(channel), TENANT)
         .createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder().setTitle("Livraison")

@@ -142,11 +142,29 @@ class SurveyServiceIT {
           .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
 
+    /** Respondents answer through a distribution token; the survey-id route is for partners. */
     @Test
-    void submitResponseIsPublic() {
+    void submitResponseNeedsTheCallersTenant() {
       var survey = create("acme", nps());
-      var response = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)));
-      assertThat(response.getResponseId()).isNotEmpty();
+      assertThat(code(() -> anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)))))
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aPartnerSendsTheFullRespondentContext() {
+      var survey = create("acme", nps());
+      var response = tenant("acme").submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+          .setContext(io.cxhub.proto.survey.v1.RespondentContext.newBuilder().setCustomerId("cust-42")
+              .setOrderId("order-7").setLocale("fr-FR").putMetadata("crm", "salesforce"))
+          .build());
+
+      assertThat(response.getContext().getCustomerId()).isEqualTo("cust-42");
+      assertThat(response.getContext().getMetadataMap()).containsEntry("crm", "salesforce");
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").submitResponse(
+          submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+              .setContext(io.cxhub.proto.survey.v1.RespondentContext.newBuilder().setCustomerId("x".repeat(129)))
+              .build()));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     }
 
     @Test
@@ -220,7 +238,6 @@ class SurveyServiceIT {
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(violatedFields(e)).containsExactlyInAnyOrder(
           "survey.title",
-          "survey.questions",
           "survey.questions[0].question_id",
           "survey.questions[0].scale_max",
           "survey.questions[1].choices");
@@ -275,7 +292,7 @@ class SurveyServiceIT {
     @Test
     void storesTheResponseWithVersionKindsScalesAndAPendingOutbox() {
       var survey = fullSurvey("acme");
-      var response = anonymous().submitResponse(SubmitResponseRequest.newBuilder()
+      var response = tenant("acme").submitResponse(SubmitResponseRequest.newBuilder()
           .setSurveyId(survey.getSurveyId())
           .addAnswers(score("q1", 10))
           .addAnswers(score("ces", 2))
@@ -306,7 +323,7 @@ class SurveyServiceIT {
     @Test
     void invalidAnswersAreRejectedNamingEachField() {
       var survey = fullSurvey("acme");
-      var e = catchThrowableOfType(StatusRuntimeException.class, () -> anonymous().submitResponse(
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").submitResponse(
           SubmitResponseRequest.newBuilder()
               .setSurveyId(survey.getSurveyId())
               .addAnswers(score("ces", 8))
@@ -327,9 +344,9 @@ class SurveyServiceIT {
     @Test
     void aReplayWithTheSameKeyReturnsTheFirstResponse() {
       var survey = create("acme", nps());
-      var first = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+      var first = tenant("acme").submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setIdempotencyKey("order-42").build());
-      var replay = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+      var replay = tenant("acme").submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setIdempotencyKey("order-42").build());
 
       assertThat(replay).isEqualTo(first);
@@ -339,9 +356,9 @@ class SurveyServiceIT {
     @Test
     void theSameKeyWithAnotherPayloadIsRefusedAsOnTheTokenRoute() {
       var survey = create("acme", nps());
-      var first = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+      var first = tenant("acme").submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setIdempotencyKey("order-43").build());
-      var e = catchThrowableOfType(StatusRuntimeException.class, () -> anonymous().submitResponse(
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").submitResponse(
           submission(survey.getSurveyId(), score("q1", 2)).toBuilder().setIdempotencyKey("order-43").build()));
 
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
@@ -353,14 +370,14 @@ class SurveyServiceIT {
     @Test
     void tooLongIdempotencyKeyIsInvalid() {
       var survey = create("acme", nps());
-      var e = catchThrowableOfType(StatusRuntimeException.class, () -> anonymous().submitResponse(
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> tenant("acme").submitResponse(
           submission(survey.getSurveyId(), score("q1", 9)).toBuilder().setIdempotencyKey("k".repeat(129)).build()));
       assertThat(violatedFields(e)).containsExactly("idempotency_key");
     }
 
     @Test
     void unknownSurveyIsNotFound() {
-      assertThat(code(() -> anonymous().submitResponse(submission("no-such-survey", score("q1", 9)))))
+      assertThat(code(() -> tenant("acme").submitResponse(submission("no-such-survey", score("q1", 9)))))
           .isEqualTo(Status.Code.NOT_FOUND);
     }
 
@@ -369,14 +386,14 @@ class SurveyServiceIT {
       var survey = create("acme", nps());
       db.getCollection("surveys").updateOne(Filters.eq("_id", survey.getSurveyId()), Updates.set("state", "CLOSED"));
 
-      assertThat(code(() -> anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)))))
+      assertThat(code(() -> tenant("acme").submitResponse(submission(survey.getSurveyId(), score("q1", 9)))))
           .isEqualTo(Status.Code.FAILED_PRECONDITION);
     }
 
     @Test
     void theOutboxLagGaugesCountPendingResponses() {
       var survey = create("lagging", nps());
-      anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)));
+      tenant("lagging").submitResponse(submission(survey.getSurveyId(), score("q1", 9)));
       var registry = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
 
       // the relay is off in this test, so everything accepted so far is still pending
@@ -388,7 +405,7 @@ class SurveyServiceIT {
     @Test
     void keepsTheGivenChannel() {
       var survey = create("acme", nps());
-      var response = anonymous().submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
+      var response = tenant("acme").submitResponse(submission(survey.getSurveyId(), score("q1", 9)).toBuilder()
           .setChannel(Channel.CHANNEL_QR).build());
       assertThat(response.getChannel()).isEqualTo(Channel.CHANNEL_QR);
     }

@@ -108,19 +108,24 @@ class SurveyToMetricsIT {
           .getNps(GetNpsRequest.newBuilder().setSurveyId(surveyId).build());
     }
 
+    /** The tenant of each survey created, to answer it as the tenant's partner system. */
+    final java.util.Map<String, String> surveyTenants = new java.util.concurrent.ConcurrentHashMap<>();
+
     Survey createSurvey(String tenant) {
-      return surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
+      var created = surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
           .setTitle("Delivery")
           .setState(SurveyState.SURVEY_STATE_ACTIVE)
           .addQuestions(Question.newBuilder().setKind(QuestionKind.QUESTION_KIND_NPS).setText("Recommend us?").setRequired(true))
           .addQuestions(Question.newBuilder().setKind(QuestionKind.QUESTION_KIND_CSAT).setText("Satisfied?")))
           .build());
+      surveyTenants.put(created.getSurveyId(), tenant);
+      return created;
     }
 
-    /** Submits one response per score (publicly: no tenant), each with its own idempotency key. */
+    /** Submits one response per score (as the tenant's partner system), each with its own idempotency key. */
     List<String> submit(String surveyId, int... scores) {
       var ids = new ArrayList<String>();
-      var publicStub = SurveyServiceGrpc.newBlockingStub(surveyChannel).withDeadlineAfter(10, TimeUnit.SECONDS);
+      var publicStub = surveys(surveyTenants.get(surveyId));
       for (int i = 0; i < scores.length; i++) {
         ids.add(publicStub.submitResponse(SubmitResponseRequest.newBuilder()
             .setSurveyId(surveyId)

@@ -75,7 +75,7 @@ class HubEndToEndIT {
     assertThat(created.json().path("state").asText()).isEqualTo("SURVEY_STATE_ACTIVE");
 
     for (int score : SCORES) {
-      var submitted = http.post("/v1/surveys/" + surveyId + "/responses", Optional.empty(), response(score));
+      var submitted = http.post("/v1/surveys/" + surveyId + "/responses", admin(), response(score));
       assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
       assertThat(submitted.json().path("responseId").asText()).isNotBlank();
     }
@@ -92,7 +92,7 @@ class HubEndToEndIT {
   void scoreOutsideTheScaleIsA400ProblemNamingTheField() {
     assumeTrue(surveyId != null, "needs the survey of the first scenario");
 
-    var rejected = http.post("/v1/surveys/" + surveyId + "/responses", Optional.empty(), response(11));
+    var rejected = http.post("/v1/surveys/" + surveyId + "/responses", admin(), response(11));
 
     assertThat(rejected.status()).as("%s", rejected).isEqualTo(400);
     assertThat(rejected.contentType()).startsWith("application/problem+json");

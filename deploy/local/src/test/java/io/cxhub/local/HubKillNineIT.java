@@ -53,7 +53,7 @@ class HubKillNineIT {
     assertThat(created.status()).as("%s", created).isEqualTo(200);
     String surveyId = created.json().path("surveyId").asText();
     for (int i = 0; i < RESPONSES; i++) {
-      var submitted = http.post("/v1/surveys/" + surveyId + "/responses", Optional.empty(),
+      var submitted = http.post("/v1/surveys/" + surveyId + "/responses", Optional.of(KEY),
           Map.of("answers", List.of(Map.of("questionId", "nps", "score", 10))));
       assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
     }

@@ -18,9 +18,11 @@ import java.util.List;
  * @param errors the invalid fields, if the problem is about the request's content: the
  *     first ones when there are many (at most {@value #MAX_LISTED_ERRORS})
  * @param totalErrors how many fields are invalid in all, when {@code errors} has any
+ * @param reason why a precondition failed, machine-readable (e.g. {@code LINK_PAUSED}), from
+ *     the service's {@code google.rpc.ErrorInfo}; null when it gives none
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors", "totalErrors"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "reason", "instance", "requestId", "errors", "totalErrors"})
 public record Problem(
     String type,
     String title,
@@ -29,7 +31,8 @@ public record Problem(
     String instance,
     String requestId,
     List<FieldViolation> errors,
-    Integer totalErrors) {
+    Integer totalErrors,
+    String reason) {
 
   /** Most invalid fields a problem lists (the services' bound too). */
   public static final int MAX_LISTED_ERRORS = 100;
@@ -47,7 +50,7 @@ public record Problem(
 
   /** A problem of the given kind, e.g. {@code not-found}. */
   public static Problem of(String kind, String title, int status, String detail) {
-    return new Problem(TYPE_PREFIX + kind, title, status, detail, null, null, List.of(), null);
+    return new Problem(TYPE_PREFIX + kind, title, status, detail, null, null, List.of(), null, null);
   }
 
   public static Problem badRequest(String detail, List<FieldViolation> errors) {
@@ -55,7 +58,7 @@ public record Problem(
   }
 
   public Problem withErrors(List<FieldViolation> violations) {
-    return new Problem(type, title, status, detail, instance, requestId, violations, violations.size());
+    return new Problem(type, title, status, detail, instance, requestId, violations, violations.size(), reason);
   }
 
   /**
@@ -72,10 +75,14 @@ public record Problem(
       summary = "The request has " + total + " invalid fields" + (listed.size() < total
           ? "; the first " + listed.size() + " are listed in errors." : ".");
     }
-    return new Problem(type, title, status, summary, instance, requestId, listed, total);
+    return new Problem(type, title, status, summary, instance, requestId, listed, total, reason);
   }
 
   public Problem withInstance(String path, String id) {
-    return new Problem(type, title, status, detail, path, id, errors, totalErrors);
+    return new Problem(type, title, status, detail, path, id, errors, totalErrors, reason);
+  }
+
+  public Problem withReason(String why) {
+    return new Problem(type, title, status, detail, instance, requestId, errors, totalErrors, why);
   }
 }

@@ -57,6 +57,10 @@ public final class Problems {
           ? GrpcStatusMapping.title(code) + "." : status.getDescription();
     };
     Problem problem = GrpcStatusMapping.problem(code, detail);
+    String reason = reason(details);
+    if (reason != null) {
+      problem = problem.withReason(reason);
+    }
     List<FieldViolation> violations = violations(details, requestType);
     if (violations.isEmpty()) {
       return problem;
@@ -107,6 +111,26 @@ public final class Problems {
       }
     }
     return 0;
+  }
+
+  /** The service's {@code google.rpc.ErrorInfo} reason, except the invalid-fields count; or null. */
+  private static String reason(com.google.rpc.Status details) {
+    if (details == null) {
+      return null;
+    }
+    for (Any any : details.getDetailsList()) {
+      if (any.is(ErrorInfo.class)) {
+        try {
+          String reason = any.unpack(ErrorInfo.class).getReason();
+          if (!reason.isEmpty() && !"INVALID_FIELDS".equals(reason)) {
+            return reason;
+          }
+        } catch (InvalidProtocolBufferException e) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   public static Problem payloadTooLarge(String detail) {

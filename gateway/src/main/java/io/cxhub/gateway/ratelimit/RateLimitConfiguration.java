@@ -35,9 +35,11 @@ class RateLimitConfiguration {
   RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(RateLimiter limiter, GatewayProperties properties,
       ProblemWriter problems) {
     var settings = properties.rateLimit();
-    return new RateLimitGatewayFilterFactory(limiter,
+    return new RateLimitGatewayFilterFactory(limiter, new RateLimitGatewayFilterFactory.Limits(
         new RateLimiter.Limit(settings.perKey(), settings.perKeyPeriod()),
         new RateLimiter.Limit(settings.publicPerAddress(), settings.publicPeriod()),
+        new RateLimiter.Limit(settings.publicPerResource(), settings.publicPeriod()),
+        new RateLimiter.Limit(settings.publicPerAddressAllRoutes(), settings.publicPeriod())),
         new ClientAddresses(properties.trustForwardedFor()), problems);
   }
 

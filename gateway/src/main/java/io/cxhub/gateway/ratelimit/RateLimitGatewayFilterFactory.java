@@ -9,6 +9,8 @@ import io.cxhub.gateway.transcode.RouteLookup;
 import io.cxhub.proto.common.v1.Access;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -17,42 +19,58 @@ import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code RateLimit} route filter (after {@code ApiKeyAuthentication}): every request takes
- * a token from a bucket ({@link RateLimiter}).
+ * {@code RateLimit} route filter (after {@code ApiKeyAuthentication}): the one rate-limit
+ * mechanism of the hub. Every request takes a token from each of its buckets
+ * ({@link RateLimiter}); the first bucket that is empty refuses it.
  *
  * <ul>
- *   <li>Public RPCs (no key): one bucket per client address, route and resource (the
- *       path's variables, e.g. the distribution token or survey id), so a respondent's
- *       address cannot flood a survey and one busy survey does not block another.</li>
+ *   <li>Public RPCs (no key; the respondent routes): three buckets. One per client
+ *       address, route and resource (the path's variables, e.g. the distribution token),
+ *       so a respondent's address cannot flood a survey and one busy survey does not block
+ *       another; one per route and resource across addresses, so a link shared with a bot
+ *       farm is capped however many addresses it uses; one per client address across every
+ *       public route and resource, so an address that rotates tokens (guessing them, or
+ *       spreading its flood) is capped too.</li>
  *   <li>Authenticated RPCs: one bucket per API key.</li>
  * </ul>
  *
  * Answers carry {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
  * {@code RateLimit-Reset} (seconds until the bucket is full again), as the IETF httpapi
- * draft names them; a refused request gets 429 problem+json with {@code Retry-After}. If
- * the buckets' database fails, requests go through (logged): the limits protect the hub,
- * they must not take it down.
+ * draft names them, of the request's most constrained bucket (the one that refused it, or
+ * the one with the fewest tokens left); a refused request gets 429 problem+json with
+ * {@code Retry-After}. If the buckets' database fails, requests go through (logged): the
+ * limits protect the hub, they must not take it down.
  */
 public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitGatewayFilterFactory.class);
   static final Duration DECISION_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * The limits.
+   *
+   * @param perKey one API key
+   * @param publicPerAddress one public route and resource from one client address
+   * @param publicPerResource one public route and resource, all addresses together
+   * @param publicPerAddressAllRoutes one client address, all public routes together
+   */
+  public record Limits(RateLimiter.Limit perKey, RateLimiter.Limit publicPerAddress,
+      RateLimiter.Limit publicPerResource, RateLimiter.Limit publicPerAddressAllRoutes) {}
+
   private final RateLimiter limiter;
-  private final RateLimiter.Limit perKey;
-  private final RateLimiter.Limit publicPerAddress;
+  private final Limits limits;
   private final ClientAddresses clientAddresses;
   private final ProblemWriter problems;
 
-  public RateLimitGatewayFilterFactory(RateLimiter limiter, RateLimiter.Limit perKey,
-      RateLimiter.Limit publicPerAddress, ClientAddresses clientAddresses, ProblemWriter problems) {
+  public RateLimitGatewayFilterFactory(RateLimiter limiter, Limits limits, ClientAddresses clientAddresses,
+      ProblemWriter problems) {
     super(Object.class);
     this.limiter = limiter;
-    this.perKey = perKey;
-    this.publicPerAddress = publicPerAddress;
+    this.limits = limits;
     this.clientAddresses = clientAddresses;
     this.problems = problems;
   }
@@ -62,11 +80,14 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
     return (exchange, chain) -> {
       var match = MatchHttpRuleGatewayFilterFactory.matched(exchange)
           .orElseThrow(() -> new IllegalStateException("RateLimit must come after MatchHttpRule"));
-      Optional<Bucket> bucket = bucketOf(exchange, match);
-      if (bucket.isEmpty()) {
+      List<Bucket> buckets = bucketsOf(exchange, match);
+      if (buckets.isEmpty()) {
         return chain.filter(exchange);
       }
-      return limiter.tryConsume(bucket.get().key(), bucket.get().limit())
+      return Flux.fromIterable(buckets)
+          .concatMap(bucket -> limiter.tryConsume(bucket.key(), bucket.limit()).map(o -> new Taken(bucket, o)))
+          .takeUntil(taken -> !taken.outcome().allowed())
+          .collectList()
           .timeout(DECISION_TIMEOUT)
           .map(Optional::of)
           .onErrorResume(error -> {
@@ -74,22 +95,28 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
                 exchange.getRequest().getPath(), error.toString());
             return Mono.just(Optional.empty());
           })
-          .flatMap(outcome -> {
-            if (outcome.isEmpty()) {
+          .flatMap(decision -> {
+            if (decision.isEmpty() || decision.get().isEmpty()) {
               return chain.filter(exchange);
             }
+            List<Taken> taken = decision.get();
+            Taken last = taken.get(taken.size() - 1);
+            Taken shown = last.outcome().allowed()
+                ? taken.stream().min(Comparator.comparingLong(t -> t.outcome().remaining())).orElseThrow()
+                : last;
+            var outcome = shown.outcome();
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("RateLimit-Limit", Long.toString(outcome.get().limit()));
-            headers.set("RateLimit-Remaining", Long.toString(outcome.get().remaining()));
-            headers.set("RateLimit-Reset", Long.toString(seconds(outcome.get().reset())));
-            if (outcome.get().allowed()) {
+            headers.set("RateLimit-Limit", Long.toString(outcome.limit()));
+            headers.set("RateLimit-Remaining", Long.toString(outcome.remaining()));
+            headers.set("RateLimit-Reset", Long.toString(seconds(outcome.reset())));
+            if (outcome.allowed()) {
               return chain.filter(exchange);
             }
-            long retryAfter = Math.max(1, seconds(outcome.get().retryAfter()));
+            long retryAfter = Math.max(1, seconds(outcome.retryAfter()));
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             return problems.write(exchange, GrpcStatusMapping.problem(Status.Code.RESOURCE_EXHAUSTED,
-                "Too many requests: " + outcome.get().limit() + " per " + describe(bucket.get().limit().period())
-                    + " are allowed " + bucket.get().description() + ". Retry in " + retryAfter + " s."));
+                "Too many requests: " + outcome.limit() + " per " + describe(shown.bucket().limit().period())
+                    + " are allowed " + shown.bucket().description() + ". Retry in " + retryAfter + " s."));
           });
     };
   }
@@ -97,17 +124,27 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
   /** A request's bucket: its key and limit. */
   record Bucket(String key, RateLimiter.Limit limit, String description) {}
 
-  private Optional<Bucket> bucketOf(ServerWebExchange exchange, RouteLookup.Found match) {
+  /** What taking a token from a bucket gave. */
+  private record Taken(Bucket bucket, RateLimiter.Outcome outcome) {}
+
+  private List<Bucket> bucketsOf(ServerWebExchange exchange, RouteLookup.Found match) {
     var rpc = match.binding().rpc();
     if (rpc.access() == Access.ACCESS_PUBLIC) {
       String address = clientAddresses.of(exchange.getRequest()).orElse("unknown");
       // the resource the route targets: its path variables in a stable order
-      String resource = String.join("/", new TreeMap<String, String>(match.variables()).values());
-      return Optional.of(new Bucket("public:" + rpc.fullName() + ":" + resource + ":" + address, publicPerAddress,
-          "for this operation from one address"));
+      String resource = rpc.fullName() + ":" + String.join("/", new TreeMap<String, String>(match.variables()).values());
+      return List.of(
+          new Bucket("public:" + resource + ":" + address, limits.publicPerAddress(),
+              "for this operation from one address"),
+          new Bucket("public-resource:" + resource, limits.publicPerResource(),
+              "for this operation on this link from all addresses"),
+          new Bucket("public-address:" + address, limits.publicPerAddressAllRoutes(),
+              "for the public operations from one address"));
     }
     return ApiKeyAuthenticationGatewayFilterFactory.caller(exchange)
-        .map(caller -> new Bucket("key:" + caller.tenantId() + ":" + caller.keyId(), perKey, "for one API key"));
+        .map(caller -> List.of(new Bucket("key:" + caller.tenantId() + ":" + caller.keyId(), limits.perKey(),
+            "for one API key")))
+        .orElse(List.of());
   }
 
   private static long seconds(Duration duration) {

@@ -49,7 +49,7 @@ class ApiKeyAuthenticationGatewayFilterFactoryTest {
 
   @Test
   void letsPublicOperationsThroughWithoutKeyOrTenant() {
-    ServerWebExchange reached = run(MockServerHttpRequest.post("/v1/surveys/s1/responses"));
+    ServerWebExchange reached = run(MockServerHttpRequest.post("/v1/public/surveys/tok123/responses"));
 
     assertThat(reached).isNotNull();
     assertThat(ApiKeyAuthenticationGatewayFilterFactory.caller(reached)).isEmpty();

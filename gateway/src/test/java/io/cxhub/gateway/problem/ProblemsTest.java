@@ -43,6 +43,22 @@ class ProblemsTest {
   }
 
   @Test
+  void aFailedPreconditionCarriesTheServicesReason() throws Exception {
+    var status = com.google.rpc.Status.newBuilder()
+        .setCode(Code.FAILED_PRECONDITION_VALUE)
+        .setMessage("this survey link is paused; try again later")
+        .addDetails(Any.pack(com.google.rpc.ErrorInfo.newBuilder().setReason("LINK_PAUSED").setDomain("cxhub.io").build()))
+        .build();
+
+    Problem problem = Problems.from(StatusProto.toStatusRuntimeException(status), SUBMIT, "survey");
+
+    assertThat(problem.status()).isEqualTo(400);
+    assertThat(problem.detail()).contains("paused");
+    assertThat(problem.reason()).isEqualTo("LINK_PAUSED");
+    assertThat(new ObjectMapper().writeValueAsString(problem)).contains("\"reason\":\"LINK_PAUSED\"");
+  }
+
+  @Test
   void writesTheDetailOfOneViolationWithTheJsonNameTheErrorsUse() {
     var status = com.google.rpc.Status.newBuilder()
         .setCode(Code.INVALID_ARGUMENT_VALUE)

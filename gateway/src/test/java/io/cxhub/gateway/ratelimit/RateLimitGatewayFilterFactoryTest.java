@@ -47,8 +47,9 @@ class RateLimitGatewayFilterFactoryTest {
         new ApiKeyVerifier(keys, Duration.ofSeconds(30), 100, new FakeTicker(), Schedulers.immediate()), PROBLEMS)
         .apply(new Object());
     var limiter = RateLimiters.over(new InMemoryBucketStates(), Runnable::run, clock, Duration.ofSeconds(1), 0.1, 1000);
-    rateLimit = new RateLimitGatewayFilterFactory(limiter,
+    rateLimit = new RateLimitGatewayFilterFactory(limiter, new RateLimitGatewayFilterFactory.Limits(
         new RateLimiter.Limit(5, Duration.ofMinutes(1)), new RateLimiter.Limit(2, Duration.ofMinutes(1)),
+        new RateLimiter.Limit(4, Duration.ofMinutes(1)), new RateLimiter.Limit(6, Duration.ofMinutes(1))),
         new ClientAddresses(false), PROBLEMS).apply(new Object());
   }
 
@@ -99,6 +100,47 @@ class RateLimitGatewayFilterFactoryTest {
     clock.advance(Duration.ofSeconds(30));
     assertThat(status(publicGet("tok-1", "198.51.100.1"))).isEqualTo(200);
     assertThat(status(publicGet("tok-1", "198.51.100.1"))).isEqualTo(429);
+  }
+
+  /** A link shared with many addresses: 4 a minute for the link from all of them together. */
+  @Test
+  void aPublicLinkIsLimitedAcrossAddresses() {
+    for (int i = 1; i <= 4; i++) {
+      assertThat(status(publicGet("tok-shared", "203.0.113." + i))).isEqualTo(200);
+    }
+
+    var refused = publicGet("tok-shared", "203.0.113.5");
+
+    assertThat(status(refused)).isEqualTo(429);
+    assertThat(refused.getResponse().getHeaders().getFirst("RateLimit-Limit")).isEqualTo("4");
+    assertThat(refused.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("15");
+    assertThat(jsonBody(refused).path("detail").asText()).contains("from all addresses");
+    assertThat(status(publicGet("tok-other", "203.0.113.5"))).isEqualTo(200);
+  }
+
+  /** An address rotating tokens: 6 a minute over every public route and token together. */
+  @Test
+  void anAddressIsLimitedAcrossPublicLinks() {
+    for (int i = 1; i <= 6; i++) {
+      assertThat(status(publicGet("tok-guess-" + i, "198.51.100.9"))).isEqualTo(200);
+    }
+
+    var refused = publicGet("tok-guess-7", "198.51.100.9");
+
+    assertThat(status(refused)).isEqualTo(429);
+    assertThat(jsonBody(refused).path("detail").asText()).contains("public operations from one address");
+    assertThat(status(publicGet("tok-guess-7", "198.51.100.10"))).isEqualTo(200);
+  }
+
+  /** The headers show the most constrained bucket of the request. */
+  @Test
+  void theHeadersShowTheTightestBucket() {
+    publicGet("tok-tight", "192.0.2.50");
+    publicGet("tok-tight", "192.0.2.51");
+    var third = publicGet("tok-tight", "192.0.2.52");
+
+    // per address and link 2 (1 left), per link 4 (1 left after three), per address 6 (5 left)
+    assertThat(third.getResponse().getHeaders().getFirst("RateLimit-Remaining")).isEqualTo("1");
   }
 
   @Test

@@ -102,7 +102,8 @@ public final class FakeSurveyService extends SurveyServiceGrpc.SurveyServiceImpl
       return;
     }
     responses.onNext(SurveyResponse.newBuilder().setResponseId("r-1").setSurveyId(request.getSurveyId())
-        .setSurveyVersion(1).setChannel(request.getChannel()).addAllAnswers(request.getAnswersList()).build());
+        .setSurveyVersion(1).setChannel(request.getChannel()).addAllAnswers(request.getAnswersList())
+        .setContext(request.getContext()).build());
     responses.onCompleted();
   }
 }

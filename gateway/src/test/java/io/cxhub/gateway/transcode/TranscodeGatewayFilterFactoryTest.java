@@ -96,18 +96,22 @@ class TranscodeGatewayFilterFactoryTest {
   }
 
   @Test
-  void callsPublicRpcsWithoutTenant() {
+  void callsAPartnerSubmissionWithTheKeysTenantAndTheRespondentContext() {
     var exchange = run(MockServerHttpRequest.post("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"answers\":[{\"questionId\":\"nps\",\"score\":9}],\"channel\":\"CHANNEL_QR\"}"));
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+        .body("{\"answers\":[{\"questionId\":\"nps\",\"score\":9}],\"channel\":\"CHANNEL_QR\","
+            + "\"context\":{\"customerId\":\"cust-42\"}}"));
 
     assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(200);
     assertThat(jsonBody(exchange).path("answers").get(0).path("score").asInt()).isEqualTo(9);
-    assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isNull();
+    assertThat(jsonBody(exchange).path("context").path("customerId").asText()).isEqualTo("cust-42");
+    assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("acme");
   }
 
   @Test
   void turnsTheBackendsFieldViolationsIntoAProblem() {
     var exchange = run(MockServerHttpRequest.post("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
         .body("{\"answers\":[{\"questionId\":\"nps\",\"score\":11}]}"));
 
     assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(400);
@@ -121,6 +125,7 @@ class TranscodeGatewayFilterFactoryTest {
   @Test
   void refusesAnInvalidBodyWithoutCallingTheBackend() {
     var exchange = run(MockServerHttpRequest.post("/v1/surveys/s1/responses").contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
         .body("{\"answers\":[{\"score\":\"nine\"}]}"));
 
     assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package io.cxhub.journey.insight;
 
+import io.cxhub.kit.domain.AdjustedWaldNps;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -19,23 +20,19 @@ public final class Stats {
 
   private Stats() {}
 
-  /** NPS of a 0-10 tally: observed value, adjusted-Wald interval and variance (points). */
+  /**
+   * NPS of a 0-10 tally: observed value, adjusted-Wald interval and variance (points), by
+   * the kit's {@link AdjustedWaldNps} (MeasuringU's constants), the copy metrics-service uses.
+   */
   public static Estimate nps(Tally t) {
     long n = t.n();
     if (n == 0) {
       return Estimate.NONE;
     }
-    double z2 = Z * Z;
-    double nAdj = n + z2 / 2;
-    double p = (t.favourable() + z2 / 4) / nAdj;
-    double d = (t.unfavourable() + z2 / 4) / nAdj;
-    double adjusted = p - d;
-    double variance = (p + d - adjusted * adjusted) / nAdj;
-    double half = Z * Math.sqrt(variance);
+    var adjusted = AdjustedWaldNps.of(t.favourable(), t.unfavourable(), n);
     double value = 100.0 * (t.favourable() - t.unfavourable()) / n;
-    double low = Math.max(-100, 100 * (adjusted - half));
-    double high = Math.min(100, 100 * (adjusted + half));
-    return new Estimate(n, value, low, high, 1e4 * variance, isLow(n, (high - low) / 2));
+    return new Estimate(n, value, adjusted.low(), adjusted.high(), adjusted.variance(),
+        isLow(n, adjusted.halfWidth()));
   }
 
   /** The favourable share of a tally in percent (CSAT top-2-box, CES easy), Wilson interval. */

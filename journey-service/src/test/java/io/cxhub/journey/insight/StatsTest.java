@@ -10,13 +10,28 @@ class StatsTest {
 
   @Test
   void npsIntervalIsTheAdjustedWaldOneMetricsServiceReports() {
-    // the README's ten answers: 5 promoters, 2 passives, 3 detractors → NPS 20, [−34.13, 67.68]
+    // the README's ten answers: 5 promoters, 2 passives, 3 detractors → NPS 20, [−30.33, 61.10]
+    // (MeasuringU's constants: n + 3, promoters and detractors + 3/4)
     var nps = Stats.nps(Tally.nps(10, 10, 9, 9, 9, 8, 7, 6, 3, 0));
 
     assertThat(nps.value()).isEqualTo(20.0);
-    assertThat(nps.low()).isCloseTo(-34.13, within(0.01));
-    assertThat(nps.high()).isCloseTo(67.68, within(0.01));
+    assertThat(nps.low()).isCloseTo(-30.33, within(0.005));
+    assertThat(nps.high()).isCloseTo(61.10, within(0.005));
     assertThat(nps.lowSample()).isTrue();
+  }
+
+  @Test
+  void npsIntervalOfTheHandWorkedExample() {
+    // 15 promoters, 5 passives, 5 detractors: n' = 28, NPS' = 35.71, [6.08, 65.35]
+    int[] scores = new int[25];
+    java.util.Arrays.fill(scores, 0, 15, 9);
+    java.util.Arrays.fill(scores, 15, 20, 8);
+    java.util.Arrays.fill(scores, 20, 25, 0);
+    var nps = Stats.nps(Tally.nps(scores));
+
+    assertThat(nps.value()).isEqualTo(40.0);
+    assertThat(nps.low()).isCloseTo(6.08, within(0.005));
+    assertThat(nps.high()).isCloseTo(65.35, within(0.005));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.cxhub.metrics.grpc;
 
 import io.cxhub.kit.grpc.ProtoChannels;
 import io.cxhub.kit.grpc.ProtoTimestamps;
+import io.cxhub.metrics.ingest.AnswerKind;
 import io.cxhub.metrics.ingest.RecordOutcome;
 import io.cxhub.metrics.ingest.RecordedResponse;
 import io.cxhub.metrics.ingest.ScoredAnswer;
@@ -34,9 +35,9 @@ final class MetricsProtoMapper {
       int nps = -1;
       int csat = -1;
       for (var a : r.getAnswersList()) {
-        if (nps < 0 && a.getKind().equals("NPS") && a.getScore() >= 0 && a.getScore() <= 10) {
+        if (nps < 0 && kind(a) == AnswerKind.NPS && a.getScore() >= 0 && a.getScore() <= 10) {
           nps = a.getScore();
-        } else if (csat < 0 && a.getKind().equals("CSAT") && a.getScaleMax() > a.getScaleMin()) {
+        } else if (csat < 0 && kind(a) == AnswerKind.CSAT && a.getScaleMax() > a.getScaleMin()) {
           csat = a.getScore() >= a.getScaleMax() - 1 ? 1 : 0; // top two of the scale
         }
       }
@@ -52,9 +53,34 @@ final class MetricsProtoMapper {
     return out;
   }
 
+  /**
+   * The answer's kind: the enum field, or for a relay written before it existed the kind
+   * by name in the deprecated {@code kind_name}; null when neither names a scored kind.
+   */
+  static AnswerKind kind(io.cxhub.proto.survey.v1.RecordedAnswer a) {
+    return switch (a.getKind()) {
+      case QUESTION_KIND_NPS -> AnswerKind.NPS;
+      case QUESTION_KIND_CSAT -> AnswerKind.CSAT;
+      case QUESTION_KIND_CES -> AnswerKind.CES;
+      case QUESTION_KIND_RATING -> AnswerKind.RATING;
+      case QUESTION_KIND_UNSPECIFIED -> legacyKind(a.getKindName());
+      default -> null;
+    };
+  }
+
+  @SuppressWarnings("deprecation")
+  private static AnswerKind legacyKind(String name) {
+    for (var k : AnswerKind.values()) {
+      if (k.name().equals(name)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
   static RecordedResponse toResponse(io.cxhub.proto.survey.v1.RecordedResponse r) {
     var answers = r.getAnswersList().stream()
-        .map(a -> new ScoredAnswer(a.getQuestionId(), a.getKind(), a.getScore(), a.getScaleMin(), a.getScaleMax()))
+        .map(a -> new ScoredAnswer(a.getQuestionId(), kind(a), a.getScore(), a.getScaleMin(), a.getScaleMax()))
         .toList();
     Instant submitTime = r.hasSubmitTime() ? ProtoTimestamps.toInstant(r.getSubmitTime()) : null;
     return new RecordedResponse(

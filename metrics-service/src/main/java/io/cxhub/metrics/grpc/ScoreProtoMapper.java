@@ -142,7 +142,8 @@ public final class ScoreProtoMapper {
 
   static io.cxhub.proto.metrics.v1.MetricDefinition toProto(MetricDefinition d) {
     return io.cxhub.proto.metrics.v1.MetricDefinition.newBuilder()
-        .setId(d.id()).setVersion(d.version()).setText(d.text()).build();
+        .setId(d.id()).setVersion(d.version()).setText(d.text())
+        .setIntervalMethod(d.intervalMethod()).putAllIntervalConstants(d.intervalConstants()).build();
   }
 
   static ScoreValue toProto(Score s) {

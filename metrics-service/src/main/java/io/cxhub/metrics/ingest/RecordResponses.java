@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Records a batch of responses relayed by survey-service: validates it, resolves each
@@ -20,7 +19,6 @@ public final class RecordResponses {
   public static final int MAX_BATCH = 500;
   public static final String SOURCE = "responses";
   static final int MAX_ID = 128;
-  static final Set<String> KINDS = Set.of("NPS", "CSAT", "CES", "RATING");
 
   private final ExactlyOnceAggregator<RecordedResponse> aggregator;
   private final Segments segments;
@@ -83,11 +81,11 @@ public final class RecordResponses {
         violations.add(path + ".question_id", "answers the same question as answers[" + earlier + "]");
       }
     }
-    if (!KINDS.contains(a.kind())) {
-      violations.add(path + ".kind", "must be one of " + KINDS);
+    if (a.kind() == null) {
+      violations.add(path + ".kind", "must be a scored kind: " + java.util.Arrays.toString(AnswerKind.values()));
       return;
     }
-    if ("NPS".equals(a.kind()) && (a.scaleMin() != 0 || a.scaleMax() != 10)) {
+    if (a.kind() == AnswerKind.NPS && (a.scaleMin() != 0 || a.scaleMax() != 10)) {
       violations.add(path + ".scale_max", "NPS answers are on the 0 to 10 scale");
       return;
     }

@@ -54,7 +54,7 @@ public final class ResponseContributor implements Contributor<RecordedResponse> 
           .add(SUM_SQ, (long) a.score() * a.score())
           .addToHistogram(VALUES, a.score(), 1)
           .build();
-      String family = family(a.kind(), r.surveyId());
+      String family = family(a.kind().name(), r.surveyId());
       increments.add(new CellIncrement(new CubeId(tenantId, family, Period.day(day)), cell, tally));
       increments.add(new CellIncrement(new CubeId(tenantId, family, Period.month(day)), cell, tally));
     }

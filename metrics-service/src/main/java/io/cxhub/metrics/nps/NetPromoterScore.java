@@ -1,5 +1,7 @@
 package io.cxhub.metrics.nps;
 
+import io.cxhub.kit.domain.NpsCategory;
+
 /**
  * Net Promoter Score from the counts behind it: {@code 100 * (promoters - detractors) / n}
  * with {@code n = promoters + passives + detractors}, in [-100, +100]; 0 when n is 0.

@@ -1,5 +1,6 @@
 package io.cxhub.metrics.score;
 
+import io.cxhub.kit.domain.AdjustedWaldNps;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -17,27 +18,14 @@ public final class Statistics {
   private Statistics() {}
 
   /**
-   * Adjusted-Wald interval of a Net Promoter Score, in NPS points (−100…+100), as published
-   * by Jeff Sauro and Jim Lewis (MeasuringU, "Confidence Intervals for Net Promoter Scores",
-   * 2021): add z²/4 to the promoters and to the detractors and z²/2 to n, then
-   * <pre>
-   *   p' = (P + z²/4) / n',  d' = (D + z²/4) / n',  n' = n + z²/2
-   *   NPS' = p' − d',  Var = (p' + d' − (p' − d')²) / n'
-   *   interval = 100 · (NPS' ± z·√Var)
-   * </pre>
-   * The interval is centred on the adjusted NPS', not on the observed score, and is clipped
-   * to [−100, +100]. With n = 0 it is the whole range.
+   * Adjusted-Wald interval of a Net Promoter Score, in NPS points (−100…+100), with
+   * MeasuringU's published constants (n + 3, promoters + 3/4, detractors + 3/4): see
+   * {@link AdjustedWaldNps}, the one copy of the formula. Centred on the adjusted NPS', clipped
+   * to [−100, +100]; with n = 0 it is the whole range.
    */
   public static AdjustedNps adjustedWaldNps(long promoters, long detractors, long n) {
-    double z2 = Z95 * Z95;
-    double nAdj = n + z2 / 2;
-    double p = (promoters + z2 / 4) / nAdj;
-    double d = (detractors + z2 / 4) / nAdj;
-    double npsAdj = p - d;
-    double variance = (p + d - npsAdj * npsAdj) / nAdj;
-    double half = Z95 * Math.sqrt(variance);
-    return new AdjustedNps(100 * npsAdj, 100 * 100 * variance,
-        new Interval(Math.max(-100, 100 * (npsAdj - half)), Math.min(100, 100 * (npsAdj + half))));
+    var nps = AdjustedWaldNps.of(promoters, detractors, n);
+    return new AdjustedNps(nps.adjustedNps(), nps.variance(), new Interval(nps.low(), nps.high()));
   }
 
   /**

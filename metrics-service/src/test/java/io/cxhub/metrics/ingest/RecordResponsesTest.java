@@ -44,11 +44,11 @@ class RecordResponsesTest {
 
   static RecordedResponse response(String id, int nps, int csat) {
     return new RecordedResponse(id, "s1", 1, "LINK", T0, List.of(
-        new ScoredAnswer("q1", "NPS", nps, 0, 10), new ScoredAnswer("q2", "CSAT", csat, 1, 5)));
+        new ScoredAnswer("q1", AnswerKind.NPS, nps, 0, 10), new ScoredAnswer("q2", AnswerKind.CSAT, csat, 1, 5)));
   }
 
   static RecordedResponse fromCustomer(String id, String customer) {
-    return new RecordedResponse(id, "s1", 1, "EMAIL", T0, List.of(new ScoredAnswer("q", "NPS", 9, 0, 10)), customer,
+    return new RecordedResponse(id, "s1", 1, "EMAIL", T0, List.of(new ScoredAnswer("q", AnswerKind.NPS, 9, 0, 10)), customer,
         "delivery", "tp-courier", null);
   }
 
@@ -145,11 +145,11 @@ class RecordResponsesTest {
     @Test
     void namesEveryBadFieldAndRecordsNothing() {
       var bad = new RecordedResponse("", "", 1, "LINK", null, List.of(
-          new ScoredAnswer("q1", "NPS", 11, 0, 10),
-          new ScoredAnswer("q1", "CSAT", 3, 1, 5),
-          new ScoredAnswer("q3", "FREE_TEXT", 1, 0, 0),
-          new ScoredAnswer("q4", "NPS", 5, 1, 5),
-          new ScoredAnswer("", "RATING", 3, 1, 0)));
+          new ScoredAnswer("q1", AnswerKind.NPS, 11, 0, 10),
+          new ScoredAnswer("q1", AnswerKind.CSAT, 3, 1, 5),
+          new ScoredAnswer("q3", null, 1, 0, 0),
+          new ScoredAnswer("q4", AnswerKind.NPS, 5, 1, 5),
+          new ScoredAnswer("", AnswerKind.RATING, 3, 1, 0)));
       assertThat(violatedFields(List.of(response("ok", 9, 4), bad))).containsExactly(
           "responses[1].response_id",
           "responses[1].survey_id",

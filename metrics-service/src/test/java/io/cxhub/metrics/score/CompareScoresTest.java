@@ -28,18 +28,19 @@ class CompareScoresTest {
   }
 
   /**
-   * A: 50 promoters, 30 passives, 20 detractors (NPS 30); B: 35/30/35 (NPS 0). Adjusted-Wald:
-   * NPS'a = 29.43, Va = 60.73; NPS'b = 0.00, Vb = 69.24 (points²). se = √129.97 = 11.40,
-   * z = 29.43 / 11.40 = 2.58, p = 0.0098; interval 29.43 ± 1.96 · 11.40 = [7.09, 51.78].
+   * A: 50 promoters, 30 passives, 20 detractors (NPS 30); B: 35/30/35 (NPS 0). Adjusted-Wald
+   * (n + 3, promoters and detractors + 3/4): NPS'a = 29.13, Va = 59.16; NPS'b = 0.00,
+   * Vb = 67.40 (points²). se = √126.55 = 11.25, z = 29.13 / 11.25 = 2.59, p = 0.0096;
+   * interval 29.13 ± 1.96 · 11.25 = [7.08, 51.18].
    */
   @Test
   void npsChangeIsSignificantWithAdjustedWaldVariances() {
     var c = CompareScores.nps(Score.of(ScoreKind.NPS, nps(50, 30, 20)), Score.of(ScoreKind.NPS, nps(35, 30, 35)));
 
     assertThat(c.difference()).isEqualTo(30.0);
-    assertThat(c.pValue()).isCloseTo(0.0098, within(0.00005));
-    assertThat(c.interval().low()).isCloseTo(7.09, within(0.005));
-    assertThat(c.interval().high()).isCloseTo(51.78, within(0.005));
+    assertThat(c.pValue()).isCloseTo(0.0096, within(0.00005));
+    assertThat(c.interval().low()).isCloseTo(7.08, within(0.005));
+    assertThat(c.interval().high()).isCloseTo(51.18, within(0.005));
     assertThat(c.significant()).isTrue();
   }
 

@@ -14,10 +14,9 @@ class ScoreTest {
 
   /**
    * Answers 10, 10, 9, 9, 9, 8, 7, 6, 3, 0: P = 5, passives 2, D = 3, n = 10, NPS = 20.
-   * Adjusted-Wald with z = 1.959964, z² = 3.841459: z²/4 = 0.960365, z²/2 = 1.920729,
-   * n' = 11.920729, p' = 5.960365 / 11.920729 = 0.500000, d' = 3.960365 / 11.920729 = 0.332225,
-   * NPS' = 0.167775, Var = (0.500000 + 0.332225 − 0.167775²) / 11.920729 = 0.067452,
-   * half-width = 1.959964 · √0.067452 = 0.509033 → interval [−34.13, 67.68] points.
+   * Adjusted-Wald with MeasuringU's constants: n' = 13, p' = 5.75 / 13 = 0.442308,
+   * d' = 3.75 / 13 = 0.288462, NPS' = 0.153846, Var = (0.442308 + 0.288462 − 0.153846²) / 13
+   * = 0.054392, half-width = 1.959964 · √0.054392 = 0.457106 → interval [−30.33, 61.10] points.
    */
   @Test
   void npsOfTenAnswersWithItsAdjustedWaldInterval() {
@@ -28,13 +27,37 @@ class ScoreTest {
     assertThat(score.favourable()).isEqualTo(5);
     assertThat(score.passives()).isEqualTo(2);
     assertThat(score.unfavourable()).isEqualTo(3);
-    assertThat(score.adjustedNps().adjustedNps()).isCloseTo(16.78, within(CENT));
-    assertThat(score.interval().low()).isCloseTo(-34.13, within(CENT));
-    assertThat(score.interval().high()).isCloseTo(67.68, within(CENT));
-    assertThat(score.marginOfError()).isCloseTo(50.90, within(CENT));
+    assertThat(score.adjustedNps().adjustedNps()).isCloseTo(15.38, within(CENT));
+    assertThat(score.interval().low()).isCloseTo(-30.33, within(CENT));
+    assertThat(score.interval().high()).isCloseTo(61.10, within(CENT));
+    assertThat(score.marginOfError()).isCloseTo(45.71, within(CENT));
     assertThat(score.lowSample()).isTrue();
     assertThat(score.definition().id()).isEqualTo("nps");
     assertThat(score.distribution().histogram()).containsEntry(9, 3L).containsEntry(0, 1L);
+  }
+
+  /**
+   * 25 answers: 15 promoters, 5 passives, 5 detractors (NPS 40). n' = 28, NPS' = 35.71,
+   * interval [6.08, 65.35]; the definition names the method and its constants.
+   */
+  @Test
+  void npsIntervalUsesMeasuringUConstantsAndSaysSo() {
+    int[] scores = new int[25];
+    java.util.Arrays.fill(scores, 0, 15, 10);
+    java.util.Arrays.fill(scores, 15, 20, 7);
+    java.util.Arrays.fill(scores, 20, 25, 2);
+    var score = Score.of(ScoreKind.NPS, Distribution.ofScores(0, 10, scores));
+
+    assertThat(score.value()).isEqualTo(40.0);
+    assertThat(score.adjustedNps().adjustedNps()).isCloseTo(35.71, within(CENT));
+    assertThat(score.interval().low()).isCloseTo(6.08, within(CENT));
+    assertThat(score.interval().high()).isCloseTo(65.35, within(CENT));
+    assertThat(score.definition().version()).isEqualTo(2);
+    assertThat(score.definition().intervalMethod()).startsWith("adjusted-wald");
+    assertThat(score.definition().intervalConstants())
+        .containsEntry("n_added", 3.0)
+        .containsEntry("promoters_added", 0.75)
+        .containsEntry("detractors_added", 0.75);
   }
 
   @Test

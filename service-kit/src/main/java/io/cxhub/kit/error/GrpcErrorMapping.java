@@ -41,8 +41,9 @@ public final class GrpcErrorMapping implements GrpcExceptionHandler {
     if (error instanceof StaleVersionException) {
       return status(Code.ABORTED, error.getMessage(), null);
     }
-    if (error instanceof PreconditionFailedException) {
-      return status(Code.FAILED_PRECONDITION, error.getMessage(), null);
+    if (error instanceof PreconditionFailedException failed) {
+      return status(Code.FAILED_PRECONDITION, error.getMessage(), failed.reason() == null ? null
+          : Any.pack(com.google.rpc.ErrorInfo.newBuilder().setReason(failed.reason()).setDomain(io.cxhub.kit.grpc.BadRequests.DOMAIN).build()));
     }
     if (error instanceof RateLimitedException limited) {
       var delay = com.google.protobuf.Duration.newBuilder()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cxhub.proto.survey.v1.GetSurveyRequest;
 import io.cxhub.proto.survey.v1.SubmitResponseRequest;
 import io.cxhub.proto.survey.v1.Survey;
-import io.cxhub.proto.survey.v1.SurveyResponse;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -38,16 +37,20 @@ class TenantServerInterceptorTest {
         observer.onCompleted();
       }
 
+    };
+    var respondents = new io.cxhub.proto.survey.v1.RespondentServiceGrpc.RespondentServiceImplBase() {
       @Override
-      public void submitResponse(SubmitResponseRequest request, StreamObserver<SurveyResponse> observer) {
+      public void getPublicSurvey(io.cxhub.proto.survey.v1.GetPublicSurveyRequest request,
+          StreamObserver<io.cxhub.proto.survey.v1.PublicSurvey> observer) {
         seenTenant.set(TenantContext.current().orElse("<none>"));
-        observer.onNext(SurveyResponse.getDefaultInstance());
+        observer.onNext(io.cxhub.proto.survey.v1.PublicSurvey.getDefaultInstance());
         observer.onCompleted();
       }
     };
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name).directExecutor()
         .addService(ServerInterceptors.intercept(service, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(respondents, new TenantServerInterceptor()))
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
@@ -91,7 +94,16 @@ class TenantServerInterceptorTest {
 
   @Test
   void letsAPublicRpcThroughWithoutTenant() {
-    stub(null).submitResponse(SubmitResponseRequest.getDefaultInstance());
+    io.cxhub.proto.survey.v1.RespondentServiceGrpc.newBlockingStub(channel)
+        .getPublicSurvey(io.cxhub.proto.survey.v1.GetPublicSurveyRequest.getDefaultInstance());
     assertThat(seenTenant.get()).isEqualTo("<none>");
+  }
+
+  /** A partner's response by survey id is tenant-scoped: the contract says ACCESS_TENANT. */
+  @Test
+  void rejectsAPartnerResponseWithoutTenant() {
+    var error = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+        () -> stub(null).submitResponse(SubmitResponseRequest.getDefaultInstance()));
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
   }
 }

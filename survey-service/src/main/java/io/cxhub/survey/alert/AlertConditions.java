@@ -1,7 +1,7 @@
 package io.cxhub.survey.alert;
 
 import io.cxhub.kit.domain.Channel;
-import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.kit.domain.NpsCategory;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.cxhub.survey.alert;
 
-import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.kit.domain.NpsCategory;
 import java.util.Optional;
 
 /** Decides whether a rule's conditions hold for a subject. Pure; no I/O. */

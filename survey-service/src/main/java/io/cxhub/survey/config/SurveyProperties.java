@@ -10,21 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cx.survey")
 public record SurveyProperties(
     @DefaultValue Relay relay,
-    @DefaultValue Journey journey,
-    @DefaultValue RateLimits rateLimits) {
-
-  /**
-   * Limits on public submissions (fixed windows, counted in MongoDB so they hold across
-   * replicas); 0 disables one.
-   *
-   * @param perToken submissions per distribution token per window
-   * @param perAddress submissions per client address per window
-   * @param window length of a window
-   */
-  public record RateLimits(
-      @DefaultValue("120") int perToken,
-      @DefaultValue("30") int perAddress,
-      @DefaultValue("1m") Duration window) {}
+    @DefaultValue Journey journey) {
 
   /**
    * Calls to journey-service (checking a survey's journey link).

@@ -14,10 +14,7 @@ import io.cxhub.survey.relay.MetricsRelay;
 import io.cxhub.survey.respondent.PublicSurveys;
 import io.cxhub.survey.review.ImportReviews;
 import io.cxhub.survey.review.Reviews;
-import io.cxhub.survey.respondent.RateCounters;
-import io.cxhub.survey.respondent.RateLimits;
 import io.cxhub.survey.respondent.SubmitPublicResponse;
-import io.cxhub.survey.respondent.grpc.ClientAddressInterceptor;
 import io.cxhub.survey.relay.OutboxLagProbe;
 import io.cxhub.survey.relay.grpc.MetricsClient;
 import io.cxhub.survey.response.AcceptResponse;
@@ -45,7 +42,6 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.util.StringUtils;
 
 /** Wires the plain-Java use cases and the relay to their adapters. */
@@ -94,20 +90,8 @@ class SurveyServiceConfiguration {
   }
 
   @Bean
-  SubmitPublicResponse submitPublicResponse(
-      PublicSurveys publicSurveys, AcceptResponse accept, RateCounters counters, Clock clock, SurveyProperties properties) {
-    var limits = properties.rateLimits();
-    var rateLimits = new RateLimits(counters,
-        new RateLimits.Limit(limits.perToken(), limits.window()),
-        new RateLimits.Limit(limits.perAddress(), limits.window()),
-        clock);
-    return new SubmitPublicResponse(publicSurveys, rateLimits, accept);
-  }
-
-  @Bean
-  @GlobalServerInterceptor
-  ClientAddressInterceptor clientAddressInterceptor() {
-    return new ClientAddressInterceptor();
+  SubmitPublicResponse submitPublicResponse(PublicSurveys publicSurveys, AcceptResponse accept) {
+    return new SubmitPublicResponse(publicSurveys, accept);
   }
 
   @Bean

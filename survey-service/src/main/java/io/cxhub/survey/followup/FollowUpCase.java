@@ -1,5 +1,6 @@
 package io.cxhub.survey.followup;
 
+import io.cxhub.kit.domain.NpsCategory;
 import java.time.Instant;
 import java.util.List;
 

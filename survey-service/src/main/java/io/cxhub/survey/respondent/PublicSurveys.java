@@ -43,24 +43,27 @@ public final class PublicSurveys {
     return new Opened(distribution, survey);
   }
 
-  /** @throws PreconditionFailedException saying why this link takes no response now */
+  /**
+   * @throws PreconditionFailedException saying why this link takes no response now, with
+   *     the reason LINK_REVOKED, LINK_PAUSED, LINK_EXPIRED, SURVEY_CLOSED or SURVEY_NOT_OPEN
+   */
   public void requireCollecting(Opened opened) {
     Distribution d = opened.distribution();
     if (d.status() == DistributionStatus.REVOKED) {
-      throw new PreconditionFailedException("this survey link has been withdrawn and takes no more responses");
+      throw new PreconditionFailedException("LINK_REVOKED", "this survey link has been withdrawn and takes no more responses");
     }
     if (d.status() == DistributionStatus.PAUSED) {
-      throw new PreconditionFailedException("this survey link is paused; try again later");
+      throw new PreconditionFailedException("LINK_PAUSED", "this survey link is paused; try again later");
     }
     if (d.isExpiredAt(clock.instant())) {
-      throw new PreconditionFailedException("this survey link expired at " + d.expireTime());
+      throw new PreconditionFailedException("LINK_EXPIRED", "this survey link expired at " + d.expireTime());
     }
     SurveyState state = opened.survey().state();
     if (state == SurveyState.CLOSED) {
-      throw new PreconditionFailedException("this survey is closed and takes no more responses");
+      throw new PreconditionFailedException("SURVEY_CLOSED", "this survey is closed and takes no more responses");
     }
     if (state != SurveyState.ACTIVE) {
-      throw new PreconditionFailedException("this survey is not open yet");
+      throw new PreconditionFailedException("SURVEY_NOT_OPEN", "this survey is not open yet");
     }
   }
 

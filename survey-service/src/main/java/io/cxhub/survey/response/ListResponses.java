@@ -112,7 +112,7 @@ public final class ListResponses {
             .filter(a -> a.kind() == QuestionKind.NPS && a.value() instanceof AnswerValue.Score)
             .map(a -> ((AnswerValue.Score) a.value()).value())
             .findFirst();
-        if (nps.isEmpty() || ResponseQuery.NpsCategory.of(nps.get()) != query.npsCategory()) {
+        if (nps.isEmpty() || io.cxhub.kit.domain.NpsCategory.of(nps.get()) != query.npsCategory()) {
           return false;
         }
       }

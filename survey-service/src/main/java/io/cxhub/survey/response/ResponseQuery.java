@@ -1,6 +1,7 @@
 package io.cxhub.survey.response;
 
 import io.cxhub.kit.domain.Channel;
+import io.cxhub.kit.domain.NpsCategory;
 import java.time.Instant;
 
 /**
@@ -17,16 +18,4 @@ public record ResponseQuery(
     NpsCategory npsCategory,
     Boolean withComment,
     String stageId,
-    String touchpointId) {
-
-  /** The NPS category of a 0–10 score. */
-  public enum NpsCategory {
-    PROMOTER,
-    PASSIVE,
-    DETRACTOR;
-
-    public static NpsCategory of(int score) {
-      return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
-    }
-  }
-}
+    String touchpointId) {}

@@ -5,11 +5,10 @@ import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.survey.survey.Survey;
 import io.cxhub.survey.survey.Surveys;
-import java.util.Optional;
 
 /**
- * Accepts answers submitted by survey id. The survey id designates the survey and so the
- * tenant; everything else (idempotency, validation, the single insert with the outbox
+ * Accepts answers a partner system submits by survey id, for the tenant of its API key;
+ * everything else (idempotency, validation, the single insert with the outbox
  * states, the live feed) is {@link AcceptResponse}, shared with the public token route.
  */
 public final class SubmitResponse {
@@ -23,16 +22,15 @@ public final class SubmitResponse {
   }
 
   /**
-   * @param callerTenant the tenant the call carries, if any: a tenant-scoped caller may only
-   *     answer its own surveys, and another tenant's survey looks missing to it
+   * @param tenantId the caller's tenant: it may only answer its own surveys, and another
+   *     tenant's survey looks missing to it
    */
-  public SurveyResponse submit(Optional<String> callerTenant, ResponseSubmission submission) {
+  public SurveyResponse submit(String tenantId, ResponseSubmission submission) {
     String surveyId = submission.surveyId();
     if (surveyId == null || surveyId.isEmpty()) {
       throw InvalidInputException.of("survey_id", "is required");
     }
-    Survey survey = surveys.findForRespondent(surveyId)
-        .filter(s -> callerTenant.map(t -> t.equals(s.tenantId())).orElse(true))
+    Survey survey = surveys.find(tenantId, surveyId)
         .orElseThrow(() -> new NotFoundException("survey", surveyId));
     return accept.accept(new AcceptResponse.Request(
         survey,

@@ -58,8 +58,6 @@ public final class SurveyValidator {
       violations.add("survey.questions", "must contain at least one question");
     } else if (drafts.size() > MAX_QUESTIONS) {
       violations.add("survey.questions", "must contain at most " + MAX_QUESTIONS + " questions");
-    } else if (drafts.stream().noneMatch(q -> q.kind() == QuestionKind.NPS)) {
-      violations.add("survey.questions", "must contain at least one NPS question");
     }
 
     List<String> ids = questionIds(drafts, violations);

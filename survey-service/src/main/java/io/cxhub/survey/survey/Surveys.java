@@ -32,12 +32,6 @@ public interface Surveys {
   Optional<Survey> find(String tenantId, String surveyId);
 
   /**
-   * The survey {@code surveyId} whatever its tenant. Only for the public response path,
-   * where the unguessable survey id is what designates the tenant.
-   */
-  Optional<Survey> findForRespondent(String surveyId);
-
-  /**
    * Surveys of {@code tenantId} ordered newest first (create time, then id, both
    * descending), strictly after {@code after} in that order when it is given.
    */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.survey.followup.InMemoryFollowUpCases;
-import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.survey.followup.OpenCase;
 import io.cxhub.survey.webhook.EventType;
 import io.cxhub.survey.webhook.MutableClock;

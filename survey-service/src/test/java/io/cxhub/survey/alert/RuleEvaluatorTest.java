@@ -3,7 +3,7 @@ package io.cxhub.survey.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxhub.kit.domain.Channel;
-import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.kit.domain.NpsCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -3,6 +3,7 @@ package io.cxhub.survey.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.survey.webhook.MutableClock;
 import io.cxhub.survey.webhook.WebhookPublisher;

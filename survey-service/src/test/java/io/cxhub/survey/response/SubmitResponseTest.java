@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class SubmitResponseTest {
   }
 
   private SurveyResponse submit(SubmittedAnswer... answers) {
-    return submit.submit(Optional.empty(), submission(answers));
+    return submit.submit(TENANT, submission(answers));
   }
 
   private List<String> violatedFields(SubmittedAnswer... answers) {
@@ -120,14 +119,14 @@ class SubmitResponseTest {
 
     @Test
     void keepsTheGivenChannel() {
-      var r = submit.submit(Optional.empty(),
+      var r = submit.submit(TENANT,
           new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.QR, null, null));
       assertThat(r.channel()).isEqualTo(Channel.QR);
     }
 
     @Test
     void recordsAnUnspecifiedChannelAsLink() {
-      var r = submit.submit(Optional.empty(),
+      var r = submit.submit(TENANT,
           new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.UNSPECIFIED, null, null));
       assertThat(r.channel()).isEqualTo(Channel.LINK);
     }
@@ -137,13 +136,13 @@ class SubmitResponseTest {
       var failing = new SubmitResponse(surveys, new AcceptResponse(responses, new ResponseValidator(),
           t -> { throw new IllegalStateException("relay stopped"); }, Clock.fixed(NOW, ZoneOffset.UTC),
           new ResponseFeed()));
-      var r = failing.submit(Optional.empty(), submission(score("nps", 9)));
+      var r = failing.submit(TENANT, submission(score("nps", 9)));
       assertThat(responses.find(TENANT, r.responseId())).isPresent();
     }
 
     @Test
     void aCallerOfTheSameTenantMaySubmit() {
-      assertThat(submit.submit(Optional.of(TENANT), submission(score("nps", 9)))).isNotNull();
+      assertThat(submit.submit(TENANT, submission(score("nps", 9)))).isNotNull();
     }
   }
 
@@ -239,14 +238,14 @@ class SubmitResponseTest {
 
     @Test
     void unknownSurveyIsNotFound() {
-      assertThatThrownBy(() -> submit.submit(Optional.empty(),
+      assertThatThrownBy(() -> submit.submit(TENANT,
           new ResponseSubmission("nope", List.of(score("nps", 5)), null, null, null)))
           .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void anotherTenantsCallerSeesNoSurvey() {
-      assertThatThrownBy(() -> submit.submit(Optional.of("globex"), submission(score("nps", 5))))
+      assertThatThrownBy(() -> submit.submit("globex", submission(score("nps", 5))))
           .isInstanceOf(NotFoundException.class);
     }
 
@@ -260,7 +259,7 @@ class SubmitResponseTest {
 
     @Test
     void missingSurveyIdIsInvalid() {
-      assertThatThrownBy(() -> submit.submit(Optional.empty(), new ResponseSubmission("", List.of(), null, null, null)))
+      assertThatThrownBy(() -> submit.submit(TENANT, new ResponseSubmission("", List.of(), null, null, null)))
           .isInstanceOfSatisfying(InvalidInputException.class,
               e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("survey_id"));
     }
@@ -270,7 +269,7 @@ class SubmitResponseTest {
   class Idempotency {
 
     private SurveyResponse submitWithKey(String key, int npsScore) {
-      return submit.submit(Optional.empty(),
+      return submit.submit(TENANT,
           new ResponseSubmission("s1", List.of(score("nps", npsScore)), null, key, null));
     }
 
@@ -295,9 +294,9 @@ class SubmitResponseTest {
 
     @Test
     void theSameKeyWithAnotherChannelIsAnotherPayload() {
-      submit.submit(Optional.empty(), new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.QR, "k-1", null));
+      submit.submit(TENANT, new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.QR, "k-1", null));
 
-      assertThatThrownBy(() -> submit.submit(Optional.empty(),
+      assertThatThrownBy(() -> submit.submit(TENANT,
           new ResponseSubmission("s1", List.of(score("nps", 9)), Channel.EMAIL, "k-1", null)))
           .isInstanceOf(AlreadyExistsException.class);
     }
@@ -305,13 +304,13 @@ class SubmitResponseTest {
     @Test
     void theSameKeyWithAnotherContextIsAnotherPayload() {
       var context = new RespondentContext("cust-1", "", "", java.util.Map.of());
-      var first = submit.submit(Optional.empty(),
+      var first = submit.submit(TENANT,
           new ResponseSubmission("s1", List.of(score("nps", 9)), null, "k-1", context));
       assertThat(first.context().customerId()).isEqualTo("cust-1");
-      assertThat(submit.submit(Optional.empty(),
+      assertThat(submit.submit(TENANT,
           new ResponseSubmission("s1", List.of(score("nps", 9)), null, "k-1", context))).isEqualTo(first);
 
-      assertThatThrownBy(() -> submit.submit(Optional.empty(),
+      assertThatThrownBy(() -> submit.submit(TENANT,
           new ResponseSubmission("s1", List.of(score("nps", 9)), null, "k-1", null)))
           .isInstanceOf(AlreadyExistsException.class);
     }

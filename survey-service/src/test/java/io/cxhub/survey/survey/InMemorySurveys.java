@@ -53,11 +53,6 @@ public final class InMemorySurveys implements Surveys {
   }
 
   @Override
-  public Optional<Survey> findForRespondent(String surveyId) {
-    return Optional.ofNullable(byId.get(surveyId));
-  }
-
-  @Override
   public List<Survey> listNewestFirst(String tenantId, Cursor after, int limit) {
     return byId.values().stream()
         .filter(s -> s.tenantId().equals(tenantId))

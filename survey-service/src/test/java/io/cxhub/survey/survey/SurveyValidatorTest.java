@@ -60,7 +60,6 @@ class SurveyValidatorTest {
       assertThat(violatedFields(draft)).containsExactlyInAnyOrder(
           "survey.title",
           "survey.description",
-          "survey.questions",
           "survey.questions[1].question_id",
           "survey.questions[1].text",
           "survey.questions[1].kind");
@@ -83,9 +82,11 @@ class SurveyValidatorTest {
       assertThat(violatedFields(new SurveyDraft("t", "", many.subList(0, 50)))).isEmpty();
     }
 
-    @Test
-    void needsAnNpsQuestion() {
-      assertThat(violatedFields(draft(question(QuestionKind.CSAT, 0, 0)))).containsExactly("survey.questions");
+    /** Any survey with at least one question is valid: a CSAT-only or CES-only one too. */
+    @ParameterizedTest
+    @CsvSource({"CSAT, 1, 5", "CES, 1, 7", "RATING, 1, 10", "FREE_TEXT, 0, 0"})
+    void needsNoNpsQuestion(QuestionKind kind, int min, int max) {
+      assertThat(violatedFields(draft(question(kind, min, max)))).isEmpty();
     }
   }
 
@@ -212,7 +213,7 @@ class SurveyValidatorTest {
 
   @Test
   void failureCarriesDescriptions() {
-    assertThatThrownBy(() -> validator.validate(draft(question(QuestionKind.RATING, 0, 0))))
+    assertThatThrownBy(() -> validator.validate(draft(question(QuestionKind.NPS, 1, 10))))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
             .anySatisfy(v -> assertThat(v.description()).contains("NPS")));
   }

@@ -1,5 +1,6 @@
 package io.cxhub.metrics.ingest.mongo;
 
+import io.cxhub.metrics.ingest.AnswerKind;
 import io.cxhub.metrics.ingest.Profile;
 import io.cxhub.metrics.ingest.RecordedResponse;
 import io.cxhub.metrics.ingest.ScoredAnswer;
@@ -24,7 +25,7 @@ public final class ResponseCodec implements LedgerCodec<RecordedResponse> {
         .append("channel", r.channel())
         .append("submitTime", Date.from(r.submitTime()))
         .append("answers", r.answers().stream().map(a -> new Document("questionId", a.questionId())
-            .append("kind", a.kind()).append("score", a.score())
+            .append("kind", a.kind().name()).append("score", a.score())
             .append("scaleMin", a.scaleMin()).append("scaleMax", a.scaleMax())).toList())
         .append("customerId", r.customerId())
         .append("stageId", r.stageId())
@@ -36,7 +37,7 @@ public final class ResponseCodec implements LedgerCodec<RecordedResponse> {
   @Override
   public RecordedResponse decode(Document d) {
     var answers = d.getList("answers", Document.class).stream()
-        .map(a -> new ScoredAnswer(a.getString("questionId"), a.getString("kind"), a.getInteger("score"),
+        .map(a -> new ScoredAnswer(a.getString("questionId"), AnswerKind.valueOf(a.getString("kind")), a.getInteger("score"),
             a.getInteger("scaleMin"), a.getInteger("scaleMax")))
         .toList();
     return new RecordedResponse(

@@ -53,16 +53,16 @@ final class AlertProtoMapper {
     return minutes == 0 ? null : Duration.ofMinutes(minutes);
   }
 
-  static io.cxhub.survey.followup.NpsCategory category(NpsCategory p, String field) {
+  static io.cxhub.kit.domain.NpsCategory category(NpsCategory p, String field) {
     return switch (p) {
-      case NPS_CATEGORY_DETRACTOR -> io.cxhub.survey.followup.NpsCategory.DETRACTOR;
-      case NPS_CATEGORY_PASSIVE -> io.cxhub.survey.followup.NpsCategory.PASSIVE;
-      case NPS_CATEGORY_PROMOTER -> io.cxhub.survey.followup.NpsCategory.PROMOTER;
+      case NPS_CATEGORY_DETRACTOR -> io.cxhub.kit.domain.NpsCategory.DETRACTOR;
+      case NPS_CATEGORY_PASSIVE -> io.cxhub.kit.domain.NpsCategory.PASSIVE;
+      case NPS_CATEGORY_PROMOTER -> io.cxhub.kit.domain.NpsCategory.PROMOTER;
       default -> throw InvalidInputException.of(field, "must be a known NPS category");
     };
   }
 
-  static NpsCategory toProto(io.cxhub.survey.followup.NpsCategory c) {
+  static NpsCategory toProto(io.cxhub.kit.domain.NpsCategory c) {
     if (c == null) {
       return NpsCategory.NPS_CATEGORY_UNSPECIFIED;
     }

@@ -14,7 +14,7 @@ import io.cxhub.survey.alert.AlertActions;
 import io.cxhub.survey.alert.AlertConditions;
 import io.cxhub.survey.alert.AlertRule;
 import io.cxhub.survey.alert.AlertRules;
-import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.kit.domain.NpsCategory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;

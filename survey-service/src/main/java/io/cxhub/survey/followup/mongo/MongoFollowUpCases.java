@@ -19,7 +19,7 @@ import io.cxhub.survey.followup.CaseNote;
 import io.cxhub.survey.followup.CaseStatus;
 import io.cxhub.survey.followup.FollowUpCase;
 import io.cxhub.survey.followup.FollowUpCases;
-import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.survey.followup.PlaybookStep;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -22,6 +22,7 @@ final class RecordedResponseMapper {
     return request.build();
   }
 
+  @SuppressWarnings("deprecation")
   static RecordedResponse toRecorded(SurveyResponse r) {
     var builder = RecordedResponse.newBuilder()
         .setResponseId(r.responseId())
@@ -40,7 +41,9 @@ final class RecordedResponseMapper {
       if (a.kind().isScored() && a.value() instanceof AnswerValue.Score score) {
         builder.addAnswers(RecordedAnswer.newBuilder()
             .setQuestionId(a.questionId())
-            .setKind(a.kind().name())
+            .setKind(io.cxhub.proto.survey.v1.QuestionKind.valueOf("QUESTION_KIND_" + a.kind().name()))
+            // the name as well, for one release: a metrics-service not yet upgraded reads only it
+            .setKindName(a.kind().name())
             .setScore(score.value())
             .setScaleMin(a.scaleMin())
             .setScaleMax(a.scaleMax()));

@@ -13,7 +13,6 @@ import io.cxhub.survey.respondent.PublicSubmission;
 import io.cxhub.survey.respondent.PublicSurveys;
 import io.cxhub.survey.respondent.SubmitPublicResponse;
 import io.cxhub.survey.response.AnswerValue;
-import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.response.SubmittedAnswer;
 import io.cxhub.survey.response.grpc.ResponseProtoMapper;
 import io.grpc.stub.StreamObserver;
@@ -34,6 +33,8 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
   @Override
   public void getPublicSurvey(GetPublicSurveyRequest request, StreamObserver<PublicSurvey> response) {
     var opened = publicSurveys.open(request.getToken());
+    // a link that takes no response says so when it is opened, not only on submit
+    publicSurveys.requireCollecting(opened);
     var survey = opened.survey();
     String language = PublicSurveys.language(survey, request.getLang(), request.getAcceptLanguage());
     var builder = PublicSurvey.newBuilder()
@@ -61,13 +62,12 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
   @Override
   public void submitPublicResponse(SubmitPublicResponseRequest request, StreamObserver<SurveyResponse> response) {
     var answers = request.getAnswersList().stream().map(a -> new SubmittedAnswer(a.getQuestionId(), value(a))).toList();
-    var c = request.getContext();
     var submission = new PublicSubmission(
         request.getToken(),
         answers,
-        new RespondentContext(c.getCustomerId(), c.getOrderId(), c.getLocale(), c.getMetadataMap()),
+        ResponseProtoMapper.toContext(request.getContext()),
         request.getIdempotencyKey());
-    var accepted = submit.submit(submission, ClientAddressInterceptor.current());
+    var accepted = submit.submit(submission);
     response.onNext(ResponseProtoMapper.toProto(accepted));
     response.onCompleted();
   }

@@ -61,9 +61,9 @@ class ResponseGrpcService extends ResponseServiceGrpc.ResponseServiceImplBase {
         request.hasStartTime() ? ProtoTimestamps.toInstant(request.getStartTime()) : null,
         request.hasEndTime() ? ProtoTimestamps.toInstant(request.getEndTime()) : null,
         switch (request.getNpsCategory()) {
-          case NPS_CATEGORY_PROMOTER -> ResponseQuery.NpsCategory.PROMOTER;
-          case NPS_CATEGORY_PASSIVE -> ResponseQuery.NpsCategory.PASSIVE;
-          case NPS_CATEGORY_DETRACTOR -> ResponseQuery.NpsCategory.DETRACTOR;
+          case NPS_CATEGORY_PROMOTER -> io.cxhub.kit.domain.NpsCategory.PROMOTER;
+          case NPS_CATEGORY_PASSIVE -> io.cxhub.kit.domain.NpsCategory.PASSIVE;
+          case NPS_CATEGORY_DETRACTOR -> io.cxhub.kit.domain.NpsCategory.DETRACTOR;
           case NPS_CATEGORY_UNSPECIFIED, UNRECOGNIZED -> null;
         },
         switch (request.getComment()) {

@@ -22,8 +22,14 @@ public final class ResponseProtoMapper {
     var answers = request.getAnswersList().stream()
         .map(a -> new SubmittedAnswer(a.getQuestionId(), toValue(a)))
         .toList();
-    return new ResponseSubmission(
-        request.getSurveyId(), answers, toChannel(request.getChannel()), request.getIdempotencyKey(), null);
+    return new ResponseSubmission(request.getSurveyId(), answers, toChannel(request.getChannel()),
+        request.getIdempotencyKey(), request.hasContext() ? toContext(request.getContext()) : null);
+  }
+
+  /** The respondent context as sent (validated with the answers, on every route alike). */
+  public static io.cxhub.survey.response.RespondentContext toContext(io.cxhub.proto.survey.v1.RespondentContext c) {
+    return new io.cxhub.survey.response.RespondentContext(c.getCustomerId(), c.getOrderId(), c.getLocale(),
+        c.getMetadataMap());
   }
 
   private static AnswerValue toValue(Answer answer) {

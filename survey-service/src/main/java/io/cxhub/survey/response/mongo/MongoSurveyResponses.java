@@ -68,7 +68,8 @@ import org.springframework.stereotype.Repository;
  * entries a mark actually changed. The lag gauge and the workers read these counters, not
  * the collection. A crash between the increment and the insert leaves the counter one too
  * high (harmless: a worker looks and finds nothing); the counters are recounted from the
- * indexes when the adapter starts.
+ * indexes when the adapter starts, after {@link LegacyOutboxMigration} has moved the outbox
+ * states of responses stored before named subscribers into this shape.
  */
 @Repository
 class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
@@ -100,6 +101,8 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     MongoIndexes.ensure(collection,
         Indexes.compoundIndex(Indexes.ascending("tenantId"), Indexes.descending("submitTime", "responseId")),
         new IndexOptions().name("tenant_recent"));
+    // responses stored before the named-subscriber outbox join it, then the counters count them
+    new LegacyOutboxMigration(database).run(Instant.now());
     recount();
   }
 

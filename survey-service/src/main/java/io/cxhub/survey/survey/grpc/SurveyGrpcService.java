@@ -65,7 +65,7 @@ class SurveyGrpcService extends SurveyServiceGrpc.SurveyServiceImplBase {
 
   @Override
   public void submitResponse(SubmitResponseRequest request, StreamObserver<SurveyResponse> response) {
-    var accepted = submitResponse.submit(TenantContext.current(), ResponseProtoMapper.toSubmission(request));
+    var accepted = submitResponse.submit(TenantContext.require(), ResponseProtoMapper.toSubmission(request));
     response.onNext(ResponseProtoMapper.toProto(accepted));
     response.onCompleted();
   }

@@ -94,13 +94,6 @@ class MongoSurveys implements Surveys {
   }
 
   @Override
-  public Optional<Survey> findForRespondent(String surveyId) {
-    // the one lookup without a tenant: the public response path, where the unguessable
-    // survey id designates the tenant
-    return Optional.ofNullable(collection.find(eq("_id", surveyId)).first()).map(MongoSurveys::toSurvey);
-  }
-
-  @Override
   public List<Survey> listNewestFirst(String tenantId, Cursor after, int limit) {
     Bson filter = eq("tenantId", tenantId);
     if (after != null) {

@@ -9,7 +9,7 @@ import io.cxhub.kit.paging.PageRequest;
 import io.cxhub.survey.followup.CaseFilter;
 import io.cxhub.survey.followup.CaseStatus;
 import io.cxhub.survey.followup.FollowUpCase;
-import io.cxhub.survey.followup.NpsCategory;
+import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.survey.followup.Playbooks;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -35,7 +35,8 @@ class RecordedResponseMapperTest {
     assertThat(recorded.getSurveyVersion()).isEqualTo(2);
     assertThat(recorded.getAnswersList()).singleElement().satisfies(a -> {
       assertThat(a.getQuestionId()).isEqualTo("nps");
-      assertThat(a.getKind()).isEqualTo("NPS");
+      assertThat(a.getKind()).isEqualTo(io.cxhub.proto.survey.v1.QuestionKind.QUESTION_KIND_NPS);
+      assertThat(a.getKindName()).isEqualTo("NPS");
       assertThat(a.getScore()).isEqualTo(3);
       assertThat(a.getScaleMax()).isEqualTo(10);
     });
