@@ -47,6 +47,12 @@ public final class AlertEvaluation implements OutboxSubscriber {
     return NAME;
   }
 
+  /** Alerts are about acting now: an imported year-old detractor opens no case. */
+  @Override
+  public boolean handlesImportedHistory() {
+    return false;
+  }
+
   @Override
   public Set<String> handle(String tenantId, List<SurveyResponse> batch) {
     reasons.clear();

@@ -142,8 +142,11 @@ class SurveyServiceConfiguration {
 
   /** The one way a response is accepted, shared by the survey-id and the token routes. */
   @Bean
-  AcceptResponse acceptResponse(SurveyResponses responses, OutboxWorkers workers, Clock clock, ResponseFeed feed) {
-    return new AcceptResponse(responses, new ResponseValidator(), workers, clock, feed);
+  AcceptResponse acceptResponse(SurveyResponses responses, OutboxWorkers workers, Clock clock, ResponseFeed feed,
+      List<OutboxSubscription> subscriptions) {
+    return new AcceptResponse(responses, new ResponseValidator(), workers, clock, feed, subscriptions.stream()
+        .filter(s -> !s.subscriber().handlesImportedHistory()).map(OutboxSubscription::name)
+        .collect(java.util.stream.Collectors.toSet()));
   }
 
   @Bean

@@ -31,6 +31,15 @@ public interface OutboxSubscriber {
    */
   Set<String> handle(String tenantId, List<SurveyResponse> batch);
 
+  /**
+   * Whether the subscriber also handles answers imported with an earlier submit time (a
+   * history import). A subscriber that acts on the present, such as the alert evaluation,
+   * says no: those answers are stored as already delivered to it.
+   */
+  default boolean handlesImportedHistory() {
+    return true;
+  }
+
   /** Why a response of the last batch was not handled, kept when it is set aside. */
   default String unhandledReason(String responseId) {
     return "not handled by " + name();

@@ -8,6 +8,9 @@ import io.cxhub.kit.error.Violations;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.survey.survey.Survey;
 import java.time.Clock;
+import java.util.Set;
+import java.time.Instant;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,20 +39,37 @@ public final class AcceptResponse {
   public static final int MAX_METADATA_VALUE = 500;
   public static final int MAX_ID = 128;
   public static final int MAX_LOCALE = 35;
+  /** How far ahead of the server's clock a stated submit time may be (clock skew). */
+  static final Duration MAX_SKEW = Duration.ofMinutes(5);
+  /** How old a stated submit time may be. */
+  static final Duration MAX_AGE = Duration.ofDays(3653);
+  /** An answer stated as older than this is imported history, not a live answer sent late. */
+  static final Duration IMPORTED_AFTER = Duration.ofHours(24);
 
   private final SurveyResponses responses;
   private final ResponseValidator validator;
   private final ResponseAccepted accepted;
   private final Clock clock;
   private final ResponseFeed feed;
+  private final Set<String> liveOnlySubscribers;
 
   public AcceptResponse(
       SurveyResponses responses, ResponseValidator validator, ResponseAccepted accepted, Clock clock, ResponseFeed feed) {
+    this(responses, validator, accepted, clock, feed, Set.of());
+  }
+
+  /**
+   * @param liveOnlySubscribers outbox subscribers that do not handle imported history (see
+   *     {@link io.cxhub.survey.outbox.OutboxSubscriber#handlesImportedHistory()})
+   */
+  public AcceptResponse(SurveyResponses responses, ResponseValidator validator, ResponseAccepted accepted, Clock clock,
+      ResponseFeed feed, Set<String> liveOnlySubscribers) {
     this.responses = responses;
     this.validator = validator;
     this.accepted = accepted;
     this.clock = clock;
     this.feed = feed;
+    this.liveOnlySubscribers = Set.copyOf(liveOnlySubscribers);
   }
 
   /**
@@ -60,6 +80,8 @@ public final class AcceptResponse {
    * @param idempotencyKey null or empty when the client sent none
    * @param channel the recorded channel (the distribution's, or the partner's, LINK by default)
    * @param distributionId empty when submitted by survey id
+   * @param submitTime when the respondent answered, for imported history (partner route);
+   *     null for now
    * @param admission checks that only a new response must pass (the survey or link collects,
    *     per-link limits); a replay of an accepted response skips them
    */
@@ -71,7 +93,14 @@ public final class AcceptResponse {
       Channel channel,
       String distributionId,
       RespondentContext context,
+      Instant submitTime,
       Runnable admission) {
+
+    /** A response answered now. */
+    public Request(Survey survey, String idempotencyScope, String idempotencyKey, List<SubmittedAnswer> answers,
+        Channel channel, String distributionId, RespondentContext context, Runnable admission) {
+      this(survey, idempotencyScope, idempotencyKey, answers, channel, distributionId, context, null, admission);
+    }
 
     public Request {
       answers = List.copyOf(answers);
@@ -108,6 +137,8 @@ public final class AcceptResponse {
     List<ResponseAnswer> answers = validate(request);
 
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant answered = request.submitTime() == null ? now : request.submitTime().truncatedTo(ChronoUnit.MILLIS);
+    boolean imported = request.submitTime() != null && answered.isBefore(now.minus(IMPORTED_AFTER));
     var response = SurveyResponse.builder()
         .tenantId(tenantId)
         .responseId(responseId)
@@ -115,9 +146,9 @@ public final class AcceptResponse {
         .surveyVersion(survey.version())
         .channel(request.channel())
         .answers(answers)
-        .submitTime(now)
+        .submitTime(answered)
         .idempotencyKey(key.isEmpty() ? null : key)
-        .outbox(Outbox.pending(now, responses.outboxSubscribers()))
+        .outbox(Outbox.pending(now, responses.outboxSubscribers(), imported ? liveOnlySubscribers : Set.of()))
         .distributionId(request.distributionId())
         .context(request.context())
         .payloadHash(payloadHash)
@@ -151,6 +182,14 @@ public final class AcceptResponse {
 
   private List<ResponseAnswer> validate(Request request) {
     var violations = new Violations();
+    if (request.submitTime() != null) {
+      Instant now = clock.instant();
+      if (request.submitTime().isAfter(now.plus(MAX_SKEW))) {
+        violations.add("submit_time", "must not be in the future");
+      } else if (request.submitTime().isBefore(now.minus(MAX_AGE))) {
+        violations.add("submit_time", "must be at most 10 years ago");
+      }
+    }
     RespondentContext c = request.context();
     violations.maxLength("context.customer_id", c.customerId(), MAX_ID);
     violations.maxLength("context.order_id", c.orderId(), MAX_ID);
@@ -165,16 +204,18 @@ public final class AcceptResponse {
       violations.maxLength("context.metadata[" + k + "]", v, MAX_METADATA_VALUE);
     });
     var survey = request.survey();
+    List<ResponseAnswer> answers;
     try {
-      List<ResponseAnswer> answers = validator.validate(survey, new ResponseSubmission(
+      answers = validator.validate(survey, new ResponseSubmission(
           survey.id(), request.answers(), request.channel(), request.idempotencyKey(), request.context()));
-      violations.throwIfAny();
-      return answers;
     } catch (InvalidInputException e) {
       var all = new ArrayList<FieldViolation>(e.violations());
       all.addAll(violations.asList());
       throw new InvalidInputException(all);
     }
+    // outside the try: its own exception must not be caught above and its violations listed twice
+    violations.throwIfAny();
+    return answers;
   }
 
   /**
@@ -199,6 +240,10 @@ public final class AcceptResponse {
     if (request.distributionId().isEmpty()) {
       parts.add("channel");
       parts.add(request.channel().name());
+    }
+    if (request.submitTime() != null) {
+      parts.add("submitTime");
+      parts.add(request.submitTime().truncatedTo(ChronoUnit.MILLIS).toString());
     }
     return Ids.derived(parts.toArray(String[]::new));
   }

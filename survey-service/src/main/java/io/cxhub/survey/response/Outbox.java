@@ -27,6 +27,11 @@ public record Outbox(Map<String, Delivery> subscribers) {
     public static Delivery pending(Instant now) {
       return new Delivery(OutboxState.PENDING, 0, now, null, null);
     }
+
+    /** Not for this subscriber (e.g. imported history for the alert evaluation): delivered at once. */
+    public static Delivery notForSubscriber(Instant now) {
+      return new Delivery(OutboxState.DELIVERED, 0, now, now, null);
+    }
   }
 
   public Outbox {
@@ -37,6 +42,16 @@ public record Outbox(Map<String, Delivery> subscribers) {
   public static Outbox pending(Instant now, Collection<String> subscribers) {
     var map = new LinkedHashMap<String, Delivery>();
     subscribers.forEach(s -> map.put(s, Delivery.pending(now)));
+    return new Outbox(map);
+  }
+
+  /**
+   * Pending for each of {@code subscribers} since {@code now}, except {@code skipped}, which
+   * are stored as delivered (imported history for subscribers that act on the present).
+   */
+  public static Outbox pending(Instant now, Collection<String> subscribers, java.util.Set<String> skipped) {
+    var map = new LinkedHashMap<String, Delivery>();
+    subscribers.forEach(s -> map.put(s, skipped.contains(s) ? Delivery.notForSubscriber(now) : Delivery.pending(now)));
     return new Outbox(map);
   }
 

@@ -40,6 +40,7 @@ public final class SubmitResponse {
         submission.channel(),
         "",
         submission.context(),
+        submission.submitTime(),
         () -> {
           if (!survey.acceptsResponses()) {
             throw new PreconditionFailedException(

@@ -147,6 +147,53 @@ class SubmitResponseTest {
   }
 
   @Nested
+  class ImportedHistory {
+
+    private final SubmitResponse importing = new SubmitResponse(surveys, new AcceptResponse(responses,
+        new ResponseValidator(), nudges::add, Clock.fixed(NOW, ZoneOffset.UTC), new ResponseFeed(),
+        java.util.Set.of("alerts")));
+
+    private SurveyResponse answeredAt(Instant time, String key) {
+      return importing.submit(TENANT, new ResponseSubmission("s1", List.of(score("nps", 2)), Channel.EMAIL, key, null,
+          time));
+    }
+
+    @Test
+    void keepsTheStatedTimeAndIsNotEvaluatedByLiveOnlySubscribers() {
+      var then = NOW.minus(java.time.Duration.ofDays(200));
+      var r = answeredAt(then, null);
+
+      assertThat(r.submitTime()).isEqualTo(then);
+      assertThat(r.outbox().of("metrics").state()).isEqualTo(OutboxState.PENDING);
+      assertThat(r.outbox().of("alerts").state()).isEqualTo(OutboxState.DELIVERED);
+    }
+
+    @Test
+    void anAnswerStatedAFewMinutesAgoIsLive() {
+      var r = answeredAt(NOW.minusSeconds(600), null);
+      assertThat(r.outbox()).isEqualTo(Outbox.pending(NOW, List.of("metrics", "alerts")));
+    }
+
+    @Test
+    void refusesATimeInTheFutureOrMoreThanTenYearsAgo() {
+      assertThatThrownBy(() -> answeredAt(NOW.plusSeconds(3_600), null))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+              .extracting(FieldViolation::field).containsExactly("submit_time"));
+      assertThatThrownBy(() -> answeredAt(NOW.minus(java.time.Duration.ofDays(4_000)), null))
+          .isInstanceOf(InvalidInputException.class);
+      assertThat(nudges).isEmpty();
+    }
+
+    @Test
+    void theSameKeyWithAnotherTimeIsAnotherPayload() {
+      var then = NOW.minus(java.time.Duration.ofDays(30));
+      var first = answeredAt(then, "import-1");
+      assertThat(answeredAt(then, "import-1")).isEqualTo(first);
+      assertThatThrownBy(() -> answeredAt(then.plusSeconds(60), "import-1")).isInstanceOf(AlreadyExistsException.class);
+    }
+  }
+
+  @Nested
   class Scores {
 
     @ParameterizedTest(name = "{0}={1} valid={2}")

@@ -23,7 +23,9 @@ public final class ResponseProtoMapper {
         .map(a -> new SubmittedAnswer(a.getQuestionId(), toValue(a)))
         .toList();
     return new ResponseSubmission(request.getSurveyId(), answers, toChannel(request.getChannel()),
-        request.getIdempotencyKey(), request.hasContext() ? toContext(request.getContext()) : null);
+        request.getIdempotencyKey(), request.hasContext() ? toContext(request.getContext()) : null,
+        request.hasSubmitTime() ? java.time.Instant.ofEpochSecond(request.getSubmitTime().getSeconds(),
+            request.getSubmitTime().getNanos()) : null);
   }
 
   /** The respondent context as sent (validated with the answers, on every route alike). */
