@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The demo's way in: the gateway's public REST API, as a partner system calls it, with an
  * API key. Waits and retries on 429 (the key's rate limit, honouring {@code Retry-After})
- * and on 502/503 (a service still starting); any other error stops the load with the
+ * and on 502/503/504 (a service starting or busy); any other error stops the load with the
  * problem the gateway returned.
  */
 final class DemoClient {
@@ -109,7 +109,8 @@ final class DemoClient {
         throw new DemoException("interrupted");
       }
       int status = response.statusCode();
-      if ((status == 429 || status == 502 || status == 503) && attempt < ATTEMPTS) {
+      // every call of the loader is idempotent (names, ids, idempotency keys): a retry is safe
+      if ((status == 429 || status == 502 || status == 503 || status == 504) && attempt < ATTEMPTS) {
         pause(retryAfter(response).orElse(Duration.ofMillis(Math.min(5_000, 200L * attempt))));
         continue;
       }

@@ -63,6 +63,8 @@ final class DemoDataset {
 
   final LocalDate today;
   final LocalDate start;
+  /** The last day of data: yesterday (today's answers are the loader's live ones). */
+  final LocalDate end;
   /** The carrier's bad period, and the day the action (a second carrier) ships. */
   final LocalDate frictionStart;
   final LocalDate shipDate;
@@ -77,7 +79,8 @@ final class DemoDataset {
   DemoDataset(LocalDate today, double scale) {
     this.today = today;
     this.scale = scale;
-    this.start = today.minusDays(364);
+    this.start = today.minusDays(365);
+    this.end = today.minusDays(1);
     this.frictionStart = today.minusDays(110);
     this.shipDate = today.minusDays(47);
     makeCustomers();
@@ -127,7 +130,7 @@ final class DemoDataset {
       };
       int orders = poisson(perYear);
       for (int k = 0; k < orders; k++) {
-        Instant time = at(randomDay(start, today), 8 + random.nextInt(14));
+        Instant time = at(randomDay(start, end), 8 + random.nextInt(14));
         double amount = Math.max(5, basket * (0.6 + 0.8 * random.nextDouble()));
         events.add(event("ord-" + (++order), "EVENT_TYPE_ORDER_PLACED", time, Map.of("customerId", customer.id(),
             "channel", "CHANNEL_WEB_WIDGET", "amount", Map.of("currencyCode", "EUR", "units", String.valueOf((long) amount),
@@ -168,7 +171,7 @@ final class DemoDataset {
 
   private LocalDate contactDay(PersonaKey persona) {
     for (;;) {
-      LocalDate day = randomDay(start, today);
+      LocalDate day = randomDay(start, end);
       boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
       // bargain hunters write at week-ends, premium customers call on weekdays; more contacts in the bad period
       double keep = switch (persona) {
@@ -189,7 +192,7 @@ final class DemoDataset {
 
   private void makeFunnel() {
     int session = 0;
-    for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
+    for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
       int sessions = 3 + random.nextInt(4);
       for (int s = 0; s < sessions; s++) {
         session++;
@@ -216,7 +219,7 @@ final class DemoDataset {
 
   private void makeResponses() {
     int n = 0;
-    for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
+    for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
       for (SurveyKey survey : SurveyKey.values()) {
         int count = poisson(scale * (survey == SurveyKey.HOME_DELIVERY ? 3.2 : survey == SurveyKey.SUPPORT ? 1.6 : 1.5));
         for (int k = 0; k < count; k++) {
@@ -304,10 +307,9 @@ final class DemoDataset {
     return from.plusDays(random.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
   }
 
+  /** A time of that day; the data ends yesterday, so it never depends on the time of the load. */
   private Instant at(LocalDate day, int hour) {
-    Instant time = day.atTime(hour, random.nextInt(60), random.nextInt(60)).atZone(ZONE).toInstant();
-    Instant latest = Instant.now().minusSeconds(60);
-    return time.isAfter(latest) ? latest.minusSeconds(random.nextInt(3_600)) : time;
+    return day.atTime(hour, random.nextInt(60), random.nextInt(60)).atZone(ZONE).toInstant();
   }
 
   private int poisson(double mean) {

@@ -92,6 +92,24 @@ public final class DemoLoader {
     return new Loaded(TENANT, USER_EMAIL, password, data.responses.size(), note);
   }
 
+  /**
+   * Loads the demo into a hub that is already running (e.g. deployed with Compose):
+   * {@code java -cp cx-hub.jar -Dloader.main=io.cxhub.local.demo.DemoLoader
+   * org.springframework.boot.loader.launch.PropertiesLauncher <gateway URL> <operator key>}.
+   */
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: DemoLoader <gateway URL> <platform operator API key>");
+      System.exit(2);
+    }
+    String password = System.getenv().getOrDefault("CX_DEMO_PASSWORD", "demo-cx-hub-2026");
+    var loaded = new DemoLoader(URI.create(args[0]), args[1], step -> System.out.println("  " + step))
+        .load(password, LocalDate.now(ZONE));
+    System.out.println("Demo ready: " + loaded.responses() + " answers; sign in as " + loaded.email() + " / "
+        + loaded.password());
+    loaded.note().ifPresent(note -> System.out.println("  note: " + note));
+  }
+
   private void createTenant() {
     var reply = operator.call("POST", "/v1/admin/tenants", Map.of("tenantId", TENANT, "displayName", "Maison Lumière"),
         Map.of());
@@ -168,8 +186,8 @@ public final class DemoLoader {
   }
 
   private void sendEvents(DemoDataset data) {
-    for (int from = 0; from < data.events.size(); from += 1_000) {
-      var batch = data.events.subList(from, Math.min(data.events.size(), from + 1_000)).stream()
+    for (int from = 0; from < data.events.size(); from += 250) {
+      var batch = data.events.subList(from, Math.min(data.events.size(), from + 250)).stream()
           .map(DemoDataset.Event::json).toList();
       tenant.post("/v1/events:batch", Map.of("events", batch));
     }
@@ -233,7 +251,7 @@ public final class DemoLoader {
   }
 
   private void alertRule(String deliverySurveyId) {
-    for (JsonNode rule : tenant.get("/v1/alert-rules?pageSize=100").path("alertRules")) {
+    for (JsonNode rule : tenant.get("/v1/alert-rules").path("rules")) {
       if ("Détracteurs livraison".equals(rule.path("name").asText())) {
         return;
       }
