@@ -7,7 +7,7 @@ import io.cxhub.survey.followup.InMemoryFollowUpCases;
 import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.survey.followup.OpenCase;
 import io.cxhub.survey.webhook.EventType;
-import io.cxhub.survey.webhook.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.survey.webhook.WebhookDelivery;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import io.cxhub.survey.webhook.WebhookSubscription;
