@@ -156,6 +156,24 @@ class ResponsesIT {
           .containsExactlyInAnyOrderElementsOf(submitted.stream().map(SurveyResponse::getResponseId).toList());
     }
 
+    /** The repro: a token reused with another filter gave an empty page. */
+    @Test
+    void aPageTokenReusedWithAnotherFilterIsRefusedNamingIt() {
+      var first = responses(TENANT).listResponses(ListResponsesRequest.newBuilder()
+          .setChannel(Channel.CHANNEL_QR).setPageSize(2).build());
+      assertThat(first.getNextPageToken()).isNotEmpty();
+
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> responses(TENANT).listResponses(
+          ListResponsesRequest.newBuilder().setChannel(Channel.CHANNEL_EMAIL).setPageSize(2)
+              .setPageToken(first.getNextPageToken()).build()));
+
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(e.getStatus().getDescription()).contains("page_token");
+      var next = responses(TENANT).listResponses(ListResponsesRequest.newBuilder()
+          .setChannel(Channel.CHANNEL_QR).setPageSize(2).setPageToken(first.getNextPageToken()).build());
+      assertThat(next.getResponsesList()).hasSize(2).allMatch(r -> r.getChannel() == Channel.CHANNEL_QR);
+    }
+
     @Test
     void getsOneAndHidesItFromOtherTenants() {
       var id = submitted.get(0).getResponseId();
