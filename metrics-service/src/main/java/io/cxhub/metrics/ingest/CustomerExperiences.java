@@ -39,20 +39,23 @@ public final class CustomerExperiences {
       var sums = byCustomer.computeIfAbsent(r.customerId(), id -> new Sums());
       sums.responses++;
       for (var a : r.answers()) {
+        if (a.kind() == null) {
+          continue;
+        }
         switch (a.kind()) {
-          case "NPS" -> {
+          case NPS -> {
             if (sums.lastNpsTime == null || !r.submitTime().isBefore(sums.lastNpsTime)) {
               sums.lastNps = a.score();
               sums.lastNpsTime = r.submitTime();
             }
           }
-          case "CES" -> {
+          case CES -> {
             if (a.scaleMax() > a.scaleMin()) {
               sums.effort += (a.score() - a.scaleMin()) / (double) (a.scaleMax() - a.scaleMin());
               sums.efforts++;
             }
           }
-          case "CSAT" -> {
+          case CSAT -> {
             if (a.scaleMax() > a.scaleMin()) {
               sums.satisfaction += (a.score() - a.scaleMin()) / (double) (a.scaleMax() - a.scaleMin());
               sums.satisfactions++;

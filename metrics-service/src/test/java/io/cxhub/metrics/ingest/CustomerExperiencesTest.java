@@ -19,10 +19,10 @@ class CustomerExperiencesTest {
   void eachCustomersLatestNpsAndMeanRescaledEffortAndSatisfaction() {
     var ledger = new InMemoryLedger<RecordedResponse>();
     ledger.insertIfAbsent("t1", List.of(
-        response("r1", "ada", T, new ScoredAnswer("nps", "NPS", 3, 0, 10), new ScoredAnswer("ces", "CES", 7, 1, 7)),
-        response("r2", "ada", T.plusSeconds(60), new ScoredAnswer("nps", "NPS", 9, 0, 10),
-            new ScoredAnswer("ces", "CES", 1, 1, 7), new ScoredAnswer("csat", "CSAT", 4, 1, 5)),
-        response("r3", "", T, new ScoredAnswer("nps", "NPS", 0, 0, 10))), "app", T);
+        response("r1", "ada", T, new ScoredAnswer("nps", AnswerKind.NPS, 3, 0, 10), new ScoredAnswer("ces", AnswerKind.CES, 7, 1, 7)),
+        response("r2", "ada", T.plusSeconds(60), new ScoredAnswer("nps", AnswerKind.NPS, 9, 0, 10),
+            new ScoredAnswer("ces", AnswerKind.CES, 1, 1, 7), new ScoredAnswer("csat", AnswerKind.CSAT, 4, 1, 5)),
+        response("r3", "", T, new ScoredAnswer("nps", AnswerKind.NPS, 0, 0, 10))), "app", T);
 
     var found = new CustomerExperiences(ledger).of("t1");
 
