@@ -129,6 +129,8 @@ public final class ScaleBenchmark {
     env.put("CX_BOOTSTRAP_API_KEY", KEY);
     env.put("GATEWAY_RATE_PER_KEY", "100000000");
     env.put("GATEWAY_RATE_PUBLIC_PER_ADDRESS", "100000000");
+    env.put("GATEWAY_RATE_PUBLIC_PER_RESOURCE", "100000000");
+    env.put("GATEWAY_RATE_PUBLIC_PER_ADDRESS_ALL_ROUTES", "100000000");
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + opts.getOrDefault("xmx", "768m"), "-jar", jar.toString())
         .redirectErrorStream(true)

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.metrics.alert.MetricAlertWorker;
 import io.cxhub.metrics.alert.grpc.FakeSurveyAlertService;
 import io.cxhub.metrics.alert.grpc.FakeSurveyDirectory;

@@ -13,6 +13,7 @@ import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Answer;
+import io.cxhub.proto.survey.v1.Branding;
 import io.cxhub.proto.survey.v1.Choice;
 import io.cxhub.proto.survey.v1.ChoiceSelection;
 import io.cxhub.proto.survey.v1.CloseSurveyRequest;
@@ -22,6 +23,7 @@ import io.cxhub.proto.survey.v1.Distribution;
 import io.cxhub.proto.survey.v1.DistributionServiceGrpc;
 import io.cxhub.proto.survey.v1.DistributionStatus;
 import io.cxhub.proto.survey.v1.GetPublicSurveyRequest;
+import io.cxhub.proto.survey.v1.LinkAvailability;
 import io.cxhub.proto.survey.v1.Question;
 import io.cxhub.proto.survey.v1.QuestionKind;
 import io.cxhub.proto.survey.v1.RespondentContext;
@@ -32,6 +34,7 @@ import io.cxhub.proto.survey.v1.Survey;
 import io.cxhub.proto.survey.v1.SurveyDefinitionServiceGrpc;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
 import io.cxhub.proto.survey.v1.SurveyState;
+import io.cxhub.proto.survey.v1.UpdateBrandingRequest;
 import io.cxhub.proto.survey.v1.UpdateDistributionStatusRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -182,6 +185,50 @@ class RespondentIT {
     }
 
     @Test
+    void tellsThePageItsLanguagesAvailabilityBrandingAndKioskMode() {
+      var survey = survey(everyKind());
+      var distributions = asTenant(DistributionServiceGrpc.newBlockingStub(channel), TENANT)
+          .withDeadlineAfter(10, TimeUnit.SECONDS);
+      var plain = distribution(survey.getSurveyId(), Channel.CHANNEL_QR, null);
+      var before = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build());
+      assertThat(before.getLanguagesList()).containsExactly("fr", "en");
+      assertThat(before.getAvailability()).isEqualTo(LinkAvailability.LINK_AVAILABILITY_OPEN);
+      assertThat(before.getKiosk()).isFalse();
+
+      var badBranding = failure(() -> distributions.updateBranding(UpdateBrandingRequest.newBuilder()
+          .setBranding(Branding.newBuilder().setColor("red").setLogoUrl("http://logo.example.com/a.png")
+              .setReviewUrl("javascript:alert(1)")).build()));
+      assertThat(badBranding.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(badBranding))
+          .contains("branding.color", "branding.logo_url", "branding.review_url");
+      distributions.updateBranding(UpdateBrandingRequest.newBuilder().setBranding(Branding.newBuilder()
+          .setName("Maison Lumière").setColor("#E4572E").setLogoUrl("https://cdn.example.com/logo.png")
+          .setReviewUrl("https://reviews.example.com/acme")).build());
+      var kiosk = distributions.createDistribution(CreateDistributionRequest.newBuilder().setSurveyId(survey.getSurveyId())
+          .setDistribution(Distribution.newBuilder().setChannel(Channel.CHANNEL_KIOSK).setKiosk(true)
+              .setReviewUrl("https://reviews.example.com/lyon")).build());
+      assertThat(kiosk.getKiosk()).isTrue();
+
+      var branded = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build());
+      assertThat(branded.getBranding().getName()).isEqualTo("Maison Lumière");
+      assertThat(branded.getBranding().getColor()).isEqualTo("#e4572e");
+      assertThat(branded.getBranding().getReviewUrl()).isEqualTo("https://reviews.example.com/acme");
+      var atKiosk = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(kiosk.getToken()).build());
+      assertThat(atKiosk.getKiosk()).isTrue();
+      assertThat(atKiosk.getBranding().getReviewUrl()).as("the distribution's own link wins")
+          .isEqualTo("https://reviews.example.com/lyon");
+
+      distributions.updateDistributionStatus(UpdateDistributionStatusRequest.newBuilder()
+          .setDistributionId(plain.getDistributionId()).setStatus(DistributionStatus.DISTRIBUTION_STATUS_PAUSED).build());
+      assertThat(respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build())
+          .getAvailability()).isEqualTo(LinkAvailability.LINK_AVAILABILITY_PAUSED);
+      distributions.updateDistributionStatus(UpdateDistributionStatusRequest.newBuilder()
+          .setDistributionId(plain.getDistributionId()).setStatus(DistributionStatus.DISTRIBUTION_STATUS_REVOKED).build());
+      assertThat(respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build())
+          .getAvailability()).isEqualTo(LinkAvailability.LINK_AVAILABILITY_CLOSED);
+    }
+
+    @Test
     void aWrongTokenIsNotFoundAndSaysNothingElse() {
       var e = failure(() -> respondent().getPublicSurvey(
           GetPublicSurveyRequest.newBuilder().setToken("abcdefghijklmnopqrstuvwxyz").build()));
@@ -326,8 +373,12 @@ class RespondentIT {
       }).findFirst().orElse("");
     }
 
-    private StatusRuntimeException opening(String token) {
-      return failure(() -> respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(token).build()));
+    private StatusRuntimeException submitting(String token) {
+      return failure(() -> respondent().submitPublicResponse(answers(token, score("nps", 9)).build()));
+    }
+
+    private LinkAvailability opened(String token) {
+      return respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(token).build()).getAvailability();
     }
 
     private void setStatus(Distribution d, DistributionStatus status) {
@@ -336,39 +387,40 @@ class RespondentIT {
               .setDistributionId(d.getDistributionId()).setStatus(status).build());
     }
 
+    /** Opening says so (the page shows a notice); submitting is refused with the reason. */
     @Test
-    void aPausedOrRevokedLinkSaysSoWhenOpened() {
+    void aPausedOrRevokedLinkSaysSoWhenOpenedAndRefusesWithItsReason() {
       var survey = survey(everyKind());
       var paused = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
       var revoked = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
       setStatus(paused, DistributionStatus.DISTRIBUTION_STATUS_PAUSED);
       setStatus(revoked, DistributionStatus.DISTRIBUTION_STATUS_REVOKED);
 
-      var p = opening(paused.getToken());
+      assertThat(opened(paused.getToken())).isEqualTo(LinkAvailability.LINK_AVAILABILITY_PAUSED);
+      var p = submitting(paused.getToken());
       assertThat(p.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
       assertThat(p.getStatus().getDescription()).contains("paused");
       assertThat(reason(p)).isEqualTo("LINK_PAUSED");
-      var r = opening(revoked.getToken());
-      assertThat(r.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-      assertThat(reason(r)).isEqualTo("LINK_REVOKED");
+      assertThat(opened(revoked.getToken())).isEqualTo(LinkAvailability.LINK_AVAILABILITY_CLOSED);
+      assertThat(reason(submitting(revoked.getToken()))).isEqualTo("LINK_REVOKED");
 
       setStatus(paused, DistributionStatus.DISTRIBUTION_STATUS_ACTIVE);
-      assertThat(respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(paused.getToken()).build())
-          .getQuestionsCount()).isEqualTo(7);
+      assertThat(opened(paused.getToken())).isEqualTo(LinkAvailability.LINK_AVAILABILITY_OPEN);
     }
 
     @Test
-    void anExpiredLinkOrAClosedSurveySaysSoWhenOpened() {
+    void anExpiredLinkOrAClosedSurveySaysSoWhenOpenedAndRefusesWithItsReason() {
       var survey = survey(everyKind());
       var expired = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, Instant.now().plusMillis(1_000));
       await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-          .untilAsserted(() -> assertThat(reason(opening(expired.getToken()))).isEqualTo("LINK_EXPIRED"));
+          .untilAsserted(() -> assertThat(opened(expired.getToken())).isEqualTo(LinkAvailability.LINK_AVAILABILITY_EXPIRED));
+      assertThat(reason(submitting(expired.getToken()))).isEqualTo("LINK_EXPIRED");
 
       var open = distribution(survey.getSurveyId(), Channel.CHANNEL_LINK, null);
       asTenant(SurveyDefinitionServiceGrpc.newBlockingStub(channel), TENANT)
           .closeSurvey(CloseSurveyRequest.newBuilder().setSurveyId(survey.getSurveyId()).build());
-      var closed = opening(open.getToken());
-      assertThat(closed.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(opened(open.getToken())).isEqualTo(LinkAvailability.LINK_AVAILABILITY_CLOSED);
+      var closed = submitting(open.getToken());
       assertThat(closed.getStatus().getDescription()).contains("closed");
       assertThat(reason(closed)).isEqualTo("SURVEY_CLOSED");
     }

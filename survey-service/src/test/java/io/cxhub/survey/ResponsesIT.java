@@ -156,6 +156,24 @@ class ResponsesIT {
           .containsExactlyInAnyOrderElementsOf(submitted.stream().map(SurveyResponse::getResponseId).toList());
     }
 
+    /** The repro: a token reused with another filter gave an empty page. */
+    @Test
+    void aPageTokenReusedWithAnotherFilterIsRefusedNamingIt() {
+      var first = responses(TENANT).listResponses(ListResponsesRequest.newBuilder()
+          .setChannel(Channel.CHANNEL_QR).setPageSize(2).build());
+      assertThat(first.getNextPageToken()).isNotEmpty();
+
+      var e = catchThrowableOfType(StatusRuntimeException.class, () -> responses(TENANT).listResponses(
+          ListResponsesRequest.newBuilder().setChannel(Channel.CHANNEL_EMAIL).setPageSize(2)
+              .setPageToken(first.getNextPageToken()).build()));
+
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(e.getStatus().getDescription()).contains("page_token");
+      var next = responses(TENANT).listResponses(ListResponsesRequest.newBuilder()
+          .setChannel(Channel.CHANNEL_QR).setPageSize(2).setPageToken(first.getNextPageToken()).build());
+      assertThat(next.getResponsesList()).hasSize(2).allMatch(r -> r.getChannel() == Channel.CHANNEL_QR);
+    }
+
     @Test
     void getsOneAndHidesItFromOtherTenants() {
       var id = submitted.get(0).getResponseId();
@@ -248,6 +266,31 @@ class ResponsesIT {
         assertThat(r.get("customer_id")).isEqualTo("client, \"VIP\"");
         assertThat(r.get("why")).isEqualTo("prix;delai");
       });
+    }
+
+    @Test
+    void theNdjsonHasOneResponsePerLineAsGetResponseReturnsIt() throws Exception {
+      var ndjson = new StringBuilder();
+      responses(TENANT).exportResponses(ExportResponsesRequest.newBuilder().setSurveyId(survey.getSurveyId())
+          .setFormat(io.cxhub.proto.survey.v1.ExportFormat.EXPORT_FORMAT_NDJSON).build())
+          .forEachRemaining(body -> {
+            assertThat(body.getContentType()).isEqualTo("application/x-ndjson");
+            ndjson.append(body.getData().toStringUtf8());
+          });
+
+      var lines = ndjson.toString().split("\n");
+      assertThat(lines).hasSize(15);
+      var parsed = new ArrayList<SurveyResponse>();
+      for (String line : lines) {
+        var r = SurveyResponse.newBuilder();
+        com.google.protobuf.util.JsonFormat.parser().merge(line, r);
+        parsed.add(r.build());
+      }
+      assertThat(parsed).containsExactlyInAnyOrderElementsOf(submitted.stream()
+          .map(s -> responses(TENANT).getResponse(GetResponseRequest.newBuilder().setResponseId(s.getResponseId()).build()))
+          .toList());
+      assertThat(parsed).isSortedAccordingTo(java.util.Comparator.comparing(
+          (SurveyResponse r) -> com.google.protobuf.util.Timestamps.toNanos(r.getSubmitTime())));
     }
   }
 }

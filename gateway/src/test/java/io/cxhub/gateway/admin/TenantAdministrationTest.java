@@ -14,7 +14,7 @@ import io.cxhub.gateway.tenant.Tenant;
 import io.cxhub.gateway.testing.InMemoryApiKeys;
 import io.cxhub.gateway.testing.InMemoryAuditLog;
 import io.cxhub.gateway.testing.InMemoryTenants;
-import io.cxhub.gateway.testing.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.gateway.testing.TestKeys;
 import java.security.SecureRandom;
 import java.time.Duration;

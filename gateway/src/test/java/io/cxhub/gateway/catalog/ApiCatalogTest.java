@@ -29,7 +29,8 @@ class ApiCatalogTest {
 
   @Test
   void readsTheAccessOptionAndDefaultsToTenant() {
-    assertThat(binding("SubmitResponse").rpc().access()).isEqualTo(Access.ACCESS_PUBLIC);
+    assertThat(binding("SubmitPublicResponse").rpc().access()).isEqualTo(Access.ACCESS_PUBLIC);
+    assertThat(binding("SubmitResponse").rpc().access()).isEqualTo(Access.ACCESS_TENANT);
     assertThat(binding("CreateTenant").rpc().access()).isEqualTo(Access.ACCESS_PLATFORM);
     assertThat(binding("GetSurvey").rpc().access()).isEqualTo(Access.ACCESS_TENANT);
   }

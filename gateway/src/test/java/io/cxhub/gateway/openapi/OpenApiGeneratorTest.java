@@ -31,12 +31,15 @@ class OpenApiGeneratorTest {
 
   @Test
   void requiresTheApiKeyExceptOnPublicOperations() {
-    JsonNode submit = DOC.at("/paths/~1v1~1surveys~1{survey_id}~1responses/post");
+    JsonNode submit = DOC.at("/paths/~1v1~1public~1surveys~1{token}~1responses/post");
+    JsonNode partner = DOC.at("/paths/~1v1~1surveys~1{survey_id}~1responses/post");
     JsonNode get = DOC.at("/paths/~1v1~1surveys~1{survey_id}/get");
 
-    assertThat(submit.path("operationId").asText()).isEqualTo("SubmitResponse");
+    assertThat(submit.path("operationId").asText()).isEqualTo("SubmitPublicResponse");
     assertThat(submit.has("security")).isFalse();
     assertThat(submit.at("/responses/401").isMissingNode()).isTrue();
+    assertThat(partner.path("operationId").asText()).isEqualTo("SubmitResponse");
+    assertThat(partner.at("/security/0/apiKey").isArray()).isTrue();
     assertThat(get.at("/security/0/apiKey").isArray()).isTrue();
     assertThat(get.at("/responses/401/$ref").asText()).isEqualTo("#/components/responses/Unauthorized");
     assertThat(DOC.at("/components/securitySchemes/apiKey/scheme").asText()).isEqualTo("bearer");

@@ -13,7 +13,7 @@ import io.cxhub.gateway.testing.FakeTicker;
 import io.cxhub.gateway.testing.FilterChains;
 import io.cxhub.gateway.testing.InMemoryApiKeys;
 import io.cxhub.gateway.testing.InMemoryBucketStates;
-import io.cxhub.gateway.testing.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.gateway.testing.TestKeys;
 import io.cxhub.gateway.transcode.ClientAddresses;
 import io.cxhub.gateway.transcode.HttpRuleRouter;

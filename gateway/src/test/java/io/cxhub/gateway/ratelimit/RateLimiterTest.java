@@ -3,7 +3,7 @@ package io.cxhub.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxhub.gateway.testing.InMemoryBucketStates;
-import io.cxhub.gateway.testing.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static io.cxhub.metrics.alert.MetricAlertFixtures.npsDrop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cxhub.metrics.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.metrics.score.CompareScores;
 import io.cxhub.metrics.score.Distribution;
 import io.cxhub.metrics.score.GetScores;

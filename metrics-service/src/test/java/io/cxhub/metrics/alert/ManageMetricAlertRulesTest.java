@@ -8,7 +8,7 @@ import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.error.PreconditionFailedException;
-import io.cxhub.metrics.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.metrics.nps.DayRange;
 import io.cxhub.metrics.score.Comparison;
 import io.cxhub.metrics.score.ScoreFilter;

@@ -3,10 +3,7 @@ package io.cxhub.metrics.nps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cxhub.kit.domain.NpsCategory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class NetPromoterScoreTest {
 
@@ -44,15 +41,9 @@ class NetPromoterScoreTest {
     assertThat(total).isEqualTo(new NetPromoterScore(5, 7, 9));
   }
 
-  @ParameterizedTest
-  @CsvSource({"0, DETRACTOR", "6, DETRACTOR", "7, PASSIVE", "8, PASSIVE", "9, PROMOTER", "10, PROMOTER"})
-  void classifiesAtTheBoundaries(int score, NpsCategory category) {
-    assertThat(NpsCategory.of(score)).isEqualTo(category);
-  }
-
   @Test
-  void rejectsScoresOutsideZeroToTen() {
-    assertThatThrownBy(() -> NpsCategory.of(11)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> NpsCategory.of(-1)).isInstanceOf(IllegalArgumentException.class);
+  void refusesScoresOutsideZeroToTen() {
+    // the cut-offs are the kit's NpsCategory (AdjustedWaldNpsTest tests them)
+    assertThatThrownBy(() -> NetPromoterScore.ofScores(9, 11)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -30,13 +30,39 @@ public final class CustomerDirectory {
   private final Customers customers;
   private final Personas personas;
   private final CustomerChanges changes;
+  private final Segmentation segmentation;
+  private final Erasures erasures;
   private final Clock clock;
 
-  public CustomerDirectory(Customers customers, Personas personas, CustomerChanges changes, Clock clock) {
+  public CustomerDirectory(Customers customers, Personas personas, CustomerChanges changes, Segmentation segmentation,
+      Erasures erasures, Clock clock) {
     this.customers = Objects.requireNonNull(customers);
     this.personas = Objects.requireNonNull(personas);
     this.changes = Objects.requireNonNull(changes);
+    this.segmentation = Objects.requireNonNull(segmentation);
+    this.erasures = Objects.requireNonNull(erasures);
     this.clock = Objects.requireNonNull(clock);
+  }
+
+  /**
+   * Erases a data subject from persona-service (its part of a data-subject erasure): the
+   * customer's document goes, and a tombstone (a hash of the id) keeps events relayed later
+   * from recreating it. Idempotent: erasing an erased customer confirms again.
+   *
+   * @return true if a profile was deleted by this call
+   * @throws NotFoundException if the tenant never had (or no longer knows) the customer
+   */
+  public boolean erase(String tenantId, String customerId) {
+    requireId(customerId);
+    boolean deleted = customers.delete(tenantId, customerId);
+    if (!deleted && erasures.erased(tenantId, List.of(customerId)).isEmpty()) {
+      throw new NotFoundException("customer", customerId);
+    }
+    erasures.record(tenantId, customerId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    if (deleted) {
+      changes.changed(tenantId);
+    }
+    return deleted;
   }
 
   /** A customer to upsert: its id and its profile. */
@@ -153,15 +179,38 @@ public final class CustomerDirectory {
     violations.throwIfAny();
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     int applied = 0;
+    var touched = new LinkedHashSet<String>();
+    // an event relayed after its customer's erasure must not recreate them
+    var erased = erasures.erased(tenantId, events.stream().map(CustomerEvent::customerId).distinct().toList());
     for (var e : events) {
+      if (erased.contains(e.customerId())) {
+        continue;
+      }
       if (customers.apply(tenantId, e, now)) {
         applied++;
+        touched.add(e.customerId());
       }
     }
     if (applied > 0) {
+      resegment(tenantId, touched);
       changes.changed(tenantId);
     }
     return applied;
+  }
+
+  /** Evaluates these customers against the tenant's segments again, storing what changed. */
+  private void resegment(String tenantId, Set<String> customerIds) {
+    var assigner = segmentation.assigner(tenantId);
+    var changed = new HashMap<String, List<String>>();
+    for (var c : customers.find(tenantId, customerIds)) {
+      var ids = assigner.segmentsOf(c);
+      if (!ids.equals(c.segmentIds())) {
+        changed.put(c.customerId(), ids);
+      }
+    }
+    if (!changed.isEmpty()) {
+      customers.setSegments(tenantId, changed);
+    }
   }
 
   /** @throws NotFoundException if the tenant has no such customer */
@@ -211,11 +260,15 @@ public final class CustomerDirectory {
     var existing = new HashMap<String, Customer>();
     customers.find(tenantId, batch.stream().map(Upsert::customerId).toList())
         .forEach(c -> existing.put(c.customerId(), c));
+    var assigner = segmentation.assigner(tenantId);
     var result = batch.stream().map(u -> {
       var before = existing.get(u.customerId());
-      return before == null ? Customer.stated(u.customerId(), normalized(u.profile()), now, now)
+      var customer = before == null ? Customer.stated(u.customerId(), normalized(u.profile()), now, now)
           : new Customer(u.customerId(), normalized(u.profile()), before.activity(), before.value(), before.createTime(), now);
+      return customer.withSegmentIds(assigner.segmentsOf(customer));
     }).toList();
+    // stating an erased customer again is deliberate new data
+    erasures.clear(tenantId, result.stream().map(Customer::customerId).toList());
     customers.upsert(tenantId, result);
     changes.changed(tenantId);
     return result;

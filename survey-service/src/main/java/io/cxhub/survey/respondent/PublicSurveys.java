@@ -43,28 +43,49 @@ public final class PublicSurveys {
     return new Opened(distribution, survey);
   }
 
+  /** Whether the link takes responses now, and if not, why. */
+  public LinkAvailability availability(Opened opened) {
+    Distribution d = opened.distribution();
+    if (d.status() == DistributionStatus.REVOKED) {
+      return LinkAvailability.CLOSED;
+    }
+    if (d.status() == DistributionStatus.PAUSED) {
+      return LinkAvailability.PAUSED;
+    }
+    if (d.isExpiredAt(clock.instant())) {
+      return LinkAvailability.EXPIRED;
+    }
+    SurveyState state = opened.survey().state();
+    if (state == SurveyState.CLOSED) {
+      return LinkAvailability.CLOSED;
+    }
+    return state == SurveyState.ACTIVE ? LinkAvailability.OPEN : LinkAvailability.NOT_OPEN;
+  }
+
   /**
    * @throws PreconditionFailedException saying why this link takes no response now, with
    *     the reason LINK_REVOKED, LINK_PAUSED, LINK_EXPIRED, SURVEY_CLOSED or SURVEY_NOT_OPEN
    */
   public void requireCollecting(Opened opened) {
     Distribution d = opened.distribution();
-    if (d.status() == DistributionStatus.REVOKED) {
-      throw new PreconditionFailedException("LINK_REVOKED", "this survey link has been withdrawn and takes no more responses");
+    switch (availability(opened)) {
+      case OPEN -> { }
+      case CLOSED -> throw d.status() == DistributionStatus.REVOKED
+          ? new PreconditionFailedException("LINK_REVOKED", "this survey link has been withdrawn and takes no more responses")
+          : new PreconditionFailedException("SURVEY_CLOSED", "this survey is closed and takes no more responses");
+      case PAUSED -> throw new PreconditionFailedException("LINK_PAUSED", "this survey link is paused; try again later");
+      case EXPIRED -> throw new PreconditionFailedException("LINK_EXPIRED", "this survey link expired at " + d.expireTime());
+      case NOT_OPEN -> throw new PreconditionFailedException("SURVEY_NOT_OPEN", "this survey is not open yet");
     }
-    if (d.status() == DistributionStatus.PAUSED) {
-      throw new PreconditionFailedException("LINK_PAUSED", "this survey link is paused; try again later");
-    }
-    if (d.isExpiredAt(clock.instant())) {
-      throw new PreconditionFailedException("LINK_EXPIRED", "this survey link expired at " + d.expireTime());
-    }
-    SurveyState state = opened.survey().state();
-    if (state == SurveyState.CLOSED) {
-      throw new PreconditionFailedException("SURVEY_CLOSED", "this survey is closed and takes no more responses");
-    }
-    if (state != SurveyState.ACTIVE) {
-      throw new PreconditionFailedException("SURVEY_NOT_OPEN", "this survey is not open yet");
-    }
+  }
+
+  /** The languages the survey can be shown in, its default language first. */
+  public static java.util.List<String> languages(Survey survey) {
+    var languages = new java.util.LinkedHashSet<String>();
+    languages.add(survey.defaultLanguage());
+    languages.addAll(new java.util.TreeSet<>(survey.titleTranslations().keySet()));
+    survey.questions().forEach(q -> languages.addAll(new java.util.TreeSet<>(q.textTranslations().keySet())));
+    return java.util.List.copyOf(languages);
   }
 
   /**

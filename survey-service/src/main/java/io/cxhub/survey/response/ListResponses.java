@@ -2,6 +2,7 @@ package io.cxhub.survey.response;
 
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
+import io.cxhub.kit.paging.PageFilter;
 import io.cxhub.kit.paging.PageRequest;
 import io.cxhub.survey.survey.QuestionKind;
 import io.cxhub.survey.survey.Survey;
@@ -34,7 +35,9 @@ public final class ListResponses {
   }
 
   public Page list(String tenantId, ResponseQuery query, int pageSize, String pageToken) {
-    var page = PageRequest.of(pageSize, pageToken);
+    // the token carries the filters it was issued for: another filter with it is 400, not a wrong page
+    var page = PageRequest.of(pageSize, pageToken, PageFilter.of(query.surveyId(), query.channel(), query.from(),
+        query.to(), query.npsCategory(), query.withComment(), query.stageId(), query.touchpointId()));
     if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
       throw InvalidInputException.of("end_time", "must be after start_time");
     }
@@ -68,7 +71,7 @@ public final class ListResponses {
     }
     List<SurveyResponse> shown = items.subList(0, page.size());
     SurveyResponse last = shown.get(shown.size() - 1);
-    return new Page(shown, PageRequest.tokenAfter(last.submitTime().toEpochMilli() + ":" + last.responseId()));
+    return new Page(shown, page.nextToken(last.submitTime().toEpochMilli() + ":" + last.responseId()));
   }
 
   public SurveyResponse get(String tenantId, String responseId) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.kit.error.PreconditionFailedException;
-import io.cxhub.survey.webhook.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import io.cxhub.survey.webhook.WebhookSubscriptions;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.cxhub.kit.error.DependencyUnavailableException;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.PreconditionFailedException;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.survey.survey.JourneyDirectory.JourneyOutline;
 import io.cxhub.survey.survey.SurveyDraft.QuestionDraft;
 import java.time.Clock;

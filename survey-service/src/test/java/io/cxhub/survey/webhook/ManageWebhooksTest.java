@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.PreconditionFailedException;
+import io.cxhub.kit.testing.MutableClock;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;

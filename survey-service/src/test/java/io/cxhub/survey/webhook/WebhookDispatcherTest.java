@@ -2,6 +2,7 @@ package io.cxhub.survey.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxhub.kit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -19,6 +19,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.cxhub.kit.domain.Channel;
+import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.outbox.ResponseOutbox;
@@ -141,7 +142,7 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
   }
 
   static String key(String tenantId, String responseId) {
-    return tenantId + ":" + responseId;
+    return Ids.tenantScoped(tenantId, responseId);
   }
 
   @Override

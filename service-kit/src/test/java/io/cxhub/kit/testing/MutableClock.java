@@ -1,4 +1,4 @@
-package io.cxhub.metrics;
+package io.cxhub.kit.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock that tests move by hand (shared by the services' tests through the kit's test jar). */
 public final class MutableClock extends Clock {
 
   private volatile Instant now;
