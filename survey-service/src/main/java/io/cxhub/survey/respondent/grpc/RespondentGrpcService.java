@@ -33,7 +33,7 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
 
   @Override
   public void getPublicSurvey(GetPublicSurveyRequest request, StreamObserver<PublicSurvey> response) {
-    var opened = publicSurveys.open(request.getToken());
+    var opened = publicSurveys.view(request.getToken());
     var survey = opened.survey();
     String language = PublicSurveys.language(survey, request.getLang(), request.getAcceptLanguage());
     var builder = PublicSurvey.newBuilder()
@@ -41,7 +41,7 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
         .setLanguage(language)
         .setTitle(survey.title(language))
         .setVersion(survey.version())
-        .setChannel(ProtoChannels.toProto(opened.distribution().channel()));
+        .setChannel(ProtoChannels.toProto(opened.channel()));
     for (var q : survey.questions()) {
       var question = Question.newBuilder()
           .setQuestionId(q.id())
