@@ -101,7 +101,7 @@ class InvitationIT {
   private String[] settings(String database, String... extra) {
     var all = new ArrayList<>(List.of(
         "cx.survey.relay.enabled=false",
-        "cx.survey.public-base-url=" + PUBLIC_URL,
+        "cx.public-url=" + PUBLIC_URL,
         "cx.survey.webhooks.allow-loopback-targets=true",
         "cx.survey.invitations.poll-interval=100ms",
         "cx.survey.invitations.initial-backoff=200ms",
