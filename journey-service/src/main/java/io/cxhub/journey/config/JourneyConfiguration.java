@@ -11,6 +11,7 @@ import io.cxhub.journey.insight.Indicators;
 import io.cxhub.journey.insight.JourneyInsights;
 import io.cxhub.journey.insight.KeyDrivers;
 import io.cxhub.journey.insight.LiveJourneys;
+import io.cxhub.journey.insight.TextThemes;
 import io.cxhub.journey.insight.grpc.MetricsClient;
 import io.cxhub.journey.insight.grpc.SurveyClient;
 import io.cxhub.journey.journey.JourneyCatalog;
@@ -61,8 +62,8 @@ class JourneyConfiguration {
   }
 
   @Bean
-  FrictionRanking frictionRanking(LiveJourneys live, Feedback feedback) {
-    return new FrictionRanking(live, feedback);
+  FrictionRanking frictionRanking(LiveJourneys live, Feedback feedback, TextThemes themes) {
+    return new FrictionRanking(live, feedback, themes);
   }
 
   @Bean

@@ -40,13 +40,17 @@ public final class FrictionRanking {
   public static final int MIN_N = 30;
   static final int VERBATIMS = 3;
   static final int VERBATIM_LOOKUPS = 10;
+  static final int THEMES = 3;
+  static final int THEME_SAMPLES = 2;
 
   private final LiveJourneys live;
   private final Feedback feedback;
+  private final TextThemes themes;
 
-  public FrictionRanking(LiveJourneys live, Feedback feedback) {
+  public FrictionRanking(LiveJourneys live, Feedback feedback, TextThemes themes) {
     this.live = Objects.requireNonNull(live);
     this.feedback = Objects.requireNonNull(feedback);
+    this.themes = Objects.requireNonNull(themes);
   }
 
   /** Reads the journey's numbers and ranks its friction, with verbatims for the top points. */
@@ -55,8 +59,11 @@ public final class FrictionRanking {
     if (!view.available()) {
       return view;
     }
+    var notes = new ArrayList<>(view.notes());
+    var themesByPlace = themes(tenantId, journey, slice.period(), view.points(), notes);
     var points = new ArrayList<Friction>();
     for (var f : view.points()) {
+      f = f.withEvidence(f.evidence().withThemes(themesByPlace.getOrDefault(f.place().frictionId(), List.of())));
       if (f.rank() <= VERBATIM_LOOKUPS) {
         var place = f.place();
         var comments = feedback.detractorComments(tenantId, place.kind() == Kind.STAGE ? place.stageId() : "",
@@ -66,7 +73,38 @@ public final class FrictionRanking {
       points.add(f);
     }
     return new FrictionView(view.slice(), true, view.journeyNps(), view.medianStageNps(), view.medianTouchpointNps(),
-        points, view.dropOffs(), view.notes());
+        points, view.dropOffs(), notes);
+  }
+
+  /**
+   * The top themes of each friction point, in one read: a stage counts the comments of its
+   * touchpoints too (the attribution of the scores); best effort, a note when unavailable.
+   */
+  private Map<String, List<FrictionView.Theme>> themes(String tenantId, Journey journey, DayRange period,
+      List<Friction> points, List<String> notes) {
+    var found = new HashMap<String, List<FrictionView.Theme>>();
+    if (points.isEmpty()) {
+      return found;
+    }
+    var places = new ArrayList<TextThemes.Place>();
+    for (var f : points) {
+      var place = f.place();
+      if (place.kind() == Kind.STAGE) {
+        var touchpoints = journey.stages().stream().filter(s -> s.id().equals(place.stageId()))
+            .flatMap(s -> s.touchpoints().stream()).map(t -> t.id()).toList();
+        places.add(new TextThemes.Place(place.frictionId(), List.of(place.stageId()), touchpoints));
+      } else {
+        places.add(new TextThemes.Place(place.frictionId(), List.of(), List.of(place.touchpointId())));
+      }
+    }
+    try {
+      for (var p : themes.top(tenantId, period, places, THEMES, THEME_SAMPLES)) {
+        found.put(p.id(), p.themes());
+      }
+    } catch (Indicators.IndicatorsUnavailableException e) {
+      notes.add("themes are not available: metrics-service did not answer (" + e.getMessage() + ")");
+    }
+    return found;
   }
 
   /** The ranking from a snapshot's numbers alone (no verbatims). */
@@ -97,7 +135,6 @@ public final class FrictionRanking {
     var all = Attribution.dominant(now.journey(ScoreKind.NPS));
     var notes = new ArrayList<String>();
     notes.add("revenue at risk is not available yet: metrics-service does not report detractors' customer value per stage");
-    notes.add("themes are not available yet: metrics-service does not report text themes per stage and touchpoint");
     if (all == null) {
       notes.add("no NPS answer at this journey's stages over " + snapshot.slice().period());
     }
