@@ -16,7 +16,7 @@ import io.cxhub.survey.invitation.SmsSender;
 import io.cxhub.survey.invitation.Suppressions;
 import io.cxhub.survey.invitation.http.HttpSmsSender;
 import io.cxhub.survey.invitation.mail.SmtpEmailSender;
-import io.cxhub.survey.respondent.RateCounters;
+import io.cxhub.survey.invitation.SendCounters;
 import io.cxhub.survey.survey.Surveys;
 import io.cxhub.survey.webhook.RetrySchedule;
 import io.cxhub.survey.webhook.TargetGuard;
@@ -69,7 +69,7 @@ class InvitationConfiguration {
 
   /** A fixed-window budget per tenant, counted in MongoDB (shared by every instance). */
   @Bean
-  SendThrottle invitationSendThrottle(RateCounters counters, InvitationProperties p, Clock clock) {
+  SendThrottle invitationSendThrottle(SendCounters counters, InvitationProperties p, Clock clock) {
     if (p.perTenantLimit() <= 0) {
       return tenant -> true;
     }
