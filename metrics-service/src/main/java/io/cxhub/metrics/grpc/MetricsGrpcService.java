@@ -9,6 +9,9 @@ import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.NpsResult;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.metrics.v1.RecordResponsesResponse;
+import io.cxhub.metrics.ingest.CustomerExperiences;
+import io.cxhub.proto.metrics.v1.CustomerExperienceChunk;
+import io.cxhub.proto.metrics.v1.StreamCustomerExperienceRequest;
 import io.grpc.stub.StreamObserver;
 import org.springframework.stereotype.Service;
 
@@ -22,11 +25,29 @@ class MetricsGrpcService extends MetricsServiceGrpc.MetricsServiceImplBase {
   private final RecordResponses recordResponses;
   private final GetNps getNps;
   private final CommentQueue comments;
+  private final CustomerExperiences experiences;
 
-  MetricsGrpcService(RecordResponses recordResponses, GetNps getNps, CommentQueue comments) {
+  MetricsGrpcService(RecordResponses recordResponses, GetNps getNps, CommentQueue comments,
+      CustomerExperiences experiences) {
     this.recordResponses = recordResponses;
     this.getNps = getNps;
     this.comments = comments;
+    this.experiences = experiences;
+  }
+
+  @Override
+  public void streamCustomerExperience(StreamCustomerExperienceRequest request,
+      StreamObserver<CustomerExperienceChunk> response) {
+    var all = experiences.of(TenantContext.require());
+    for (int from = 0; from < all.size(); from += 1000) {
+      var chunk = CustomerExperienceChunk.newBuilder();
+      all.subList(from, Math.min(from + 1000, all.size())).forEach(e -> chunk.addCustomers(
+          io.cxhub.proto.metrics.v1.CustomerExperience.newBuilder().setCustomerId(e.customerId())
+              .setLastNps(e.lastNps()).setEffort(e.effort()).setSatisfaction(e.satisfaction())
+              .setResponses(e.responses())));
+      response.onNext(chunk.build());
+    }
+    response.onCompleted();
   }
 
   @Override
