@@ -128,6 +128,7 @@ class JourneyInsightsIT {
         .addService(ServerInterceptors.intercept(survey.alerts, new TenantServerInterceptor()))
         .addService(ServerInterceptors.intercept(survey.responses, new TenantServerInterceptor()))
         .addService(ServerInterceptors.intercept(survey.surveys, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(survey.customers, new TenantServerInterceptor()))
         .build().start();
     metricsMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("metrics"));
     journeyMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("journey"));
@@ -156,6 +157,7 @@ class JourneyInsightsIT {
             "--spring.grpc.server.port=0", "--server.port=0",
             "--cx.peers.metrics=" + metricsAddress,
             "--cx.peers.survey=localhost:" + surveyServer.getPort(),
+            "--cx.peers.persona=localhost:" + surveyServer.getPort(),
             "--cx.journey.watch-enabled=false",
             // generous: the build machine is shared; a slow read would open the breaker for the next tests
             "--cx.journey.metrics-deadline=" + (metricsAddress.endsWith(":" + deadPort) ? "1s" : "20s"));
@@ -316,7 +318,14 @@ class JourneyInsightsIT {
       assertThat(evidence.getTrend()).isEqualTo(FrictionTrend.FRICTION_TREND_NEW);
       assertThat(evidence.getVerbatimsList()).extracting(v -> v.getText()).containsExactly("Colis livré avec 5 jours de retard");
       assertThat(report.getFrictionPointsList()).extracting(f -> f.getStageId()).containsOnly("livraison");
-      assertThat(report.getNotesList()).anyMatch(n -> n.startsWith("revenue at risk is not available"));
+      // revenue at risk: c-1 (1,200.50 €) and c-2 (300 €) are valued; c-3 has no value yet and
+      // c-9 is unknown to persona-service; c-1 answered twice and counts once
+      assertThat(first.getIdentifiedCustomers()).isEqualTo(4);
+      assertThat(first.getValuedCustomers()).isEqualTo(2);
+      assertThat(first.getRevenueAtRisk().getCurrencyCode()).isEqualTo("EUR");
+      assertThat(first.getRevenueAtRisk().getUnits()).isEqualTo(1500);
+      assertThat(first.getRevenueAtRisk().getNanos()).isEqualTo(500_000_000);
+      assertThat(report.getNotesList()).noneMatch(n -> n.contains("not available"));
       // the theme behind it: every detractor complains about delivery, the promoters of the
       // stage mention no theme, so the mentioners' NPS is −100 against +100 for the others
       var theme = evidence.getTopThemes(0);

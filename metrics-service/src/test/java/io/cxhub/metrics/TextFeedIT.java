@@ -12,6 +12,7 @@ import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.metrics.v1.GetTextOperationRequest;
 import io.cxhub.proto.metrics.v1.ListKeywordsRequest;
 import io.cxhub.proto.metrics.v1.ListThemesRequest;
+import io.cxhub.proto.metrics.v1.GetResponseAnalysisRequest;
 import io.cxhub.proto.metrics.v1.ListPlaceThemesRequest;
 import io.cxhub.proto.metrics.v1.ListVerbatimsRequest;
 import io.cxhub.proto.metrics.v1.PlaceThemes;
@@ -224,6 +225,19 @@ class TextFeedIT {
     assertThat(relay.getComments()).isEqualTo(6);
     assertThat(relay.getThemesList()).extracting(t -> t.getStat().getThemeId()).containsExactly("delivery");
     assertThat(answer.getPlaces(2).getThemesList()).allMatch(t -> t.getStat().getNegative() == 0 && t.getSamplesCount() == 0);
+
+    // one response's analysis, as a case shows it
+    var analysed = text("t-place").getResponseAnalysis(GetResponseAnalysisRequest.newBuilder().setResponseId("d1").build());
+    assertThat(analysed.getCommentsList()).hasSize(1);
+    var comment = analysed.getComments(0);
+    assertThat(comment.getResponseId()).isEqualTo("d1");
+    assertThat(comment.getAnalysis().getSentiment()).isEqualTo(TextSentiment.TEXT_SENTIMENT_NEGATIVE);
+    assertThat(comment.getAnalysis().getThemesList()).anyMatch(t -> t.getThemeId().equals("delivery")
+        && t.getEvidenceList().stream().anyMatch(e -> e.getText().equals("point relais")));
+    assertThat(text("t-place").getResponseAnalysis(GetResponseAnalysisRequest.newBuilder().setResponseId("d").build())
+        .getCommentsList()).isEmpty();
+    assertThat(text("t-else").getResponseAnalysis(GetResponseAnalysisRequest.newBuilder().setResponseId("d1").build())
+        .getCommentsList()).isEmpty();
 
     assertThat(text("t-else").listPlaceThemes(ListPlaceThemesRequest.newBuilder().setFrom("2026-09-01").setTo("2026-09-30")
         .addPlaces(ThemePlace.newBuilder().setId("stage:delivery").addStageIds("delivery")).build())

@@ -85,6 +85,10 @@ class HubSurveyPagesIT {
     var branding = http.send("PUT", "/v1/branding", admin(), Map.of("name", "Maison Lumière", "color", "#e4572e",
         "reviewUrl", "https://reviews.example.com/maison-lumiere"));
     assertThat(branding.status()).as("%s", branding).isEqualTo(200);
+    var rule = http.post("/v1/alert-rules", admin(), Map.of("name", "Détracteurs", "enabled", true,
+        "conditions", Map.of("surveyId", surveyId, "categories", List.of("NPS_CATEGORY_DETRACTOR")),
+        "actions", Map.of("openCase", true, "notifyWebhooks", false, "team", "service-client")));
+    assertThat(rule.status()).as("%s", rule).isEqualTo(200);
     for (var channel : List.of("QR", "LINK", "EMAIL", "KIOSK", "WEB_WIDGET", "SMS", "SOCIAL")) {
       var body = new LinkedHashMap<String, Object>(Map.of("channel", "CHANNEL_" + channel, "name", channel));
       if (channel.equals("KIOSK")) {
@@ -157,7 +161,7 @@ class HubSurveyPagesIT {
 
   @Test
   @Order(2)
-  void withoutJavaScriptTheFormPostsAndTheThankYouPageFollowsTheAnswer() {
+  void withoutJavaScriptTheFormPostsAndTheThankYouPageFollowsTheAnswer() throws InterruptedException {
     Page page = browsers.phone("fr-FR", false);
     try {
       String url = distributions.get("LINK").path("publicUrl").asText();
@@ -187,6 +191,15 @@ class HubSurveyPagesIT {
     var stored = responses("CHANNEL_LINK");
     assertThat(stored).hasSize(1);
     assertThat(stored.get(0).path("context").path("metadata").path("contact_consent").asText()).isEqualTo("yes");
+    // the detractor's case notes the consent
+    String responseId = stored.get(0).path("responseId").asText();
+    JsonNode cases = waitFor(() -> http.get("/v1/cases?status=CASE_STATUS_OPEN", admin()).json(),
+        c -> c.path("cases").findValuesAsText("responseId").contains(responseId));
+    for (JsonNode c : cases.path("cases")) {
+      if (c.path("responseId").asText().equals(responseId)) {
+        assertThat(c.path("notes").toString()).contains("agreed to be contacted");
+      }
+    }
   }
 
   @Test

@@ -33,16 +33,28 @@ public record FrictionView(
    * A friction point. {@code impact} is in NPS points of the whole journey, with its 95%
    * interval; {@code customersAffected} the detractors at the place.
    */
-  public record Friction(int rank, Place place, Difference impact, long customersAffected, Evidence evidence) {
+  public record Friction(int rank, Place place, Difference impact, long customersAffected, Evidence evidence,
+      Revenue revenueAtRisk) {
 
     Friction ranked(int newRank) {
-      return new Friction(newRank, place, impact, customersAffected, evidence);
+      return new Friction(newRank, place, impact, customersAffected, evidence, revenueAtRisk);
     }
 
     Friction withEvidence(Evidence newEvidence) {
-      return new Friction(rank, place, impact, customersAffected, newEvidence);
+      return new Friction(rank, place, impact, customersAffected, newEvidence, revenueAtRisk);
+    }
+
+    Friction withRevenue(Revenue revenue) {
+      return new Friction(rank, place, impact, customersAffected, evidence, revenue);
     }
   }
+
+  /**
+   * Detractors' customer value at a place: the sum of the CLV estimates of the distinct
+   * detractor customers that persona-service has valued ({@code valuedCustomers} of the
+   * {@code identifiedCustomers} ids found on detractor responses), in {@code currency}.
+   */
+  public record Revenue(double amount, String currency, long identifiedCustomers, long valuedCustomers) {}
 
   /** Why it is a friction point. */
   public record Evidence(ScoreStat nps, ScoreStat rest, Difference gap, Trend trend, List<Verbatim> verbatims,

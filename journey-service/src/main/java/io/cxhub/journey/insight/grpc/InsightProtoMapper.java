@@ -14,6 +14,7 @@ import io.cxhub.journey.insight.ScoreStat;
 import io.cxhub.journey.insight.Slice;
 import io.cxhub.journey.journey.grpc.JourneyProtoMapper;
 import io.cxhub.kit.grpc.ProtoChannels;
+import com.google.type.Money;
 import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.journey.v1.Availability;
 import io.cxhub.proto.journey.v1.Change;
@@ -152,6 +153,11 @@ public final class InsightProtoMapper {
     return b.build();
   }
 
+  static Money money(double amount, String currency) {
+    long cents = Math.round(amount * 100);
+    return Money.newBuilder().setCurrencyCode(currency).setUnits(cents / 100).setNanos((int) (cents % 100) * 10_000_000).build();
+  }
+
   static FrictionTheme theme(FrictionView.Theme t) {
     var b = FrictionTheme.newBuilder().setThemeId(t.themeId()).setLabelFr(t.labelFr()).setLabelEn(t.labelEn())
         .setVolume(t.volume()).setNegative(t.negative()).setNegativeShare(Math.round(t.negativeShare() * 1000) / 1000.0);
@@ -191,6 +197,14 @@ public final class InsightProtoMapper {
           .setFrictionId(f.place().frictionId()).setImpact(round(f.impact().value()))
           .setImpactInterval(interval(f.impact().low(), f.impact().high()))
           .setCustomersAffected(f.customersAffected()).setEvidence(evidence));
+      var revenue = f.revenueAtRisk();
+      if (revenue != null) {
+        var point = b.getFrictionPointsBuilder(b.getFrictionPointsCount() - 1)
+            .setIdentifiedCustomers(revenue.identifiedCustomers()).setValuedCustomers(revenue.valuedCustomers());
+        if (revenue.valuedCustomers() > 0) {
+          point.setRevenueAtRisk(money(revenue.amount(), revenue.currency()));
+        }
+      }
     }
     for (var d : view.dropOffs()) {
       b.addFunnelDropOffs(FunnelDropOff.newBuilder().setRank(d.rank()).setFunnelId(d.funnelId()).setStep(d.step())

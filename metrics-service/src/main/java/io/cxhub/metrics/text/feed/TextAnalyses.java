@@ -35,6 +35,9 @@ public interface TextAnalyses {
 
   long count(String tenantId);
 
+  /** The analysed comments of one response of the tenant, by question id. */
+  List<AnalysedComment> ofResponse(String tenantId, String responseId);
+
   /** The analysed comment with this id ({@link Comment#id()}). */
   Optional<AnalysedComment> get(String id);
 }

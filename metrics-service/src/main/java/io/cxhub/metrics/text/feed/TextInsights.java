@@ -125,6 +125,15 @@ public final class TextInsights {
     return out;
   }
 
+  /** The analysed comments of a response, each with its themes' evidence and sentiment words highlighted. */
+  public List<Verbatim> ofResponse(String tenantId, String responseId) {
+    var v = new Violations();
+    v.check(responseId != null && !responseId.isBlank(), "response_id", "is required");
+    v.maxLength("response_id", responseId, 200);
+    v.throwIfAny();
+    return analyses.ofResponse(tenantId, responseId).stream().map(c -> new Verbatim(c, highlights(c, "", ""))).toList();
+  }
+
   public record Keywords(long comments, long previousComments, List<KeywordReport.Term> terms) {}
 
   public Keywords keywords(String tenantId, PeriodFilter filter, int limit, boolean emergingOnly) {

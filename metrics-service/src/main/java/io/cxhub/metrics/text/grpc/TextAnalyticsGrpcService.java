@@ -20,7 +20,9 @@ import io.cxhub.proto.metrics.v1.GetTextOperationRequest;
 import io.cxhub.proto.metrics.v1.KeywordStat;
 import io.cxhub.proto.metrics.v1.ListKeywordsRequest;
 import io.cxhub.proto.metrics.v1.ListKeywordsResponse;
+import io.cxhub.proto.metrics.v1.GetResponseAnalysisRequest;
 import io.cxhub.proto.metrics.v1.ListPlaceThemesRequest;
+import io.cxhub.proto.metrics.v1.ResponseAnalysis;
 import io.cxhub.proto.metrics.v1.ListPlaceThemesResponse;
 import io.cxhub.proto.metrics.v1.ListThemesRequest;
 import io.cxhub.proto.metrics.v1.PlaceTheme;
@@ -122,6 +124,17 @@ class TextAnalyticsGrpcService extends TextAnalyticsServiceGrpc.TextAnalyticsSer
         .setAnalysis(toProto(v.comment().analysis(), c.text(), taxonomy));
     v.highlights().forEach(s -> vb.addHighlights(span(s, c.text())));
     return vb.build();
+  }
+
+  @Override
+  public void getResponseAnalysis(GetResponseAnalysisRequest request, StreamObserver<ResponseAnalysis> response) {
+    String tenant = TenantContext.require();
+    var found = insights.ofResponse(tenant, request.getResponseId());
+    var taxonomy = analytics.taxonomy(tenant);
+    var b = ResponseAnalysis.newBuilder();
+    found.forEach(v -> b.addComments(verbatim(v, taxonomy)));
+    response.onNext(b.build());
+    response.onCompleted();
   }
 
   @Override

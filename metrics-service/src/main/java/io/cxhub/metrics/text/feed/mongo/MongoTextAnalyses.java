@@ -129,6 +129,20 @@ public final class MongoTextAnalyses implements TextAnalyses {
   }
 
   @Override
+  public List<AnalysedComment> ofResponse(String tenantId, String responseId) {
+    // ids are tenant:response:question, so one response's comments are a range of the key
+    String prefix = tenantId + ":" + responseId + ":";
+    var out = new ArrayList<AnalysedComment>();
+    for (Document d : collection.find(and(gte("_id", prefix), lt("_id", prefix + "\uffff"))).sort(Sorts.ascending("_id"))) {
+      var a = decode(d);
+      if (a.comment().tenantId().equals(tenantId) && a.comment().responseId().equals(responseId)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public Optional<AnalysedComment> get(String id) {
     Document d = collection.find(eq("_id", id)).first();
     return d == null ? Optional.empty() : Optional.of(decode(d));
