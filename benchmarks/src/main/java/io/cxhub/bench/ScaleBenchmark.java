@@ -59,6 +59,8 @@ public final class ScaleBenchmark {
   private static final String TENANT = "default";
   private static final Instant YEAR_START = Instant.parse("2025-12-01T00:00:00Z");
   private static final long YEAR_SECONDS = 365L * 24 * 3600;
+  /** survey-service's outbox subscribers in the one-jar: the metrics relay and alert evaluation. */
+  private static final List<String> SUBSCRIBERS = List.of("metrics", "alerts");
   /** Surveys get 10, 5 and 1 parts of the responses: exporting s0 and s2 shows linearity (10:1). */
   private static final int[] SURVEY_PARTS = {10, 5, 1};
 
@@ -66,7 +68,8 @@ public final class ScaleBenchmark {
   private final Path jar;
   private final Path dataDir;
   private final int basePort;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, String> results = new LinkedHashMap<>();
   private final List<String> surveyIds = new ArrayList<>();
   private Process hub;
@@ -74,7 +77,7 @@ public final class ScaleBenchmark {
   private ScaleBenchmark(Map<String, String> opts) throws IOException {
     this.opts = opts;
     this.jar = Path.of(opts.getOrDefault("jar", "deploy/local/target/cx-hub.jar")).toAbsolutePath();
-    this.dataDir = opts.containsKey("data-dir") ? Path.of(opts.get("data-dir"))
+    this.dataDir = opts.containsKey("data-dir") ? Files.createDirectories(Path.of(opts.get("data-dir")))
         : Files.createTempDirectory("cx-scale-");
     this.basePort = Integer.parseInt(opts.getOrDefault("base-port", "23080"));
   }
@@ -99,11 +102,19 @@ public final class ScaleBenchmark {
     try {
       startHub();
       createSurveys();
+      if ("gateway".equals(opts.get("only"))) {
+        // the gateway-cost scenario alone, on an empty hub (for profiling it): no table written
+        gatewayCost();
+        results.forEach((k, v) -> log("%s: %s", k, v));
+        return;
+      }
       int backlog = Integer.parseInt(opts.getOrDefault("backlog", String.valueOf(Math.max(1000, responses() / 50))));
       load(responses() - backlog, OutboxState.DELIVERED, 0);
       listScenarios();
       exportDuringRelayAndSubmissions(backlog);
       exportLinearity();
+      exportNdjson();
+      gatewayCost();
       ingest();
       idleCpu();
       heapAtRest();
@@ -216,12 +227,11 @@ public final class ScaleBenchmark {
           answers.add(new ResponseAnswer("why", QuestionKind.FREE_TEXT, 0, 0,
               new AnswerValue.Text("comment " + i + " about delivery")));
         }
-        Outbox outbox = state == OutboxState.PENDING ? Outbox.pending(at) : new Outbox(state, 1, at, at);
+        Outbox outbox = state == OutboxState.PENDING ? Outbox.pending(at, SUBSCRIBERS) : delivered(at);
         SurveyResponse response = SurveyResponse.builder().tenantId(TENANT)
             .responseId(String.format("b%d-%09d", offset, i)).surveyId(surveyIds.get(survey)).surveyVersion(1)
             .channel(Channel.values()[1 + random.nextInt(4)]).answers(answers).submitTime(at).outbox(outbox).build();
         Document document = BenchResponseDocuments.toDocument(response);
-        document.put("alerting", new Document("state", "DONE")); // history: no alert rule to evaluate
         batch.add(document);
         if (batch.size() == 1000) {
           collection.insertMany(batch);
@@ -234,6 +244,13 @@ public final class ScaleBenchmark {
       if (!batch.isEmpty()) {
         collection.insertMany(batch);
       }
+      if (state == OutboxState.PENDING) {
+        // as the service's inserts do: the pending counters that the lag gauge and the workers read
+        Document inc = new Document();
+        SUBSCRIBERS.forEach(name -> inc.append("pending." + name, (long) count));
+        db.getCollection(BenchResponseDocuments.tenantsCollection())
+            .updateOne(new Document("_id", TENANT), new Document("$inc", inc));
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     log("loaded %,d %s responses in %.0f s", count, state, seconds);
@@ -241,6 +258,12 @@ public final class ScaleBenchmark {
       results.put("stored responses (3 surveys, 10:5:1, over 12 months)", String.format("%,d", count));
       results.put("bulk load (insertMany of 1,000, stored form)", String.format("%,.0f docs/s", count / seconds));
     }
+  }
+
+  private static Outbox delivered(Instant at) {
+    Map<String, Outbox.Delivery> map = new LinkedHashMap<>();
+    SUBSCRIBERS.forEach(name -> map.put(name, new Outbox.Delivery(OutboxState.DELIVERED, 0, at, at, null)));
+    return new Outbox(map);
   }
 
   // ---------------------------------------------------------------- scenarios
@@ -336,7 +359,9 @@ public final class ScaleBenchmark {
     try (MongoClient client = mongo()) {
       MongoCollection<Document> c = client.getDatabase("cx_survey").getCollection(BenchResponseDocuments.collection());
       while (System.nanoTime() - since < TimeUnit.MINUTES.toNanos(30)) {
-        long pending = c.countDocuments(new Document("tenantId", TENANT).append("outbox.state", "PENDING"));
+        // through the subscriber's due index (tenantId, outbox.metrics.due): reads only what is pending
+        long pending = c.countDocuments(new Document("tenantId", TENANT)
+            .append("outbox.metrics.due", new Document("$gte", new java.util.Date(0))));
         if (pending == 0) {
           double seconds = (System.nanoTime() - since) / 1e9;
           log("relay caught up %,d in %.1f s", backlog, seconds);
@@ -359,6 +384,11 @@ public final class ScaleBenchmark {
 
   /** Rows, nanoseconds and (when sampled) the hub's largest used heap during the export. */
   private long[] export(String surveyId, boolean sampleHeap) throws Exception {
+    return export(surveyId, sampleHeap, "", 1);
+  }
+
+  /** @param headerLines lines before the first row (1 for CSV, 0 for NDJSON) */
+  private long[] export(String surveyId, boolean sampleHeap, String query, int headerLines) throws Exception {
     AtomicLong maxHeap = new AtomicLong();
     AtomicBoolean running = new AtomicBoolean(true);
     Thread sampler = new Thread(() -> {
@@ -369,7 +399,8 @@ public final class ScaleBenchmark {
     });
     sampler.start();
     long t0 = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(uri("/v1/surveys/" + surveyId + "/responses:export"))
+    HttpRequest request = HttpRequest.newBuilder(uri("/v1/surveys/" + surveyId + "/responses:export?"
+            + (query.isEmpty() ? "" : query.substring(1))))
         .header("Authorization", "Bearer " + KEY).timeout(Duration.ofMinutes(60)).GET().build();
     HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     long lines = 0;
@@ -390,8 +421,82 @@ public final class ScaleBenchmark {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("export: HTTP " + response.statusCode());
     }
-    log("export %s: %,d rows in %.1f s", surveyId, lines - 1, nanos / 1e9);
-    return new long[] {lines - 1, nanos, maxHeap.get()};
+    log("export %s%s: %,d rows in %.1f s", surveyId, query, lines - headerLines, nanos / 1e9);
+    return new long[] {lines - headerLines, nanos, maxHeap.get()};
+  }
+
+  private void exportNdjson() throws Exception {
+    long[] ndjson = export(surveyIds.get(0), false, "&format=EXPORT_FORMAT_NDJSON", 0);
+    results.put("export of survey s0 as NDJSON (rows, s, rows/s)",
+        String.format("%,d rows, %.1f s, %,.0f rows/s", ndjson[0], ndjson[1] / 1e9, ndjson[0] / (ndjson[1] / 1e9)));
+  }
+
+  /**
+   * {@code GET /v1/surveys/{id}} through the gateway against {@code GetSurvey} straight to
+   * survey-service over gRPC (what the gateway calls), at 1 and 16 concurrent clients.
+   */
+  private void gatewayCost() throws Exception {
+    int seconds = Integer.parseInt(opts.getOrDefault("gateway-seconds", "15"));
+    String surveyId = surveyIds.get(0);
+    io.grpc.ManagedChannel channel = io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", basePort + 1,
+        io.grpc.InsecureChannelCredentials.create()).build();
+    try {
+      var metadata = new io.grpc.Metadata();
+      metadata.put(io.grpc.Metadata.Key.of("x-tenant-id", io.grpc.Metadata.ASCII_STRING_MARSHALLER), TENANT);
+      var stub = io.cxhub.proto.survey.v1.SurveyServiceGrpc.newBlockingStub(channel)
+          .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(metadata));
+      var request = io.cxhub.proto.survey.v1.GetSurveyRequest.newBuilder().setSurveyId(surveyId).build();
+      Call direct = i -> stub.getSurvey(request).getSurveyId().equals(surveyId);
+      Call gateway = i -> get("/v1/surveys/" + surveyId).statusCode() == 200;
+      for (int clients : new int[] {1, 16}) {
+        concurrently(clients, 3, direct); // warm-up
+        concurrently(clients, 3, gateway);
+        Rate d = timed(clients, seconds, direct);
+        Rate g = timed(clients, seconds, gateway);
+        results.put("GET /v1/surveys/{id} c=" + clients + ": gateway / direct gRPC p50 (ratio)",
+            ms(g.p50()) + " / " + ms(d.p50()) + String.format(" (%.2f×)", g.p50() / (double) d.p50()));
+        results.put("GET /v1/surveys/{id} c=" + clients + ": gateway / direct gRPC throughput (ratio)",
+            String.format("%,.0f / %,.0f per s (%.2f×)", g.perSecond(), d.perSecond(), g.perSecond() / d.perSecond()));
+        log("c=%d gateway p50 %s %.0f/s, direct p50 %s %.0f/s", clients, ms(g.p50()), g.perSecond(), ms(d.p50()),
+            d.perSecond());
+      }
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private record Rate(double perSecond, long p50, long p99) {
+  }
+
+  /** Calls by {@code clients} threads for {@code seconds}: rate and latency percentiles. */
+  private Rate timed(int clients, int seconds, Call call) throws Exception {
+    List<long[]> perThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    long t0 = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> {
+        long[] times = new long[1 << 20];
+        int n = 0;
+        while (System.nanoTime() < end && n < times.length) {
+          long start = System.nanoTime();
+          if (!call.run(n)) {
+            throw new IllegalStateException("call failed");
+          }
+          times[n++] = System.nanoTime() - start;
+        }
+        perThread.add(java.util.Arrays.copyOf(times, n));
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    pool.shutdown();
+    long[] all = perThread.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+    return new Rate(all.length / elapsed, percentile(all, 50), percentile(all, 99));
   }
 
   /** Submissions through the gateway at c=16 against raw insertOne at c=16 on the same server. */

@@ -4,27 +4,23 @@ import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.paging.PageFilter;
 import io.cxhub.kit.paging.PageRequest;
-import io.cxhub.survey.survey.QuestionKind;
 import io.cxhub.survey.survey.Survey;
 import io.cxhub.survey.survey.Surveys;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * Lists a tenant's responses newest first with keyset pagination. Survey, channel and period
- * are filtered by the store; stage and touchpoint become the set of surveys linked to them;
- * NPS category and comment presence are read from the answers, scanning forward in batches
- * until the page is full (so a page never comes back short while more matches exist).
+ * Lists a tenant's responses newest first with keyset pagination: a page is the responses
+ * strictly after the previous page's last (submit time, response id), so page 5,000 costs
+ * what page 1 costs. Every filter is the store's (the NPS category and comment presence are
+ * stored with each response and indexed); stage and touchpoint become the set of surveys
+ * linked to them.
  */
 public final class ListResponses {
 
   private static final int BATCH = 200;
-  /** Upper bound on responses read for one page, so a rare filter cannot scan forever. */
-  private static final int MAX_SCANNED = 20_000;
 
   private final SurveyResponses responses;
   private final Surveys surveys;
@@ -41,31 +37,13 @@ public final class ListResponses {
     if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
       throw InvalidInputException.of("end_time", "must be after start_time");
     }
-    var filter = new SurveyResponses.StoredFilter(surveyIds(tenantId, query), query.channel(), query.from(), query.to());
+    var filter = new SurveyResponses.StoredFilter(surveyIds(tenantId, query), query.channel(), query.from(), query.to(),
+        query.npsCategory(), query.withComment());
     if (filter.surveyIds() != null && filter.surveyIds().isEmpty()) {
       return new Page(List.of(), "");
     }
-    Predicate<SurveyResponse> answersMatch = answersMatch(query);
     SurveyResponses.Cursor after = page.isFirst() ? null : parse(page.after());
-    var items = new ArrayList<SurveyResponse>();
-    int scanned = 0;
-    while (items.size() <= page.size() && scanned < MAX_SCANNED) {
-      List<SurveyResponse> batch = responses.listNewestFirst(tenantId, filter, after, BATCH);
-      for (SurveyResponse r : batch) {
-        if (answersMatch.test(r)) {
-          items.add(r);
-          if (items.size() > page.size()) {
-            break;
-          }
-        }
-      }
-      scanned += batch.size();
-      if (batch.size() < BATCH || items.size() > page.size()) {
-        break;
-      }
-      SurveyResponse last = batch.get(batch.size() - 1);
-      after = new SurveyResponses.Cursor(last.submitTime(), last.responseId());
-    }
+    List<SurveyResponse> items = responses.listNewestFirst(tenantId, filter, after, page.size() + 1);
     if (items.size() <= page.size()) {
       return new Page(items, "");
     }
@@ -106,28 +84,6 @@ public final class ListResponses {
       Survey last = batch.get(batch.size() - 1);
       cursor = new Surveys.Cursor(last.createTime(), last.id());
     }
-  }
-
-  private static Predicate<SurveyResponse> answersMatch(ResponseQuery query) {
-    return r -> {
-      if (query.npsCategory() != null) {
-        var nps = r.answers().stream()
-            .filter(a -> a.kind() == QuestionKind.NPS && a.value() instanceof AnswerValue.Score)
-            .map(a -> ((AnswerValue.Score) a.value()).value())
-            .findFirst();
-        if (nps.isEmpty() || io.cxhub.kit.domain.NpsCategory.of(nps.get()) != query.npsCategory()) {
-          return false;
-        }
-      }
-      if (query.withComment() != null && hasComment(r) != query.withComment()) {
-        return false;
-      }
-      return true;
-    };
-  }
-
-  static boolean hasComment(SurveyResponse r) {
-    return r.answers().stream().anyMatch(a -> a.value() instanceof AnswerValue.Text t && !t.value().isBlank());
   }
 
   private static boolean notEmpty(String s) {

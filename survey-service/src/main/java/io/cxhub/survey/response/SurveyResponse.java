@@ -42,6 +42,20 @@ public record SurveyResponse(
     return new Builder();
   }
 
+  /** The category of its first NPS score, or null when it has none (what the NPS filter reads). */
+  public ResponseQuery.NpsCategory npsCategory() {
+    return answers.stream()
+        .filter(a -> a.kind() == io.cxhub.survey.survey.QuestionKind.NPS && a.value() instanceof AnswerValue.Score)
+        .map(a -> ResponseQuery.NpsCategory.of(((AnswerValue.Score) a.value()).value()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Whether it has a non-blank free-text answer (what the comment filter reads). */
+  public boolean hasComment() {
+    return answers.stream().anyMatch(a -> a.value() instanceof AnswerValue.Text t && !t.value().isBlank());
+  }
+
   /** A builder holding this response's values, to derive a changed copy. */
   public Builder toBuilder() {
     return new Builder()

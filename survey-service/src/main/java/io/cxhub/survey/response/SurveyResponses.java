@@ -42,14 +42,34 @@ public interface SurveyResponses {
   List<SurveyResponse> listOldestFirst(String tenantId, String surveyId, Cursor after, int limit);
 
   /**
-   * What the store filters on.
+   * What the store filters on. The NPS category and comment presence are those of
+   * {@link SurveyResponse#npsCategory()} and {@link SurveyResponse#hasComment()}.
    *
    * @param surveyIds null for any survey
    * @param channel null for any channel
    * @param from null, or the first submit time included
    * @param to null, or the first submit time excluded
+   * @param npsCategory null for any (responses without an NPS score match only null)
+   * @param withComment null for any; true only with a comment, false only without
    */
-  record StoredFilter(java.util.Set<String> surveyIds, io.cxhub.kit.domain.Channel channel, Instant from, Instant to) {}
+  record StoredFilter(java.util.Set<String> surveyIds, io.cxhub.kit.domain.Channel channel, Instant from, Instant to,
+      ResponseQuery.NpsCategory npsCategory, Boolean withComment) {
+
+    /** No filter but the survey ids (null: any). */
+    public static StoredFilter surveys(java.util.Set<String> surveyIds) {
+      return new StoredFilter(surveyIds, null, null, null, null, null);
+    }
+
+    /** Whether a response passes the filter (for stores that filter in memory). */
+    public boolean matches(SurveyResponse r) {
+      return (surveyIds == null || surveyIds.contains(r.surveyId()))
+          && (channel == null || channel == r.channel())
+          && (from == null || !r.submitTime().isBefore(from))
+          && (to == null || r.submitTime().isBefore(to))
+          && (npsCategory == null || npsCategory == r.npsCategory())
+          && (withComment == null || withComment == r.hasComment());
+    }
+  }
 
   /** A position in submit-time order. */
   record Cursor(Instant submitTime, String responseId) {}

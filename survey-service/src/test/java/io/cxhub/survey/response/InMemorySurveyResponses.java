@@ -130,10 +130,7 @@ public final class InMemorySurveyResponses implements SurveyResponses, ResponseO
   public List<SurveyResponse> listNewestFirst(String tenantId, StoredFilter filter, Cursor after, int limit) {
     return byKey.values().stream()
         .filter(r -> r.tenantId().equals(tenantId))
-        .filter(r -> filter.surveyIds() == null || filter.surveyIds().contains(r.surveyId()))
-        .filter(r -> filter.channel() == null || filter.channel() == r.channel())
-        .filter(r -> filter.from() == null || !r.submitTime().isBefore(filter.from()))
-        .filter(r -> filter.to() == null || r.submitTime().isBefore(filter.to()))
+        .filter(filter::matches)
         .sorted(OLDEST_FIRST.reversed())
         .filter(r -> after == null || OLDEST_FIRST.compare(r, marker(after)) < 0)
         .limit(limit)

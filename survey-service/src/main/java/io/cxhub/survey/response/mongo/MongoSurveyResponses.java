@@ -53,7 +53,7 @@ import org.springframework.stereotype.Repository;
  *
  * <pre>
  * { _id: "&lt;tenantId&gt;:&lt;responseId&gt;", tenantId, responseId, surveyId, surveyVersion, channel,
- *   submitTime, idempotencyKey?, answers: [{questionId, kind, scaleMin, scaleMax, score | text | choiceIds}],
+ *   submitTime, idempotencyKey?, npsCategory? (PROMOTER|PASSIVE|DETRACTOR), hasComment, answers: [{questionId, kind, scaleMin, scaleMax, score | text | choiceIds}],
  *   outbox: { &lt;subscriber&gt;: {state: PENDING|DELIVERED|FAILED, attempts, due? (only while pending),
  *                            doneAt?, error?}, ... } }
  * </pre>
@@ -77,6 +77,10 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
 
   static final String COLLECTION = "responses";
   static final String TENANTS = "outbox_tenants";
+  static final String MIGRATIONS = "response_migrations";
+  /** Stored derived values the list filters on (absent: no NPS score). */
+  static final String NPS_CATEGORY = "npsCategory";
+  static final String HAS_COMMENT = "hasComment";
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,31}");
 
   private final MongoCollection<Document> collection;
@@ -104,7 +108,53 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
         new IndexOptions().name("tenant_recent"));
     // responses stored before the named-subscriber outbox join it, then the counters count them
     new LegacyOutboxMigration(database).run(Instant.now());
+    // the list's NPS-category and comment filters, with and without a survey: a filtered
+    // page reads its own rows however rare the category (no scan until the page fills)
+    for (String field : List.of(NPS_CATEGORY, HAS_COMMENT)) {
+      String name = field.equals(NPS_CATEGORY) ? "nps" : "comment";
+      MongoIndexes.ensure(collection,
+          Indexes.compoundIndex(Indexes.ascending("tenantId", field), Indexes.descending("submitTime", "responseId")),
+          new IndexOptions().name("tenant_" + name + "_recent"));
+      MongoIndexes.ensure(collection,
+          Indexes.compoundIndex(Indexes.ascending("tenantId", "surveyId", field),
+              Indexes.descending("submitTime", "responseId")),
+          new IndexOptions().name("tenant_survey_" + name + "_recent"));
+    }
+    backfillFilterFields(database);
     recount();
+  }
+
+  /**
+   * Responses stored before the filter fields existed get them once: a marker in
+   * {@code response_migrations} records that it was done, so later starts cost nothing.
+   * Concurrent starts may both fill; the values are the same.
+   */
+  private void backfillFilterFields(MongoDatabase database) {
+    var migrations = database.getCollection(MIGRATIONS);
+    String marker = "filter-fields-v1";
+    if (migrations.find(eq("_id", marker)).first() != null) {
+      return;
+    }
+    var writes = new ArrayList<com.mongodb.client.model.WriteModel<Document>>();
+    for (Document d : collection.find(exists(HAS_COMMENT, false))) {
+      SurveyResponse r = toResponse(d);
+      writes.add(new com.mongodb.client.model.UpdateOneModel<>(eq("_id", d.get("_id")), filterFields(r)));
+      if (writes.size() == 500) {
+        collection.bulkWrite(writes);
+        writes.clear();
+      }
+    }
+    if (!writes.isEmpty()) {
+      collection.bulkWrite(writes);
+    }
+    io.cxhub.kit.mongo.MongoInserts.insertIfAbsent(migrations, new Document("_id", marker).append("at", new Date()));
+  }
+
+  private static Bson filterFields(SurveyResponse r) {
+    var category = r.npsCategory();
+    return Updates.combine(
+        category == null ? Updates.unset(NPS_CATEGORY) : Updates.set(NPS_CATEGORY, category.name()),
+        Updates.set(HAS_COMMENT, r.hasComment()));
   }
 
   private static String due(String subscriber) {
@@ -199,6 +249,12 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     }
     if (filter.to() != null) {
       clauses.add(com.mongodb.client.model.Filters.lt("submitTime", Date.from(filter.to())));
+    }
+    if (filter.npsCategory() != null) {
+      clauses.add(eq(NPS_CATEGORY, filter.npsCategory().name()));
+    }
+    if (filter.withComment() != null) {
+      clauses.add(eq(HAS_COMMENT, filter.withComment()));
     }
     if (after != null) {
       var time = Date.from(after.submitTime());
@@ -357,6 +413,10 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     if (r.idempotencyKey() != null) {
       doc.append("idempotencyKey", r.idempotencyKey());
     }
+    if (r.npsCategory() != null) {
+      doc.append(NPS_CATEGORY, r.npsCategory().name());
+    }
+    doc.append(HAS_COMMENT, r.hasComment());
     // top-level, as filters read them
     var link = r.journeyLink();
     if (!link.isEmpty()) {
