@@ -43,10 +43,10 @@ public record SurveyResponse(
   }
 
   /** The category of its first NPS score, or null when it has none (what the NPS filter reads). */
-  public ResponseQuery.NpsCategory npsCategory() {
+  public io.cxhub.kit.domain.NpsCategory npsCategory() {
     return answers.stream()
         .filter(a -> a.kind() == io.cxhub.survey.survey.QuestionKind.NPS && a.value() instanceof AnswerValue.Score)
-        .map(a -> ResponseQuery.NpsCategory.of(((AnswerValue.Score) a.value()).value()))
+        .map(a -> io.cxhub.kit.domain.NpsCategory.of(((AnswerValue.Score) a.value()).value()))
         .findFirst()
         .orElse(null);
   }

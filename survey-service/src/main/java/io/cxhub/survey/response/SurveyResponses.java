@@ -53,7 +53,7 @@ public interface SurveyResponses {
    * @param withComment null for any; true only with a comment, false only without
    */
   record StoredFilter(java.util.Set<String> surveyIds, io.cxhub.kit.domain.Channel channel, Instant from, Instant to,
-      ResponseQuery.NpsCategory npsCategory, Boolean withComment) {
+      io.cxhub.kit.domain.NpsCategory npsCategory, Boolean withComment) {
 
     /** No filter but the survey ids (null: any). */
     public static StoredFilter surveys(java.util.Set<String> surveyIds) {

@@ -3,7 +3,7 @@ package io.cxhub.survey.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxhub.kit.domain.Channel;
-import io.cxhub.survey.webhook.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import io.cxhub.survey.webhook.RetrySchedule;
 import java.time.Duration;
 import java.time.Instant;

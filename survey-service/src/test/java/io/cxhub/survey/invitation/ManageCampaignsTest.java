@@ -13,7 +13,7 @@ import io.cxhub.survey.distribution.Distributions;
 import io.cxhub.survey.survey.InMemorySurveys;
 import io.cxhub.survey.survey.Survey;
 import io.cxhub.survey.survey.SurveyState;
-import io.cxhub.survey.webhook.MutableClock;
+import io.cxhub.kit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -123,14 +123,14 @@ class HotQueriesExamineOnlyTheirResultsIT {
 
   @Test
   void filteredListPagesReadTheirOwnRowsHoweverRareTheFilter() {
-    var passive = new StoredFilter(Set.of("s1"), null, null, null, ResponseQuery.NpsCategory.PASSIVE, null);
+    var passive = new StoredFilter(Set.of("s1"), null, null, null, io.cxhub.kit.domain.NpsCategory.PASSIVE, null);
     var first = examined(() -> responses.listNewestFirst("t1", passive, null, 51));
-    assertThat(first.result()).hasSize(51).allMatch(r -> r.npsCategory() == ResponseQuery.NpsCategory.PASSIVE);
+    assertThat(first.result()).hasSize(51).allMatch(r -> r.npsCategory() == io.cxhub.kit.domain.NpsCategory.PASSIVE);
     assertThat(first.docs()).as(first.plan()).isLessThanOrEqualTo(51 + 10);
     SurveyResponse last = first.result().get(50);
     var next = examined(() -> responses.listNewestFirst("t1", passive,
         new Cursor(last.submitTime(), last.responseId()), 51));
-    assertThat(next.result()).hasSize(51).allMatch(r -> r.npsCategory() == ResponseQuery.NpsCategory.PASSIVE)
+    assertThat(next.result()).hasSize(51).allMatch(r -> r.npsCategory() == io.cxhub.kit.domain.NpsCategory.PASSIVE)
         .allMatch(r -> r.submitTime().isBefore(last.submitTime())
             || (r.submitTime().equals(last.submitTime()) && r.responseId().compareTo(last.responseId()) < 0));
     assertThat(next.docs()).as(next.plan()).isLessThanOrEqualTo(51 + 10);
@@ -142,7 +142,7 @@ class HotQueriesExamineOnlyTheirResultsIT {
       assertThat(none.docs()).as(none.plan()).isZero();
     }
     var detractors = examined(() -> responses.listNewestFirst("t1",
-        new StoredFilter(null, null, null, null, ResponseQuery.NpsCategory.DETRACTOR, Boolean.FALSE), null, 51));
+        new StoredFilter(null, null, null, null, io.cxhub.kit.domain.NpsCategory.DETRACTOR, Boolean.FALSE), null, 51));
     assertThat(detractors.result()).hasSize(51);
     assertThat(detractors.docs()).as(detractors.plan()).isLessThanOrEqualTo(51 + 10);
   }
@@ -150,7 +150,7 @@ class HotQueriesExamineOnlyTheirResultsIT {
   @Test
   void responsesStoredBeforeTheFilterFieldsAreFoundByTheFilters() {
     var found = responses.listNewestFirst("t3",
-        new StoredFilter(null, null, null, null, ResponseQuery.NpsCategory.DETRACTOR, Boolean.TRUE), null, 10);
+        new StoredFilter(null, null, null, null, io.cxhub.kit.domain.NpsCategory.DETRACTOR, Boolean.TRUE), null, 10);
     assertThat(found).extracting(SurveyResponse::responseId).containsExactly("legacy");
   }
 
