@@ -69,7 +69,8 @@ public enum HubService {
    */
   Map<String, HubService> peers() {
     return switch (this) {
-      case SURVEY -> Map.of("metrics", METRICS, "journey", JOURNEY);
+      // persona: e-mail addresses of invitation recipients given by customer id
+      case SURVEY -> Map.of("metrics", METRICS, "journey", JOURNEY, "persona", PERSONA);
       // metric alerts fire through survey-service's FireAlert (its alert and webhook path)
       case METRICS -> Map.of("persona", PERSONA, "survey", SURVEY);
       // journeys read live numbers from metrics, verbatims and the alert path from survey,
