@@ -80,7 +80,7 @@ class DemoIT {
         .path("journeyId").asText();
     String start = today.minusDays(105).toString();
     String end = today.minusDays(50).toString();
-    var friction = http.get("/v1/journeys/" + journeyId + "/friction?period.startDate=" + start + "&period.endDate=" + end,
+    var friction = http.get("/v1/journeys/" + journeyId + "/friction?slice.period.startDate=" + start + "&slice.period.endDate=" + end,
         Optional.of(key));
     assertThat(friction.status()).as("%s", friction).isEqualTo(200);
     JsonNode first = friction.json().path("frictionPoints").get(0);
