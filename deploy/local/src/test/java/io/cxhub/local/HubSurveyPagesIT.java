@@ -327,6 +327,10 @@ class HubSurveyPagesIT {
       frame.locator("#done").waitFor();
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-fr.png")));
       page.keyboard().press("Escape");
+      // the overlay closes on the next turn of the page's event loop (a message from the frame):
+      // wait for it rather than race it
+      page.locator("iframe").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+          .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(10_000));
       assertThat(page.locator("iframe").count()).isZero();
     } finally {
       page.context().close();
