@@ -371,7 +371,7 @@ class InvitationIT {
       var distribution = distribution(channel, tenant);
       var error = failure(() -> emailCampaign(channel, tenant, distribution.getDistributionId(), Duration.ofMinutes(5),
           email("ok", "fine@example.test"), email("bad", "not-an-address"), email("dup", "FINE@example.test"),
-          Recipient.newBuilder().setCustomerId("none").build()));
+          Recipient.newBuilder().setName("no address, no customer id").build()));
       assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(violatedFields(error)).containsExactlyInAnyOrder(
           "campaign.reminder_after", "recipients[1].email", "recipients[2].email", "recipients[3].email");

@@ -5,6 +5,7 @@ import io.cxhub.survey.distribution.Distributions;
 import io.cxhub.survey.distribution.PublicUrls;
 import io.cxhub.survey.invitation.CampaignReports;
 import io.cxhub.survey.invitation.Campaigns;
+import io.cxhub.survey.invitation.CustomerDirectory;
 import io.cxhub.survey.invitation.EmailSender;
 import io.cxhub.survey.invitation.InvitationDispatcher;
 import io.cxhub.survey.invitation.InvitationLinks;
@@ -14,6 +15,7 @@ import io.cxhub.survey.invitation.OptOut;
 import io.cxhub.survey.invitation.SendThrottle;
 import io.cxhub.survey.invitation.SmsSender;
 import io.cxhub.survey.invitation.Suppressions;
+import io.cxhub.survey.invitation.grpc.PersonaClient;
 import io.cxhub.survey.invitation.http.HttpSmsSender;
 import io.cxhub.survey.invitation.mail.SmtpEmailSender;
 import io.cxhub.survey.respondent.RateCounters;
@@ -21,16 +23,33 @@ import io.cxhub.survey.survey.Surveys;
 import io.cxhub.survey.webhook.RetrySchedule;
 import io.cxhub.survey.webhook.TargetGuard;
 import io.cxhub.survey.webhook.http.HttpWebhookSender;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.util.StringUtils;
 
 /** Wires campaigns, the invitation send queue and its providers (SMTP, SMS over HTTP). */
 @Configuration(proxyBeanMethods = false)
 class InvitationConfiguration {
+
+  /** Name of the Resilience4j circuit breaker guarding calls to persona-service. */
+  static final String PERSONA = "persona";
+
+  /** persona-service's customer profiles: the e-mail address of a recipient given by customer id alone. */
+  @Bean
+  CustomerDirectory invitationCustomerDirectory(
+      GrpcChannelFactory channels, PeersProperties peers, CircuitBreakerRegistry circuitBreakers, InvitationProperties p) {
+    if (!StringUtils.hasText(peers.persona())) {
+      throw new IllegalStateException("cx.peers.persona (host:port of persona-service) is not set");
+    }
+    return new PersonaClient(channels.createChannel(peers.persona()), circuitBreakers.circuitBreaker(PERSONA),
+        p.personaDeadline());
+  }
 
   @Bean
   EmailSender invitationEmailSender(InvitationProperties p) {
@@ -116,9 +135,10 @@ class InvitationConfiguration {
       Surveys surveys,
       EmailSender email,
       SmsSender sms,
+      CustomerDirectory customers,
       InvitationDispatcher dispatcher,
       Clock clock) {
-    return new ManageCampaigns(campaigns, invitations, suppressions, distributions, surveys, email, sms,
+    return new ManageCampaigns(campaigns, invitations, suppressions, distributions, surveys, email, sms, customers,
         dispatcher::nudge, clock);
   }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts per message, the first included
  * @param initialBackoff wait after the first refused attempt
  * @param maxBackoff longest wait between two attempts
+ * @param personaDeadline deadline of one look-up of recipients in persona-service
  * @param smtp the SMTP server
  * @param sms the SMS provider
  */
@@ -29,6 +30,7 @@ public record InvitationProperties(
     @DefaultValue("6") int maxAttempts,
     @DefaultValue("1m") Duration initialBackoff,
     @DefaultValue("1h") Duration maxBackoff,
+    @DefaultValue("3s") Duration personaDeadline,
     @DefaultValue Smtp smtp,
     @DefaultValue Sms sms) {
 

@@ -57,6 +57,7 @@ public final class ManageCampaigns {
   private final Surveys surveys;
   private final EmailSender email;
   private final SmsSender sms;
+  private final CustomerDirectory customers;
   private final Runnable nudge;
   private final Clock clock;
 
@@ -68,6 +69,7 @@ public final class ManageCampaigns {
       Surveys surveys,
       EmailSender email,
       SmsSender sms,
+      CustomerDirectory customers,
       Runnable nudge,
       Clock clock) {
     this.campaigns = campaigns;
@@ -77,13 +79,15 @@ public final class ManageCampaigns {
     this.surveys = surveys;
     this.email = email;
     this.sms = sms;
+    this.customers = customers;
     this.nudge = nudge;
     this.clock = clock;
   }
 
   /**
    * Checks everything first (every problem named), then stores the campaign and its
-   * invitations, suppressed recipients as SUPPRESSED, the others queued now.
+   * invitations, suppressed recipients as SUPPRESSED, the others queued now. On an e-mail
+   * campaign, a recipient given by customer id alone gets the address of its profile.
    */
   public Campaign create(String tenantId, String distributionId, NewCampaign spec, List<Recipient> recipients) {
     if (distributionId == null || distributionId.isEmpty()) {
@@ -108,37 +112,34 @@ public final class ManageCampaigns {
     if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
       violations.add("recipients", "must list 1 to " + MAX_RECIPIENTS + " recipients");
     }
+    var needLookup = new ArrayList<Integer>();
     var seen = new HashMap<String, Integer>();
     for (int i = 0; i < recipients.size(); i++) {
       Recipient r = recipients.get(i);
       String prefix = "recipients[" + i + "].";
       violations.maxLength(prefix + "customer_id", r.customerId(), MAX_ID);
       violations.maxLength(prefix + "name", r.name(), MAX_NAME);
-      String address;
-      String field;
       if (channel == Channel.SMS) {
-        field = prefix + "phone";
-        address = r.phone();
-        if (address.isEmpty()) {
-          violations.add(field, "is required on an SMS campaign");
-          continue;
+        if (r.phone().isEmpty()) {
+          violations.add(prefix + "phone", "is required on an SMS campaign");
+        } else {
+          violations.check(PHONE.matcher(r.phone()).matches(), prefix + "phone",
+              "must be an international number such as +33612345678");
         }
-        violations.check(PHONE.matcher(address).matches(), field, "must be an international number such as +33612345678");
       } else if (channel == Channel.EMAIL) {
-        field = prefix + "email";
-        address = r.email();
-        if (address.isEmpty()) {
-          violations.add(field, "is required on an e-mail campaign");
-          continue;
+        if (!r.email().isEmpty()) {
+          violations.check(r.email().length() <= MAX_EMAIL && EMAIL.matcher(r.email()).matches(), prefix + "email",
+              "must be an e-mail address");
+        } else if (!r.customerId().isEmpty()) {
+          needLookup.add(i); // the address is the customer's profile's, in persona-service
+        } else {
+          violations.add(prefix + "email", "is required on an e-mail campaign (or a customer_id known to persona-service)");
         }
-        violations.check(address.length() <= MAX_EMAIL && EMAIL.matcher(address).matches(), field,
-            "must be an e-mail address");
-      } else {
-        continue;
       }
-      Integer first = seen.putIfAbsent(address.toLowerCase(Locale.ROOT), i);
+      String given = address(channel, r).toLowerCase(Locale.ROOT);
+      Integer first = given.isEmpty() ? null : seen.putIfAbsent(given, i);
       if (first != null) {
-        violations.add(field, "repeats recipients[" + first + "]");
+        violations.add(prefix + (channel == Channel.SMS ? "phone" : "email"), "repeats recipients[" + first + "]");
       }
     }
     violations.throwIfAny();
@@ -156,6 +157,7 @@ public final class ManageCampaigns {
     }
     var survey = surveys.find(tenantId, distribution.surveyId())
         .orElseThrow(() -> new NotFoundException("distribution", distributionId));
+    List<Recipient> toInvite = resolve(tenantId, channel, recipients, needLookup);
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String subject = spec.subject() == null || spec.subject().isBlank() ? survey.title() : spec.subject().strip();
@@ -170,16 +172,16 @@ public final class ManageCampaigns {
         .message(spec.message())
         .language(language)
         .reminderAfter(reminder)
-        .invitationCount(recipients.size())
+        .invitationCount(toInvite.size())
         .createTime(now)
         .build();
 
     var keys = new LinkedHashSet<String>();
-    recipients.forEach(r -> keys.addAll(SuppressionKeys.of(channel, address(channel, r), r.customerId())));
+    toInvite.forEach(r -> keys.addAll(SuppressionKeys.of(channel, address(channel, r), r.customerId())));
     Set<String> suppressed = suppressions.suppressedAmong(tenantId, keys);
-    var queued = new ArrayList<Invitation>(recipients.size());
+    var queued = new ArrayList<Invitation>(toInvite.size());
     int suppressedCount = 0;
-    for (Recipient r : recipients) {
+    for (Recipient r : toInvite) {
       String address = address(channel, r);
       boolean optedOut = SuppressionKeys.of(channel, address, r.customerId()).stream().anyMatch(suppressed::contains);
       suppressedCount += optedOut ? 1 : 0;
@@ -205,6 +207,43 @@ public final class ManageCampaigns {
         tenantId, campaign.campaignId(), distributionId, channel, queued.size(), suppressedCount);
     nudge.run();
     return campaign;
+  }
+
+  /**
+   * Fills in the e-mail addresses of recipients named by customer id alone from their
+   * profiles, then refuses unknown customers and repeated addresses, all named at once.
+   */
+  private List<Recipient> resolve(String tenantId, Channel channel, List<Recipient> recipients, List<Integer> needLookup) {
+    var resolved = new ArrayList<>(recipients);
+    var violations = new Violations();
+    if (!needLookup.isEmpty()) {
+      var ids = needLookup.stream().map(i -> recipients.get(i).customerId()).distinct().toList();
+      var emails = customers.emails(tenantId, ids);
+      for (int i : needLookup) {
+        Recipient r = recipients.get(i);
+        String email = emails.get(r.customerId());
+        if (email == null) {
+          violations.add("recipients[" + i + "].email",
+              "is required: customer '" + r.customerId() + "' has no e-mail address in its profile");
+        } else {
+          resolved.set(i, new Recipient(r.customerId(), email, r.phone(), r.name()));
+        }
+      }
+    }
+    var seen = new HashMap<String, Integer>();
+    for (int i = 0; i < resolved.size(); i++) {
+      String address = address(channel, resolved.get(i)).toLowerCase(Locale.ROOT);
+      if (address.isEmpty()) {
+        continue;
+      }
+      Integer first = seen.putIfAbsent(address, i);
+      if (first != null) {
+        violations.add("recipients[" + i + "]." + (channel == Channel.SMS ? "phone" : "email"),
+            "repeats recipients[" + first + "]");
+      }
+    }
+    violations.throwIfAny();
+    return resolved;
   }
 
   private static String address(Channel channel, Recipient r) {
