@@ -12,7 +12,16 @@ import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.proto.metrics.v1.GetNpsRequest;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.NpsResult;
+import io.cxhub.proto.metrics.v1.TextSentiment;
+import io.cxhub.proto.survey.v1.AlertActions;
+import io.cxhub.proto.survey.v1.AlertConditions;
+import io.cxhub.proto.survey.v1.AlertRule;
+import io.cxhub.proto.survey.v1.AlertServiceGrpc;
 import io.cxhub.proto.survey.v1.Answer;
+import io.cxhub.proto.survey.v1.CreateAlertRuleRequest;
+import io.cxhub.proto.survey.v1.GetCaseRequest;
+import io.cxhub.proto.survey.v1.ListCasesRequest;
+import io.cxhub.proto.survey.v1.NpsCategory;
 import io.cxhub.proto.survey.v1.CreateSurveyRequest;
 import io.cxhub.proto.survey.v1.Question;
 import io.cxhub.proto.survey.v1.QuestionKind;
@@ -249,6 +258,44 @@ class SurveyToMetricsIT {
       assertThat(nps.getDetractors()).isEqualTo(1);
       assertThat(pair.ledgerEntries(survey.getSurveyId())).isEqualTo(5);
       assertThat(pair.bucketCount(survey.getSurveyId(), "q1")).isEqualTo(5);
+    }
+
+    @Test
+    void aCaseShowsTheTextAnalysisOfTheResponseThatOpenedIt() {
+      String tenant = "e2e-case-text";
+      var alerts = asTenant(AlertServiceGrpc.newBlockingStub(pair.surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
+      var survey = pair.surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
+          .setTitle("Livraison").setState(SurveyState.SURVEY_STATE_ACTIVE)
+          .addQuestions(Question.newBuilder().setQuestionId("nps").setKind(QuestionKind.QUESTION_KIND_NPS)
+              .setText("Recommend us?").setRequired(true))
+          .addQuestions(Question.newBuilder().setQuestionId("why").setKind(QuestionKind.QUESTION_KIND_FREE_TEXT)
+              .setText("Why?")))
+          .build());
+      alerts.createAlertRule(CreateAlertRuleRequest.newBuilder().setRule(AlertRule.newBuilder().setName("detractors")
+          .setEnabled(true).setConditions(AlertConditions.newBuilder().addCategories(NpsCategory.NPS_CATEGORY_DETRACTOR))
+          .setActions(AlertActions.newBuilder().setOpenCase(true))).build());
+      SurveyServiceGrpc.newBlockingStub(pair.surveyChannel).withDeadlineAfter(10, TimeUnit.SECONDS)
+          .submitResponse(SubmitResponseRequest.newBuilder().setSurveyId(survey.getSurveyId())
+              .addAnswers(Answer.newBuilder().setQuestionId("nps").setScore(2))
+              .addAnswers(Answer.newBuilder().setQuestionId("why")
+                  .setText("Colis en retard au point relais, livraison catastrophique."))
+              .build());
+
+      await().atMost(WAIT).until(() -> alerts.listCases(ListCasesRequest.getDefaultInstance()).getCasesCount() == 1);
+      String caseId = alerts.listCases(ListCasesRequest.getDefaultInstance()).getCases(0).getCaseId();
+      // relayed to metrics-service, analysed there, then read by GetCase
+      await().atMost(WAIT).until(() -> alerts.getCase(GetCaseRequest.newBuilder().setCaseId(caseId).build())
+          .getCommentAnalysesCount() == 1);
+      var c = alerts.getCase(GetCaseRequest.newBuilder().setCaseId(caseId).build());
+      assertThat(c.getTextAnalysisUnavailable()).isFalse();
+      var comment = c.getCommentAnalyses(0);
+      assertThat(comment.getQuestionId()).isEqualTo("why");
+      assertThat(comment.getAnalysis().getSentiment()).isEqualTo(TextSentiment.TEXT_SENTIMENT_NEGATIVE);
+      assertThat(comment.getAnalysis().getThemesList()).anyMatch(t -> t.getThemeId().equals("delivery")
+          && t.getEvidenceList().stream().anyMatch(e -> e.getText().equals("point relais")));
+      assertThat(comment.getHighlightsList()).isNotEmpty();
+      // lists stay light: no analysis there
+      assertThat(alerts.listCases(ListCasesRequest.getDefaultInstance()).getCases(0).getCommentAnalysesCount()).isZero();
     }
 
     @Test

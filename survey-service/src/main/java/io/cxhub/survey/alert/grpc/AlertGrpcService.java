@@ -24,6 +24,7 @@ import io.cxhub.survey.alert.FireAlert;
 import io.cxhub.survey.alert.ManageAlertRules;
 import io.cxhub.survey.followup.CaseFilter;
 import io.cxhub.survey.followup.ManageCases;
+import io.cxhub.survey.followup.grpc.ResponseAnalysisClient;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -36,12 +37,15 @@ class AlertGrpcService extends AlertServiceGrpc.AlertServiceImplBase {
   private final ManageCases cases;
   private final FireAlert fireAlert;
   private final Clock clock;
+  private final ResponseAnalysisClient analyses;
 
-  AlertGrpcService(ManageAlertRules rules, ManageCases cases, FireAlert fireAlert, Clock clock) {
+  AlertGrpcService(ManageAlertRules rules, ManageCases cases, FireAlert fireAlert, Clock clock,
+      ResponseAnalysisClient analyses) {
     this.rules = rules;
     this.cases = cases;
     this.fireAlert = fireAlert;
     this.clock = clock;
+    this.analyses = analyses;
   }
 
   private static String emptyToNull(String s) {
@@ -103,7 +107,14 @@ class AlertGrpcService extends AlertServiceGrpc.AlertServiceImplBase {
 
   @Override
   public void getCase(GetCaseRequest request, StreamObserver<Case> response) {
-    reply(response, AlertProtoMapper.toProto(cases.get(TenantContext.require(), request.getCaseId()), clock.instant()));
+    String tenant = TenantContext.require();
+    var found = AlertProtoMapper.toProto(cases.get(tenant, request.getCaseId()), clock.instant()).toBuilder();
+    if (!found.getResponseId().isEmpty()) {
+      // the analysis of the comments of the response that opened the case (best effort)
+      analyses.analysis(tenant, found.getResponseId()).ifPresentOrElse(
+          a -> found.addAllCommentAnalyses(a.getCommentsList()), () -> found.setTextAnalysisUnavailable(true));
+    }
+    reply(response, found.build());
   }
 
   @Override
