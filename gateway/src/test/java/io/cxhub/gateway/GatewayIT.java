@@ -390,6 +390,25 @@ class GatewayIT {
     }
 
     @Test
+    void streamsAnExportAsItComesInsteadOfBufferingTheBody() {
+      var received = new StringBuilder();
+      http.get().uri("/v1/surveys/" + FakeResponseService.HELD + "/responses:export")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+          .exchange()
+          .expectStatus().isOk()
+          .returnResult(byte[].class).getResponseBody()
+          // the backend holds the rest until the first chunk got here: a gateway that
+          // buffered the body would never deliver it, and the backend would give up
+          .doOnNext(chunk -> {
+            received.append(new String(chunk, java.nio.charset.StandardCharsets.UTF_8));
+            responses.releaseHeld.countDown();
+          })
+          .blockLast(java.time.Duration.ofSeconds(60));
+      assertThat(responses.heldReleased).isTrue();
+      assertThat(received.toString()).isEqualTo(String.join("", FakeResponseService.CHUNKS));
+    }
+
+    @Test
     void documentsAnHttpBodyReplyAsBinary() throws Exception {
       var body = http.get().uri("/v3/api-docs").exchange()
           .expectStatus().isOk()
@@ -597,6 +616,62 @@ class GatewayIT {
       http.get().uri("/actuator/prometheus").exchange()
           .expectStatus().isOk()
           .expectBody(String.class).value(text -> assertThat(text).contains("resilience4j_circuitbreaker_state"));
+    }
+  }
+
+  @Nested
+  class KeepAlive {
+
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
+
+    /**
+     * A browser reuses one connection for the page, its static files and its API calls.
+     * A static file (answered asynchronously), then a handler that answers at once, then
+     * any request: reactor-netty 1.2 stopped reading the connection after the second
+     * (reactor/reactor-netty#4361), so the third hung until the client gave up.
+     */
+    @Test
+    void answersEveryRequestOfAReusedConnection() throws IOException {
+      String webjar = http.get().uri("/swagger-ui.html").exchange().expectStatus().isFound()
+          .returnResult(Void.class).getResponseHeaders().getLocation().getPath();
+      String[] paths = {webjar, webjar.replace("index.html", "swagger-initializer.js"), "/v3/api-docs",
+          "/actuator/health/liveness"};
+      for (int round = 0; round < 20; round++) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+          socket.setSoTimeout(10_000);
+          var in = new java.io.BufferedInputStream(socket.getInputStream());
+          var out = socket.getOutputStream();
+          for (String path : paths) {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            try {
+              assertThat(readResponse(in)).as("round %d, %s", round, path).startsWith("HTTP/1.1 200");
+            } catch (java.net.SocketTimeoutException e) {
+              throw new AssertionError("round " + round + ": no answer to " + path + " on a reused connection", e);
+            }
+          }
+        }
+      }
+    }
+
+    /** Reads one response with a Content-Length body; returns its status line. */
+    private String readResponse(java.io.InputStream in) throws IOException {
+      var head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          throw new IOException("connection closed after: " + head);
+        }
+        head.append((char) b);
+      }
+      long length = head.toString().lines()
+          .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+          .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip()))
+          .findFirst().orElseThrow(() -> new IOException("no Content-Length in " + head));
+      in.readNBytes((int) length);
+      return head.substring(0, head.indexOf("\r\n"));
     }
   }
 

@@ -62,7 +62,7 @@ class DistributionIT {
   void start() {
     mongo = EmbeddedMongo.startOnFreePort(dataDir);
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",
-        "cx.survey.public-base-url=" + BASE_URL + "/");
+        "cx.public-url=" + BASE_URL + "/");
     channel = TestServices.channel(TestServices.grpcPort(app));
   }
 
@@ -111,7 +111,7 @@ class DistributionIT {
         assertThat(d.getStatus()).isEqualTo(DistributionStatus.DISTRIBUTION_STATUS_ACTIVE);
         // 26 base-32 characters: 130 random bits
         assertThat(d.getToken()).matches("[a-z2-7]{26}").isNotEqualTo(d.getDistributionId());
-        assertThat(d.getPublicUrl()).isEqualTo(BASE_URL + "/v1/public/surveys/" + d.getToken());
+        assertThat(d.getPublicUrl()).isEqualTo(BASE_URL + "/s/" + d.getToken());
         tokens.add(d.getToken());
       }
       assertThat(tokens).hasSize(9);

@@ -250,5 +250,30 @@ class ResponsesIT {
         assertThat(r.get("why")).isEqualTo("prix;delai");
       });
     }
+
+    @Test
+    void theNdjsonHasOneResponsePerLineAsGetResponseReturnsIt() throws Exception {
+      var ndjson = new StringBuilder();
+      responses(TENANT).exportResponses(ExportResponsesRequest.newBuilder().setSurveyId(survey.getSurveyId())
+          .setFormat(io.cxhub.proto.survey.v1.ExportFormat.EXPORT_FORMAT_NDJSON).build())
+          .forEachRemaining(body -> {
+            assertThat(body.getContentType()).isEqualTo("application/x-ndjson");
+            ndjson.append(body.getData().toStringUtf8());
+          });
+
+      var lines = ndjson.toString().split("\n");
+      assertThat(lines).hasSize(15);
+      var parsed = new ArrayList<SurveyResponse>();
+      for (String line : lines) {
+        var r = SurveyResponse.newBuilder();
+        com.google.protobuf.util.JsonFormat.parser().merge(line, r);
+        parsed.add(r.build());
+      }
+      assertThat(parsed).containsExactlyInAnyOrderElementsOf(submitted.stream()
+          .map(s -> responses(TENANT).getResponse(GetResponseRequest.newBuilder().setResponseId(s.getResponseId()).build()))
+          .toList());
+      assertThat(parsed).isSortedAccordingTo(java.util.Comparator.comparing(
+          (SurveyResponse r) -> com.google.protobuf.util.Timestamps.toNanos(r.getSubmitTime())));
+    }
   }
 }

@@ -84,6 +84,14 @@ public final class CxHub implements AutoCloseable {
     return URI.create("http://" + gatewayHost + ":" + gatewayPort());
   }
 
+  /**
+   * Where respondents reach the hub ({@code CX_PUBLIC_URL}, else the gateway's URL): the
+   * base of every survey link and QR code.
+   */
+  public String publicUrl() {
+    return gateway.getEnvironment().getProperty("cx.public-url", gatewayUrl().toString());
+  }
+
   public int gatewayPort() {
     return httpPort(gateway);
   }

@@ -38,26 +38,37 @@ final class HubPlan {
             free.resolve(configured.grpc()), free.resolve(configured.http())));
       }
       int gatewayPort = free.resolve(config.gatewayPort());
-      // where respondents reach the public API: QR codes and distribution links point there
-      String host = config.gatewayAddress().isBlank() || config.gatewayAddress().equals("0.0.0.0")
-          ? "localhost" : config.gatewayAddress();
-      String publicBaseUrl = "http://" + host + ":" + gatewayPort;
+      String publicUrl = publicUrl(config, gatewayPort);
 
       var launches = new ArrayList<Launch>();
       for (var service : HubService.startOrder()) {
         launches.add(new Launch(service.serviceName(), service.builder(),
-            serviceProperties(service, ports, databaseUri, publicBaseUrl)));
+            serviceProperties(service, ports, databaseUri, publicUrl)));
       }
       launches.add(new Launch(GATEWAY, GatewayApplication::builder,
-          gatewayProperties(config, gatewayPort, ports, databaseUri)));
+          gatewayProperties(config, gatewayPort, ports, databaseUri, publicUrl)));
       return launches;
     }
   }
 
+  /**
+   * Where respondents reach the hub: {@code CX_PUBLIC_URL} when set, else the gateway's
+   * own URL. Every survey link and QR code starts with it.
+   */
+  static String publicUrl(LocalConfig config, int gatewayPort) {
+    return config.publicUrl().orElseGet(() -> {
+      String host = config.gatewayAddress().isBlank() || config.gatewayAddress().equals("0.0.0.0")
+          ? "localhost" : config.gatewayAddress();
+      return "http://" + host + ":" + gatewayPort;
+    });
+  }
+
   private static Map<String, String> serviceProperties(HubService service,
       Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri,
-      String publicBaseUrl) {
+      String publicUrl) {
     var p = ContextStarter.common();
+    // one public address for every context (survey links, QR codes, invitations, pages)
+    p.put("cx.public-url", publicUrl);
     p.put("spring.application.name", service.serviceName());
     p.put("spring.data.mongodb.uri", databaseUri.apply(service.database()));
     // Services are reached through the gateway only. Actuator listens on loopback. gRPC
@@ -69,7 +80,6 @@ final class HubPlan {
       // the local run may send webhooks to a receiver on this machine (loopback only: private,
       // link-local and metadata addresses stay refused)
       p.put("cx.survey.webhooks.allow-loopback-targets", "true");
-      p.put("cx.survey.public-base-url", publicBaseUrl);
     }
     p.put("server.address", LOOPBACK);
     p.put("server.port", Integer.toString(ports.get(service).http()));
@@ -82,9 +92,11 @@ final class HubPlan {
   }
 
   private static Map<String, String> gatewayProperties(LocalConfig config, int gatewayPort,
-      Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri) {
+      Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri,
+      String publicUrl) {
     var p = ContextStarter.common();
     p.put("spring.application.name", GATEWAY);
+    p.put("cx.public-url", publicUrl);
     p.put("spring.data.mongodb.uri", databaseUri.apply("cx_gateway"));
     p.put("server.address", config.gatewayAddress());
     p.put("server.port", Integer.toString(gatewayPort));

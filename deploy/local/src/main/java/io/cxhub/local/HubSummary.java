@@ -14,6 +14,7 @@ final class HubSummary {
     line(out, "CX Hub is ready (started in %.1f s)", hub.startupTime().toMillis() / 1000.0);
     line(out, "");
     line(out, "  REST API (gateway)   %s", gateway);
+    line(out, "  Public URL           %s   (survey links and QR codes; CX_PUBLIC_URL)", hub.publicUrl());
     line(out, "  Swagger UI           %s/swagger-ui.html", gateway);
     line(out, "  OpenAPI document     %s/v3/api-docs", gateway);
     line(out, "  Gateway health       %s/actuator/health", gateway);

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param bootstrapApiKey admin API key to install at start; empty lets the gateway
  *     generate one when it has no admin key yet
  * @param startThreads how many contexts start at the same time
+ * @param publicUrl the address respondents reach the hub at ({@code CX_PUBLIC_URL}): the
+ *     base of every survey link and QR code; empty means the gateway's own URL
  */
 public record LocalConfig(
     Path dataDir,
@@ -24,7 +26,8 @@ public record LocalConfig(
     int gatewayPort,
     Map<HubService, ServicePorts> servicePorts,
     Optional<String> bootstrapApiKey,
-    int startThreads) {
+    int startThreads,
+    Optional<String> publicUrl) {
 
   /**
    * Start-up is CPU-bound (class loading, JIT); on the 2-core reference machine two
@@ -51,6 +54,7 @@ public record LocalConfig(
       }
     }
     bootstrapApiKey = bootstrapApiKey.filter(key -> !key.isBlank());
+    publicUrl = publicUrl.map(String::strip).filter(url -> !url.isEmpty()).map(LocalConfig::checkPublicUrl);
     if (startThreads < 1) {
       throw new IllegalArgumentException("startThreads must be at least 1, not " + startThreads);
     }
@@ -69,6 +73,7 @@ public record LocalConfig(
    *       {@code PERSONA_}, {@code JOURNEY_}</li>
    *   <li>{@code CX_BOOTSTRAP_API_KEY}</li>
    *   <li>{@code CX_START_THREADS} (default 2): contexts started at the same time</li>
+   *   <li>{@code CX_PUBLIC_URL} (default: the gateway's URL): base of survey links and QR codes</li>
    * </ul>
    */
   public static LocalConfig fromEnvironment(Map<String, String> env) {
@@ -85,7 +90,8 @@ public record LocalConfig(
         port(env, "GATEWAY_PORT", 8080),
         ports,
         Optional.ofNullable(env.get("CX_BOOTSTRAP_API_KEY")),
-        positive(env, "CX_START_THREADS", DEFAULT_START_THREADS));
+        positive(env, "CX_START_THREADS", DEFAULT_START_THREADS),
+        Optional.ofNullable(env.get("CX_PUBLIC_URL")));
   }
 
   /** Every port free and chosen at start, gateway on loopback: for tests and side-by-side runs. */
@@ -94,17 +100,23 @@ public record LocalConfig(
     for (var service : HubService.values()) {
       ports.put(service, new ServicePorts(0, 0));
     }
-    return new LocalConfig(dataDir, 0, "127.0.0.1", 0, ports, Optional.empty(), DEFAULT_START_THREADS);
+    return new LocalConfig(dataDir, 0, "127.0.0.1", 0, ports, Optional.empty(), DEFAULT_START_THREADS,
+        Optional.empty());
   }
 
   public LocalConfig withBootstrapApiKey(String key) {
     return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, servicePorts,
-        Optional.of(key), startThreads);
+        Optional.of(key), startThreads, publicUrl);
   }
 
   public LocalConfig withDataDir(Path dir) {
     return new LocalConfig(dir, mongoPort, gatewayAddress, gatewayPort, servicePorts,
-        bootstrapApiKey, startThreads);
+        bootstrapApiKey, startThreads, publicUrl);
+  }
+
+  public LocalConfig withPublicUrl(String url) {
+    return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, servicePorts,
+        bootstrapApiKey, startThreads, Optional.of(url));
   }
 
   public ServicePorts ports(HubService service) {
@@ -141,6 +153,21 @@ public record LocalConfig(
     throw new IllegalArgumentException(name + " must be a whole number of at least 1, not '" + value + "'");
   }
 
+  private static String checkPublicUrl(String url) {
+    String withoutSlash = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    try {
+      var uri = java.net.URI.create(withoutSlash);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+          && uri.getQuery() == null && uri.getFragment() == null) {
+        return withoutSlash;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "CX_PUBLIC_URL must be an absolute http(s) URL such as https://feedback.example.com, not '" + url + "'");
+  }
+
   private static void checkPort(String what, int port) {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException(what + " port must be from 0 to 65535, not " + port);
@@ -153,6 +180,6 @@ public record LocalConfig(
     return "LocalConfig[dataDir=" + dataDir + ", mongoPort=" + mongoPort + ", gateway="
         + gatewayAddress + ":" + gatewayPort + ", servicePorts=" + servicePorts
         + ", bootstrapApiKey=" + (bootstrapApiKey.isPresent() ? "<set>" : "<none>")
-        + ", startThreads=" + startThreads + "]";
+        + ", startThreads=" + startThreads + ", publicUrl=" + publicUrl.orElse("<gateway>") + "]";
   }
 }

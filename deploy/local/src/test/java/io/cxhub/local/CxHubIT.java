@@ -49,7 +49,8 @@ class CxHubIT {
       assertThat(HubSummary.of(hub))
           .contains(hub.gatewayUrl() + "/swagger-ui.html", hub.gatewayUrl() + "/v3/api-docs")
           .contains("127.0.0.1:" + hub.ports(HubService.SURVEY).grpc())
-          .contains(hub.dataFile().toString());
+          .contains(hub.dataFile().toString())
+          .contains("Public URL           " + hub.publicUrl());
       assertThat(hub.dataFile()).exists().startsWith(dataDir.toAbsolutePath());
     }
 

@@ -1,6 +1,7 @@
 package io.cxhub.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ class HubPlanTest {
         .containsEntry("cx.grpc.loopback-only", "true")
         .containsEntry("cx.survey.webhooks.allow-loopback-targets", "true")
         .doesNotContainKey("cx.survey.webhooks.allow-private-targets")
-        .containsEntry("cx.survey.public-base-url", "http://127.0.0.1:8080");
+        .containsEntry("cx.public-url", "http://127.0.0.1:8080");
     assertThat(properties(HubPlan.of(LocalConfig.fromEnvironment(Map.of()), URI), "metrics-service"))
         .containsEntry("cx.peers.persona", "127.0.0.1:9093")
         .containsEntry("cx.peers.survey", "127.0.0.1:9091")
@@ -76,6 +77,26 @@ class HubPlanTest {
     var metricsPort = properties(plan, "metrics-service").get("spring.grpc.server.port");
     assertThat(properties(plan, "survey-service")).containsEntry("cx.peers.metrics", "127.0.0.1:" + metricsPort);
     assertThat(properties(plan, "gateway")).containsEntry("cx.gateway.backends.metrics", "127.0.0.1:" + metricsPort);
+  }
+
+  @Test
+  void givesEveryContextTheSamePublicUrlFromCxPublicUrlOrTheGateway() {
+    var configured = HubPlan.of(LocalConfig.fromEnvironment(
+        Map.of("CX_PUBLIC_URL", "https://feedback.example.com/", "GATEWAY_ADDRESS", "0.0.0.0")), URI);
+    assertThat(configured).allSatisfy(launch ->
+        assertThat(launch.properties()).containsEntry("cx.public-url", "https://feedback.example.com"));
+
+    var byDefault = HubPlan.of(LocalConfig.fromEnvironment(Map.of("GATEWAY_ADDRESS", "0.0.0.0", "GATEWAY_PORT", "18280")), URI);
+    assertThat(byDefault).allSatisfy(launch ->
+        assertThat(launch.properties()).containsEntry("cx.public-url", "http://localhost:18280"));
+  }
+
+  @Test
+  void refusesAPublicUrlThatIsNotAnAbsoluteHttpUrl() {
+    for (var wrong : List.of("feedback.example.com", "ftp://example.com", "https://example.com/?a=b")) {
+      assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("CX_PUBLIC_URL", wrong)))
+          .as(wrong).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CX_PUBLIC_URL");
+    }
   }
 
   private static Map<String, String> properties(List<HubPlan.Launch> plan, String name) {

@@ -5,10 +5,16 @@ import io.cxhub.gateway.problem.ProblemWriter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 
 /** The cross-cutting route filters, referred to by name in {@code spring.cloud.gateway.server.webflux.routes}. */
 @Configuration(proxyBeanMethods = false)
 class WebFilterConfiguration {
+
+  @Bean
+  OffLoopDispatchWebFilter offLoopDispatchWebFilter() {
+    return new OffLoopDispatchWebFilter(Schedulers.parallel());
+  }
 
   @Bean
   RequestIdGatewayFilterFactory requestIdGatewayFilterFactory() {

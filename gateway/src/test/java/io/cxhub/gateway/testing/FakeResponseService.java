@@ -27,11 +27,25 @@ public final class FakeResponseService extends ResponseServiceGrpc.ResponseServi
     watchers.forEach(w -> w.onNext(response));
   }
 
+  /** Survey id whose export sends its first chunk, then holds the rest until {@link #releaseHeld}. */
+  public static final String HELD = "held";
+  /** Opened by the test once the first chunk reached it over HTTP. */
+  public final java.util.concurrent.CountDownLatch releaseHeld = new java.util.concurrent.CountDownLatch(1);
+  /** Whether the held export was released by the test (false: it gave up waiting). */
+  public volatile boolean heldReleased;
+
   @Override
   public void exportResponses(ExportResponsesRequest request, StreamObserver<HttpBody> response) {
-    for (String chunk : CHUNKS) {
+    for (int i = 0; i < CHUNKS.length; i++) {
       response.onNext(HttpBody.newBuilder().setContentType("text/csv; charset=utf-8")
-          .setData(ByteString.copyFromUtf8(chunk)).build());
+          .setData(ByteString.copyFromUtf8(CHUNKS[i])).build());
+      if (i == 0 && HELD.equals(request.getSurveyId())) {
+        try {
+          heldReleased = releaseHeld.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
     response.onCompleted();
   }

@@ -1,6 +1,7 @@
 package io.cxhub.persona.customer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,12 +11,35 @@ import java.util.Optional;
  * @param value null until the tenant's value is first computed
  * @param createTime when first stored
  * @param updateTime when last changed
+ * @param segmentIds the rule segments the customer is in (by the segments' priority, then id)
  */
 public record Customer(String customerId, CustomerProfile profile, CustomerActivity activity, CustomerValue value,
-    Instant createTime, Instant updateTime) {
+    Instant createTime, Instant updateTime, List<String> segmentIds) {
 
   public Customer {
     activity = activity == null ? CustomerActivity.NONE : activity;
+    segmentIds = segmentIds == null ? List.of() : List.copyOf(segmentIds);
+  }
+
+  /** A customer in no rule segment (yet). */
+  public Customer(String customerId, CustomerProfile profile, CustomerActivity activity, CustomerValue value,
+      Instant createTime, Instant updateTime) {
+    this(customerId, profile, activity, value, createTime, updateTime, List.of());
+  }
+
+  public Customer withSegmentIds(List<String> ids) {
+    return new Customer(customerId, profile, activity, value, createTime, updateTime, ids);
+  }
+
+  /**
+   * The segment that slices the indicators of the customer's responses: the stated label,
+   * or when there is none the first rule segment; empty when neither.
+   */
+  public String slicingSegment() {
+    if (!profile.segment().isEmpty()) {
+      return profile.segment();
+    }
+    return segmentIds.isEmpty() ? "" : segmentIds.get(0);
   }
 
   /** A customer as stated, before any event or valuation. */

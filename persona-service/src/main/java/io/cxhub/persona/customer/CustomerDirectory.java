@@ -30,12 +30,15 @@ public final class CustomerDirectory {
   private final Customers customers;
   private final Personas personas;
   private final CustomerChanges changes;
+  private final Segmentation segmentation;
   private final Clock clock;
 
-  public CustomerDirectory(Customers customers, Personas personas, CustomerChanges changes, Clock clock) {
+  public CustomerDirectory(Customers customers, Personas personas, CustomerChanges changes, Segmentation segmentation,
+      Clock clock) {
     this.customers = Objects.requireNonNull(customers);
     this.personas = Objects.requireNonNull(personas);
     this.changes = Objects.requireNonNull(changes);
+    this.segmentation = Objects.requireNonNull(segmentation);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -153,15 +156,33 @@ public final class CustomerDirectory {
     violations.throwIfAny();
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     int applied = 0;
+    var touched = new LinkedHashSet<String>();
     for (var e : events) {
       if (customers.apply(tenantId, e, now)) {
         applied++;
+        touched.add(e.customerId());
       }
     }
     if (applied > 0) {
+      resegment(tenantId, touched);
       changes.changed(tenantId);
     }
     return applied;
+  }
+
+  /** Evaluates these customers against the tenant's segments again, storing what changed. */
+  private void resegment(String tenantId, Set<String> customerIds) {
+    var assigner = segmentation.assigner(tenantId);
+    var changed = new HashMap<String, List<String>>();
+    for (var c : customers.find(tenantId, customerIds)) {
+      var ids = assigner.segmentsOf(c);
+      if (!ids.equals(c.segmentIds())) {
+        changed.put(c.customerId(), ids);
+      }
+    }
+    if (!changed.isEmpty()) {
+      customers.setSegments(tenantId, changed);
+    }
   }
 
   /** @throws NotFoundException if the tenant has no such customer */
@@ -211,10 +232,12 @@ public final class CustomerDirectory {
     var existing = new HashMap<String, Customer>();
     customers.find(tenantId, batch.stream().map(Upsert::customerId).toList())
         .forEach(c -> existing.put(c.customerId(), c));
+    var assigner = segmentation.assigner(tenantId);
     var result = batch.stream().map(u -> {
       var before = existing.get(u.customerId());
-      return before == null ? Customer.stated(u.customerId(), normalized(u.profile()), now, now)
+      var customer = before == null ? Customer.stated(u.customerId(), normalized(u.profile()), now, now)
           : new Customer(u.customerId(), normalized(u.profile()), before.activity(), before.value(), before.createTime(), now);
+      return customer.withSegmentIds(assigner.segmentsOf(customer));
     }).toList();
     customers.upsert(tenantId, result);
     changes.changed(tenantId);

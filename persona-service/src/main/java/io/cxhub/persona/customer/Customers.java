@@ -42,6 +42,21 @@ public interface Customers {
    */
   boolean apply(String tenantId, CustomerEvent event, java.time.Instant now);
 
+  /**
+   * Stores the rule segments of these customers (id → segment ids; customers deleted
+   * meanwhile are not recreated).
+   */
+  void setSegments(String tenantId, java.util.Map<String, List<String>> segmentIds);
+
+  /** Customers of the tenant in this rule segment now. */
+  long countInSegment(String tenantId, String segmentId);
+
+  /** Takes every customer of the tenant out of this rule segment (the segment was deleted). */
+  void leaveSegment(String tenantId, String segmentId);
+
+  /** Customers of the tenant. */
+  long count(String tenantId);
+
   /** Deletes the customer; false if there was none. */
   boolean delete(String tenantId, String customerId);
 }

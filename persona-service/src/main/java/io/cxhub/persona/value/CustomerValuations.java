@@ -20,11 +20,19 @@ public final class CustomerValuations {
   private final Customers customers;
   private final ValueReports reports;
   private final Clock clock;
+  private final java.util.function.Consumer<String> valued;
 
   public CustomerValuations(Customers customers, ValueReports reports, Clock clock) {
+    this(customers, reports, clock, tenantId -> { });
+  }
+
+  /** @param valued told (with the tenant id) once new values are stored: segments on value re-evaluate */
+  public CustomerValuations(Customers customers, ValueReports reports, Clock clock,
+      java.util.function.Consumer<String> valued) {
     this.customers = Objects.requireNonNull(customers);
     this.reports = Objects.requireNonNull(reports);
     this.clock = Objects.requireNonNull(clock);
+    this.valued = Objects.requireNonNull(valued);
   }
 
   /** Values every customer of the tenant now. */
@@ -39,6 +47,7 @@ public final class CustomerValuations {
     int scored = (int) result.values().values().stream().filter(v -> v.r() > 0).count();
     var report = new ValueReport(histories.size(), scored, result.tiers(), now);
     reports.save(tenantId, report, changesSeen);
+    valued.accept(tenantId);
     log.info("customer value computed tenant={} customers={} scored={}", tenantId, histories.size(), scored);
     return report;
   }

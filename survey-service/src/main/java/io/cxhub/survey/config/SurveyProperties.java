@@ -6,15 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of survey-service under {@code cx.survey}.
- *
- * @param publicBaseUrl the gateway's address as respondents reach it; distribution URLs
- *     and QR codes start with it
  */
 @ConfigurationProperties("cx.survey")
 public record SurveyProperties(
     @DefaultValue Relay relay,
     @DefaultValue Journey journey,
-    @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @DefaultValue RateLimits rateLimits) {
 
   /**

@@ -74,8 +74,8 @@ class SurveyServiceConfiguration {
   }
 
   @Bean
-  PublicUrls publicUrls(SurveyProperties properties) {
-    return new PublicUrls(properties.publicBaseUrl());
+  PublicUrls publicUrls(PublicProperties properties) {
+    return new PublicUrls(properties.publicUrl());
   }
 
   @Bean

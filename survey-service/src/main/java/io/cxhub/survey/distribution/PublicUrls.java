@@ -1,10 +1,13 @@
 package io.cxhub.survey.distribution;
 
 /**
- * Builds the URL respondents open for a distribution: the public base URL of the gateway
- * followed by the respondent API path of the token.
+ * Public links of distributions (and invitations): {@code <public-url>/s/<token>}, the
+ * hosted survey page the gateway serves. The base is the one {@code cx.public-url} setting.
  */
 public final class PublicUrls {
+
+  /** The path prefix of hosted survey pages. */
+  public static final String PAGE_PATH = "/s/";
 
   private final String baseUrl;
 
@@ -13,7 +16,13 @@ public final class PublicUrls {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
+  /** The page of a token, e.g. {@code https://feedback.example.com/s/<token>}. */
   public String of(String token) {
-    return baseUrl + "/v1/public/surveys/" + token;
+    return baseUrl + PAGE_PATH + token;
+  }
+
+  /** The base address itself, without a trailing slash. */
+  public String base() {
+    return baseUrl;
   }
 }

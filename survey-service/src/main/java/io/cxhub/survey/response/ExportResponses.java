@@ -17,9 +17,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Exports a survey's responses as RFC 4180 CSV, oldest first, in chunks of a few hundred
- * rows, so memory stays flat whatever the number of responses. One column per question of
- * any version of the survey (a question dropped in a later version keeps its column).
+ * Exports a survey's responses oldest first, in batches of a few hundred read by keyset
+ * (each batch starts strictly after the last one's (submit time, response id) through the
+ * survey's index), so a batch costs the same at the end as at the start, memory stays flat
+ * and time grows linearly with the rows. {@link #open} hands out the batches one at a time,
+ * for a transport that pulls as its client reads; the CSV form (RFC 4180) has one column
+ * per question of any version of the survey (a question dropped in a later version keeps
+ * its column).
  */
 public final class ExportResponses {
 
@@ -36,28 +40,65 @@ public final class ExportResponses {
     this.surveys = surveys;
   }
 
-  /** @param chunks receives the CSV text piece by piece (the header first) */
-  public void export(String tenantId, String surveyId, Consumer<String> chunks) {
+  /** Starts an export; fails at once if the survey id is missing or unknown. */
+  public Export open(String tenantId, String surveyId) {
     if (surveyId == null || surveyId.isEmpty()) {
       throw InvalidInputException.of("survey_id", "is required");
     }
     Survey survey = surveys.find(tenantId, surveyId).orElseThrow(() -> new NotFoundException("survey", surveyId));
-    List<String> questionIds = questionIds(tenantId, survey);
-    var header = new ArrayList<>(FIXED);
-    header.addAll(questionIds);
-    chunks.accept(print(List.of(header)));
-    SurveyResponses.Cursor after = null;
-    while (true) {
+    return new Export(tenantId, surveyId, questionIds(tenantId, survey));
+  }
+
+  /** @param chunks receives the CSV text piece by piece (the header first, then one piece per batch) */
+  public void export(String tenantId, String surveyId, Consumer<String> chunks) {
+    Export export = open(tenantId, surveyId);
+    chunks.accept(export.csvHeader());
+    for (var batch = export.next(); !batch.isEmpty(); batch = export.next()) {
+      chunks.accept(export.csv(batch));
+    }
+  }
+
+  /** One export in progress: its batches in order, and their CSV form. Not thread-safe. */
+  public final class Export {
+
+    private final String tenantId;
+    private final String surveyId;
+    private final List<String> questionIds;
+    private SurveyResponses.Cursor after;
+    private boolean done;
+
+    private Export(String tenantId, String surveyId, List<String> questionIds) {
+      this.tenantId = tenantId;
+      this.surveyId = surveyId;
+      this.questionIds = List.copyOf(questionIds);
+    }
+
+    /** The next batch of responses, oldest first; empty once every response was handed out. */
+    public List<SurveyResponse> next() {
+      if (done) {
+        return List.of();
+      }
       List<SurveyResponse> batch = responses.listOldestFirst(tenantId, surveyId, after, BATCH);
-      if (batch.isEmpty()) {
-        return;
-      }
-      chunks.accept(print(batch.stream().map(r -> row(r, questionIds)).toList()));
       if (batch.size() < BATCH) {
-        return;
+        done = true;
       }
-      SurveyResponse last = batch.get(batch.size() - 1);
-      after = new SurveyResponses.Cursor(last.submitTime(), last.responseId());
+      if (!batch.isEmpty()) {
+        SurveyResponse last = batch.get(batch.size() - 1);
+        after = new SurveyResponses.Cursor(last.submitTime(), last.responseId());
+      }
+      return batch;
+    }
+
+    /** The CSV header line. */
+    public String csvHeader() {
+      var header = new ArrayList<>(FIXED);
+      header.addAll(questionIds);
+      return print(List.of(header));
+    }
+
+    /** The CSV rows of a batch. */
+    public String csv(List<SurveyResponse> batch) {
+      return print(batch.stream().map(r -> row(r, questionIds)).toList());
     }
   }
 

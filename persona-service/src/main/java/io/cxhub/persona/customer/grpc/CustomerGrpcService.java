@@ -157,7 +157,8 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
   public void lookupCustomers(LookupCustomersRequest request, StreamObserver<LookupCustomersResponse> response) {
     var found = directory.lookup(TenantContext.require(), request.getCustomerIdsList());
     var reply = LookupCustomersResponse.newBuilder();
-    found.forEach(c -> reply.addCustomers(CustomerProtoMapper.toProto(c)));
+    // the segment that slices indicators: the stated one, else the first rule segment
+    found.forEach(c -> reply.addCustomers(CustomerProtoMapper.toProto(c).toBuilder().setSegment(c.slicingSegment())));
     response.onNext(reply.build());
     response.onCompleted();
   }

@@ -77,6 +77,7 @@ final class CustomerProtoMapper {
         .setCustomerId(customer.customerId())
         .setSegment(p.segment())
         .setPersonaId(p.personaId())
+        .addAllSegmentIds(customer.segmentIds())
         .setEmail(p.email())
         .setDisplayName(p.displayName())
         .setDemographics(CustomerDemographics.newBuilder()

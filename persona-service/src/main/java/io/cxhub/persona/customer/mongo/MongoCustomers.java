@@ -60,6 +60,8 @@ class MongoCustomers implements Customers {
     // listings filtered by segment or persona on a real server
     MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "segment", "_id"), new IndexOptions().name("tenant_segment"));
     MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "personaId", "_id"), new IndexOptions().name("tenant_persona"));
+    // segment sizes and listings by rule segment
+    MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "segmentIds", "_id"), new IndexOptions().name("tenant_segment_ids"));
   }
 
   @Override
@@ -67,6 +69,7 @@ class MongoCustomers implements Customers {
     var writes = customers.stream().map(c -> new UpdateOneModel<Document>(
         eq("_id", Ids.tenantScoped(tenantId, c.customerId())),
         new Document("$set", profileFields(c).append("tenantId", tenantId).append("customerId", c.customerId())
+            .append("segmentIds", c.segmentIds())
             .append("updateTime", Date.from(c.updateTime())))
             .append("$setOnInsert", new Document("createTime", Date.from(c.createTime()))),
         new UpdateOptions().upsert(true))).toList();
@@ -165,6 +168,33 @@ class MongoCustomers implements Customers {
   }
 
   @Override
+  public void setSegments(String tenantId, Map<String, List<String>> segmentIds) {
+    var writes = new ArrayList<UpdateOneModel<Document>>();
+    segmentIds.forEach((id, ids) -> writes.add(new UpdateOneModel<>(eq("_id", Ids.tenantScoped(tenantId, id)),
+        Updates.set("segmentIds", ids))));
+    for (int from = 0; from < writes.size(); from += 1000) {
+      collection.bulkWrite(writes.subList(from, Math.min(from + 1000, writes.size())),
+          new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+  }
+
+  @Override
+  public long countInSegment(String tenantId, String segmentId) {
+    return collection.countDocuments(and(eq("tenantId", tenantId), eq("segmentIds", segmentId)));
+  }
+
+  @Override
+  public void leaveSegment(String tenantId, String segmentId) {
+    collection.updateMany(and(eq("tenantId", tenantId), eq("segmentIds", segmentId)),
+        Updates.pull("segmentIds", segmentId));
+  }
+
+  @Override
+  public long count(String tenantId) {
+    return collection.countDocuments(and(gte("_id", tenantId + ":"), lt("_id", tenantId + ";"), eq("tenantId", tenantId)));
+  }
+
+  @Override
   public boolean delete(String tenantId, String customerId) {
     return collection.deleteOne(eq("_id", Ids.tenantScoped(tenantId, customerId))).getDeletedCount() > 0;
   }
@@ -235,7 +265,7 @@ class MongoCustomers implements Customers {
     // customers first seen through events have a create time only
     Instant update = updated != null ? updated.toInstant() : create.toInstant();
     return new Customer(doc.getString("customerId"), profile, activity(sub(doc, "activity")), value(doc),
-        create == null ? update : create.toInstant(), update);
+        create == null ? update : create.toInstant(), update, strings(doc, "segmentIds"));
   }
 
   private static CustomerActivity activity(Document a) {

@@ -9,7 +9,13 @@ import io.cxhub.persona.value.CustomerValuations;
 import io.cxhub.persona.value.ValueReports;
 import io.cxhub.persona.persona.PersonaCatalog;
 import io.cxhub.persona.persona.Personas;
+import io.cxhub.persona.segment.SegmentCatalog;
+import io.cxhub.persona.segment.SegmentOperations;
+import io.cxhub.persona.segment.SegmentSizes;
+import io.cxhub.persona.segment.Segments;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,13 +24,40 @@ import org.springframework.context.annotation.Configuration;
 class PersonaConfiguration {
 
   @Bean
-  CustomerDirectory customerDirectory(Customers customers, Personas personas, CustomerChanges changes, Clock clock) {
-    return new CustomerDirectory(customers, personas, changes, clock);
+  CustomerDirectory customerDirectory(Customers customers, Personas personas, CustomerChanges changes,
+      SegmentCatalog segments, Clock clock) {
+    return new CustomerDirectory(customers, personas, changes, segments, clock);
   }
 
   @Bean
-  CustomerValuations customerValuations(Customers customers, ValueReports reports, Clock clock) {
-    return new CustomerValuations(customers, reports, clock);
+  CustomerValuations customerValuations(Customers customers, ValueReports reports, SegmentCatalog segments,
+      Clock clock) {
+    // segments over value attributes (tier, scores, CLV) follow each valuation
+    return new CustomerValuations(customers, reports, clock, segments::reevaluate);
+  }
+
+  /** One background thread runs the re-evaluations started by segment changes, one after another. */
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService segmentReevaluationExecutor() {
+    return Executors.newSingleThreadExecutor(r -> {
+      var thread = new Thread(r, "segment-reevaluation");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Bean
+  SegmentCatalog segmentCatalog(Segments segments, SegmentOperations operations, SegmentSizes sizes,
+      Customers customers, ExecutorService segmentReevaluationExecutor, Clock clock) {
+    return new SegmentCatalog(segments, operations, sizes, customers, segmentReevaluationExecutor, clock);
+  }
+
+  /** Re-evaluates every tenant's segments and records the day's sizes; off with cx.persona.segment-snapshot.enabled=false. */
+  @Bean
+  WorkerLifecycle segmentSnapshotLifecycle(SegmentCatalog segments, PersonaProperties properties) {
+    var snapshot = properties.segmentSnapshot();
+    return new WorkerLifecycle(new PeriodicWorker("segment-snapshot", snapshot.period(), segments::reevaluateAll),
+        snapshot.enabled());
   }
 
   /** Recomputes value tiers of tenants whose customers changed; off with cx.persona.value-refresh.enabled=false. */

@@ -8,9 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of persona-service (prefix {@code cx.persona}).
  *
  * @param valueRefresh the recomputation of value tiers after customers change
+ * @param segmentSnapshot the periodic re-evaluation of every tenant's segments (time-dependent
+ *     attributes such as recency and age) that records the day's sizes
  */
 @ConfigurationProperties("cx.persona")
-public record PersonaProperties(@DefaultValue ValueRefresh valueRefresh) {
+public record PersonaProperties(@DefaultValue ValueRefresh valueRefresh, @DefaultValue SegmentSnapshot segmentSnapshot) {
+
+  /**
+   * @param period how often every tenant's segments are re-evaluated and their sizes recorded
+   * @param enabled false leaves it to changes and explicit requests (tests)
+   */
+  public record SegmentSnapshot(@DefaultValue("PT6H") Duration period, @DefaultValue("true") boolean enabled) {}
 
   /**
    * @param period how often tenants with changed customers are revalued

@@ -11,13 +11,17 @@ import io.cxhub.kit.trace.TraceParents;
 import io.cxhub.survey.outbox.OutboxSubscriber;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.response.AnswerValue;
+import io.cxhub.survey.response.ExportResponses;
 import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.OutboxState;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
 import io.cxhub.survey.response.SurveyResponses.Cursor;
 import io.cxhub.survey.response.SurveyResponses.StoredFilter;
+import io.cxhub.survey.survey.InMemorySurveys;
 import io.cxhub.survey.survey.QuestionKind;
+import io.cxhub.survey.survey.Survey;
+import io.cxhub.survey.survey.SurveyState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +132,23 @@ class HotQueriesExamineOnlyTheirResultsIT {
       previous = batch.result();
     }
     assertThat(rows).isEqualTo(1_000);
+  }
+
+  @Test
+  void aWholeExportExaminesAboutTheRowsItWrites() {
+    var surveys = new InMemorySurveys();
+    surveys.insert(new Survey("s2", "t1", "export", "", List.of(), SurveyState.ACTIVE, 1, START, START));
+    var export = new ExportResponses(responses, surveys);
+    var csv = examined(() -> {
+      var out = new StringBuilder();
+      export.export("t1", "s2", out::append);
+      return out.toString();
+    });
+    // s2 is every third response, t1 three in four of them
+    long rows = java.util.stream.IntStream.range(0, RESPONSES).filter(i -> i % 3 == 2 && i % 4 != 3).count();
+    assertThat(csv.result().split("\r\n")).hasSize((int) rows + 1);
+    int batches = (int) (rows / 500) + 1;
+    assertThat(csv.docs()).as(csv.plan()).isBetween(rows, rows + 10L * batches);
   }
 
   @Test
