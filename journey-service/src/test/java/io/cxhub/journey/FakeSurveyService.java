@@ -14,6 +14,15 @@ import io.cxhub.proto.survey.v1.QuestionKind;
 import io.cxhub.proto.survey.v1.Survey;
 import io.cxhub.proto.survey.v1.SurveyResponse;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
+import io.cxhub.proto.persona.v1.Customer;
+import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
+import io.cxhub.proto.persona.v1.CustomerTransactional;
+import io.cxhub.proto.persona.v1.CustomerValue;
+import io.cxhub.proto.persona.v1.LookupCustomersRequest;
+import io.cxhub.proto.persona.v1.LookupCustomersResponse;
+import io.cxhub.proto.survey.v1.CommentFilter;
+import io.cxhub.proto.survey.v1.NpsCategory;
+import io.cxhub.proto.survey.v1.RespondentContext;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,11 +67,57 @@ final class FakeSurveyService {
         response.onCompleted();
         return;
       }
+      if (request.getComment() == CommentFilter.COMMENT_FILTER_UNSPECIFIED
+          && request.getNpsCategory() == NpsCategory.NPS_CATEGORY_DETRACTOR) {
+        response.onNext(detractorCustomersPage(request));
+        response.onCompleted();
+        return;
+      }
       response.onNext(ListResponsesResponse.newBuilder()
           .addResponses(SurveyResponse.newBuilder().setResponseId("resp-1").setSurveyId("s-delivery")
               .addAnswers(Answer.newBuilder().setQuestionId("nps").setScore(2))
               .addAnswers(Answer.newBuilder().setQuestionId("why").setText("Colis livré avec 5 jours de retard")))
           .build());
+      response.onCompleted();
+    }
+  };
+
+  /**
+   * Detractor responses of the delivery stage for the revenue at risk, two pages: customers
+   * c-1 (twice), c-2, c-3 (not valued), c-9 (unknown to persona-service) and an anonymous one.
+   */
+  static ListResponsesResponse detractorCustomersPage(ListResponsesRequest request) {
+    var page = ListResponsesResponse.newBuilder();
+    if (!request.getStageId().equals("livraison")) {
+      return page.build();
+    }
+    List<String> ids = request.getPageToken().isEmpty() ? List.of("c-1", "c-2", "") : List.of("c-1", "c-3", "c-9");
+    for (String id : ids) {
+      page.addResponses(SurveyResponse.newBuilder().setResponseId("d-" + id).setSurveyId("s-livraison")
+          .setContext(RespondentContext.newBuilder().setCustomerId(id))
+          .addAnswers(Answer.newBuilder().setQuestionId("nps").setScore(2)));
+    }
+    if (request.getPageToken().isEmpty()) {
+      page.setNextPageToken("page-2");
+    }
+    return page.build();
+  }
+
+  /** persona-service's LookupCustomers: c-1 and c-2 valued in euros, c-3 known but never valued. */
+  final CustomerServiceGrpc.CustomerServiceImplBase customers = new CustomerServiceGrpc.CustomerServiceImplBase() {
+    @Override
+    public void lookupCustomers(LookupCustomersRequest request, StreamObserver<LookupCustomersResponse> response) {
+      var known = Map.of(
+          "c-1", Customer.newBuilder().setCustomerId("c-1")
+              .setTransactional(CustomerTransactional.newBuilder().setTotalSpent(800).setCurrency("EUR"))
+              .setValue(CustomerValue.newBuilder().setClv(1200.5)).build(),
+          "c-2", Customer.newBuilder().setCustomerId("c-2")
+              .setTransactional(CustomerTransactional.newBuilder().setTotalSpent(100).setCurrency("EUR"))
+              .setValue(CustomerValue.newBuilder().setClv(300)).build(),
+          "c-3", Customer.newBuilder().setCustomerId("c-3").build());
+      var answer = LookupCustomersResponse.newBuilder();
+      request.getCustomerIdsList().stream().filter(known::containsKey).forEach(id -> answer.addCustomers(known.get(id)));
+      response.onNext(answer.build());
       response.onCompleted();
     }
   };

@@ -15,6 +15,7 @@ import io.cxhub.journey.insight.FrictionWatch;
 import io.cxhub.journey.insight.Slice;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
 import io.cxhub.metrics.MetricsServiceApplication;
+import io.cxhub.metrics.text.feed.AnalyseComments;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.journey.v1.ActionIndicator;
@@ -60,6 +61,7 @@ import io.cxhub.proto.metrics.v1.RecordEventsRequest;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.survey.v1.RecordedAnswer;
 import io.cxhub.proto.survey.v1.RecordedResponse;
+import io.cxhub.proto.survey.v1.RecordedText;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -126,6 +128,7 @@ class JourneyInsightsIT {
         .addService(ServerInterceptors.intercept(survey.alerts, new TenantServerInterceptor()))
         .addService(ServerInterceptors.intercept(survey.responses, new TenantServerInterceptor()))
         .addService(ServerInterceptors.intercept(survey.surveys, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(survey.customers, new TenantServerInterceptor()))
         .build().start();
     metricsMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("metrics"));
     journeyMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("journey"));
@@ -154,6 +157,7 @@ class JourneyInsightsIT {
             "--spring.grpc.server.port=0", "--server.port=0",
             "--cx.peers.metrics=" + metricsAddress,
             "--cx.peers.survey=localhost:" + surveyServer.getPort(),
+            "--cx.peers.persona=localhost:" + surveyServer.getPort(),
             "--cx.journey.watch-enabled=false",
             // generous: the build machine is shared; a slow read would open the breaker for the next tests
             "--cx.journey.metrics-deadline=" + (metricsAddress.endsWith(":" + deadPort) ? "1s" : "20s"));
@@ -217,6 +221,12 @@ class JourneyInsightsIT {
 
   /** Records NPS answers at a stage (and touchpoint), submitted on {@code day}: promoters 10, passives 8, detractors 3. */
   void plant(String tenant, String stage, String touchpoint, String day, int promoters, int passives, int detractors) {
+    plant(tenant, stage, touchpoint, day, promoters, passives, detractors, "", "");
+  }
+
+  /** Likewise, with a comment on every promoter's and every detractor's response when given. */
+  void plant(String tenant, String stage, String touchpoint, String day, int promoters, int passives, int detractors,
+      String promoterComment, String detractorComment) {
     var scores = new ArrayList<Integer>();
     for (int i = 0; i < promoters; i++) {
       scores.add(10);
@@ -231,11 +241,16 @@ class JourneyInsightsIT {
     for (int from = 0; from < scores.size(); from += 500) {
       var batch = RecordResponsesRequest.newBuilder();
       for (int score : scores.subList(from, Math.min(scores.size(), from + 500))) {
-        batch.addResponses(RecordedResponse.newBuilder().setResponseId("r-" + (answered++)).setSurveyId("s-" + stage)
+        var response = RecordedResponse.newBuilder().setResponseId("r-" + (answered++)).setSurveyId("s-" + stage)
             .setSurveyVersion(1).setChannel(Channel.CHANNEL_EMAIL).setSubmitTime(submit)
             .setStageId(stage).setTouchpointId(touchpoint)
             .addAnswers(RecordedAnswer.newBuilder().setQuestionId("nps").setKind("NPS").setScore(score)
-                .setScaleMin(0).setScaleMax(10)));
+                .setScaleMin(0).setScaleMax(10));
+        String comment = score >= 9 ? promoterComment : score <= 6 ? detractorComment : "";
+        if (!comment.isEmpty()) {
+          response.addTexts(RecordedText.newBuilder().setQuestionId("why").setText(comment));
+        }
+        batch.addResponses(response);
       }
       var reply = asTenant(MetricsServiceGrpc.newBlockingStub(metricsChannel), tenant)
           .withDeadlineAfter(60, TimeUnit.SECONDS).recordResponses(batch.build());
@@ -265,8 +280,13 @@ class JourneyInsightsIT {
         journey = create(tenant, onlinePurchase());
         plant(tenant, "decouverte", "", "2026-11-10", 100, 80, 20);
         plant(tenant, "achat", "", "2026-11-12", 90, 80, 30);
-        plant(tenant, "livraison", "", "2026-11-15", 80, 80, 240);
+        plant(tenant, "livraison", "", "2026-11-15", 80, 80, 240, "Rien à signaler, merci.",
+            "Colis en retard au point relais, livraison catastrophique.");
         plant(tenant, "apres-vente", "", "2026-11-20", 80, 80, 40);
+        var analyse = metrics.getBean(AnalyseComments.class);
+        while (analyse.drainOnce() > 0) {
+          // every comment analysed and counted in the text cubes
+        }
       }
       return journey;
     }
@@ -298,7 +318,25 @@ class JourneyInsightsIT {
       assertThat(evidence.getTrend()).isEqualTo(FrictionTrend.FRICTION_TREND_NEW);
       assertThat(evidence.getVerbatimsList()).extracting(v -> v.getText()).containsExactly("Colis livré avec 5 jours de retard");
       assertThat(report.getFrictionPointsList()).extracting(f -> f.getStageId()).containsOnly("livraison");
-      assertThat(report.getNotesList()).anyMatch(n -> n.startsWith("revenue at risk is not available"));
+      // revenue at risk: c-1 (1,200.50 €) and c-2 (300 €) are valued; c-3 has no value yet and
+      // c-9 is unknown to persona-service; c-1 answered twice and counts once
+      assertThat(first.getIdentifiedCustomers()).isEqualTo(4);
+      assertThat(first.getValuedCustomers()).isEqualTo(2);
+      assertThat(first.getRevenueAtRisk().getCurrencyCode()).isEqualTo("EUR");
+      assertThat(first.getRevenueAtRisk().getUnits()).isEqualTo(1500);
+      assertThat(first.getRevenueAtRisk().getNanos()).isEqualTo(500_000_000);
+      assertThat(report.getNotesList()).noneMatch(n -> n.contains("not available"));
+      // the theme behind it: every detractor complains about delivery, the promoters of the
+      // stage mention no theme, so the mentioners' NPS is −100 against +100 for the others
+      var theme = evidence.getTopThemes(0);
+      assertThat(evidence.getThemesList()).startsWith("delivery");
+      assertThat(theme.getThemeId()).isEqualTo("delivery");
+      assertThat(theme.getVolume()).isEqualTo(240);
+      assertThat(theme.getNegative()).isEqualTo(240);
+      assertThat(theme.getNegativeShare()).isCloseTo(240 / 320.0, within(0.001));
+      assertThat(theme.getNpsImpact()).isEqualTo(-200.0);
+      assertThat(theme.getSamplesList()).hasSize(2)
+          .allMatch(v -> v.getHighlightsList().stream().anyMatch(h -> h.getText().equals("point relais")));
     }
 
     @Test

@@ -12,7 +12,11 @@ import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.metrics.v1.GetTextOperationRequest;
 import io.cxhub.proto.metrics.v1.ListKeywordsRequest;
 import io.cxhub.proto.metrics.v1.ListThemesRequest;
+import io.cxhub.proto.metrics.v1.GetResponseAnalysisRequest;
+import io.cxhub.proto.metrics.v1.ListPlaceThemesRequest;
 import io.cxhub.proto.metrics.v1.ListVerbatimsRequest;
+import io.cxhub.proto.metrics.v1.PlaceThemes;
+import io.cxhub.proto.metrics.v1.ThemePlace;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.metrics.v1.Taxonomy;
@@ -82,7 +86,12 @@ class TextFeedIT {
   }
 
   private void record(String tenant, String id, int nps, String comment, Instant at) {
+    record(tenant, id, nps, comment, at, "", "");
+  }
+
+  private void record(String tenant, String id, int nps, String comment, Instant at, String stageId, String touchpointId) {
     var r = RecordedResponse.newBuilder().setResponseId(id).setSurveyId("s1").setSurveyVersion(1)
+        .setStageId(stageId).setTouchpointId(touchpointId)
         .setChannel(Channel.CHANNEL_LINK).setSubmitTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
         .addAnswers(RecordedAnswer.newBuilder().setQuestionId("q1").setKind("NPS").setScore(nps).setScaleMin(0).setScaleMax(10))
         .addTexts(RecordedText.newBuilder().setQuestionId("q2").setText(comment))
@@ -181,6 +190,63 @@ class TextFeedIT {
     var notMine = catchThrowableOfType(StatusRuntimeException.class, () -> text("t-other")
         .getTextOperation(GetTextOperationRequest.newBuilder().setOperationId(saved.getReanalysisOperationId()).build()));
     assertThat(notMine.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  @Test
+  void placeThemesRankNegativeMentionsPerStageAndTouchpointWithSamples() {
+    Instant day = Instant.parse("2026-09-10T10:00:00Z");
+    for (int i = 0; i < 6; i++) {
+      record("t-place", "d" + i, 2, "Colis en retard au point relais, livraison catastrophique.", day, "delivery", "relay");
+    }
+    for (int i = 0; i < 3; i++) {
+      record("t-place", "p" + i, 3, "Le prix est trop cher, c'est honteux.", day, "delivery", "");
+    }
+    for (int i = 0; i < 4; i++) {
+      record("t-place", "s" + i, 10, "Service client au top, merci !", day, "after_sales", "");
+    }
+    drain();
+    var answer = text("t-place").listPlaceThemes(ListPlaceThemesRequest.newBuilder()
+        .setFrom("2026-09-01").setTo("2026-09-30").setTop(2).setSamples(2)
+        .addPlaces(ThemePlace.newBuilder().setId("stage:delivery").addStageIds("delivery").addTouchpointIds("relay"))
+        .addPlaces(ThemePlace.newBuilder().setId("touchpoint:relay").addTouchpointIds("relay"))
+        .addPlaces(ThemePlace.newBuilder().setId("stage:after_sales").addStageIds("after_sales"))
+        .build());
+    assertThat(answer.getPlacesList()).extracting(PlaceThemes::getId)
+        .containsExactly("stage:delivery", "touchpoint:relay", "stage:after_sales");
+    var delivery = answer.getPlaces(0);
+    assertThat(delivery.getComments()).isEqualTo(9);
+    assertThat(delivery.getThemesList()).extracting(t -> t.getStat().getThemeId()).containsExactly("delivery", "price");
+    var top = delivery.getThemes(0);
+    assertThat(top.getStat().getNegative()).isEqualTo(6);
+    assertThat(top.getNegativeShare()).isCloseTo(6 / 9.0, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(top.getSamplesList()).hasSize(2);
+    assertThat(top.getSamples(0).getHighlightsList()).anyMatch(h -> h.getText().equals("point relais"));
+    var relay = answer.getPlaces(1);
+    assertThat(relay.getComments()).isEqualTo(6);
+    assertThat(relay.getThemesList()).extracting(t -> t.getStat().getThemeId()).containsExactly("delivery");
+    assertThat(answer.getPlaces(2).getThemesList()).allMatch(t -> t.getStat().getNegative() == 0 && t.getSamplesCount() == 0);
+
+    // one response's analysis, as a case shows it
+    var analysed = text("t-place").getResponseAnalysis(GetResponseAnalysisRequest.newBuilder().setResponseId("d1").build());
+    assertThat(analysed.getCommentsList()).hasSize(1);
+    var comment = analysed.getComments(0);
+    assertThat(comment.getResponseId()).isEqualTo("d1");
+    assertThat(comment.getAnalysis().getSentiment()).isEqualTo(TextSentiment.TEXT_SENTIMENT_NEGATIVE);
+    assertThat(comment.getAnalysis().getThemesList()).anyMatch(t -> t.getThemeId().equals("delivery")
+        && t.getEvidenceList().stream().anyMatch(e -> e.getText().equals("point relais")));
+    assertThat(text("t-place").getResponseAnalysis(GetResponseAnalysisRequest.newBuilder().setResponseId("d").build())
+        .getCommentsList()).isEmpty();
+    assertThat(text("t-else").getResponseAnalysis(GetResponseAnalysisRequest.newBuilder().setResponseId("d1").build())
+        .getCommentsList()).isEmpty();
+
+    assertThat(text("t-else").listPlaceThemes(ListPlaceThemesRequest.newBuilder().setFrom("2026-09-01").setTo("2026-09-30")
+        .addPlaces(ThemePlace.newBuilder().setId("stage:delivery").addStageIds("delivery")).build())
+        .getPlaces(0).getComments()).isZero();
+    var bad = catchThrowableOfType(StatusRuntimeException.class, () -> text("t-place").listPlaceThemes(
+        ListPlaceThemesRequest.newBuilder().setFrom("2026-09-01").setTo("2026-09-30")
+            .addPlaces(ThemePlace.newBuilder().setId("empty")).build()));
+    assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(violatedFields(bad)).containsExactly("places[0].stage_ids");
   }
 
   @Test

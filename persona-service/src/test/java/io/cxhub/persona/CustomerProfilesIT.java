@@ -361,6 +361,32 @@ class CustomerProfilesIT {
         .getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
   }
 
+  @Test
+  void anErasedCustomerIsGoneAndALateEventDoesNotRecreateThem() {
+    String tenant = newTenant();
+    var stub = customers(tenant);
+    stub.upsertCustomer(ada(""));
+    var erase = io.cxhub.proto.persona.v1.EraseSubjectRequest.newBuilder().setCustomerId("ada").build();
+
+    assertThat(stub.eraseSubject(erase).getProfileDeleted()).isTrue();
+    // an order offered before the erasure and relayed after it
+    var late = stub.applyCustomerEvents(events(order("late-1", "ada", 30, 1)));
+
+    assertThat(late.getApplied()).isZero();
+    assertThat(failure(() -> stub.getCustomer(GetCustomerRequest.newBuilder().setCustomerId("ada").build()))
+        .getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(database.getCollection("customers").countDocuments(new Document("tenantId", tenant))).isZero();
+    assertThat(database.getCollection("customer_erasures").find(new Document("tenantId", tenant)).first().toJson())
+        .doesNotContain("ada");
+    // idempotent; an id never known is not found
+    assertThat(stub.eraseSubject(erase).getProfileDeleted()).isFalse();
+    assertThat(failure(() -> stub.eraseSubject(io.cxhub.proto.persona.v1.EraseSubjectRequest.newBuilder()
+        .setCustomerId("nobody").build())).getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    // stating the id again is new, deliberate data
+    stub.upsertCustomer(ada(""));
+    assertThat(stub.applyCustomerEvents(events(order("late-2", "ada", 30, 1))).getApplied()).isEqualTo(1);
+  }
+
   static ImportCustomersRequest csvRequest(String csv) {
     return ImportCustomersRequest.newBuilder().setBody(HttpBody.newBuilder().setContentType("text/csv")
         .setData(ByteString.copyFrom(csv, StandardCharsets.UTF_8))).build();

@@ -75,7 +75,8 @@ class PersonaServiceIT {
   void loadsItsOwnConfigurationFile() {
     // all services share one classpath in the one-jar launcher: each must read its own file
     assertThat(environment.getProperty("spring.application.name")).isEqualTo(PersonaServiceApplication.NAME);
-    assertThat(environment.getProperty("resilience4j.circuitbreaker.instances.metrics.sliding-window-size")).isNull();
+    assertThat(environment.getProperty("resilience4j.circuitbreaker.instances.survey.sliding-window-size")).isNull();
+    assertThat(environment.getProperty("cx.metrics.persona.deadline")).isNull();
   }
 
   @org.junit.jupiter.api.Test

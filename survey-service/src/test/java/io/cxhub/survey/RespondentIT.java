@@ -14,6 +14,7 @@ import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.grpc.ProtoTimestamps;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Answer;
+import io.cxhub.proto.survey.v1.Branding;
 import io.cxhub.proto.survey.v1.Choice;
 import io.cxhub.proto.survey.v1.ChoiceSelection;
 import io.cxhub.proto.survey.v1.CloseSurveyRequest;
@@ -23,6 +24,7 @@ import io.cxhub.proto.survey.v1.Distribution;
 import io.cxhub.proto.survey.v1.DistributionServiceGrpc;
 import io.cxhub.proto.survey.v1.DistributionStatus;
 import io.cxhub.proto.survey.v1.GetPublicSurveyRequest;
+import io.cxhub.proto.survey.v1.LinkAvailability;
 import io.cxhub.proto.survey.v1.Question;
 import io.cxhub.proto.survey.v1.QuestionKind;
 import io.cxhub.proto.survey.v1.RespondentContext;
@@ -33,6 +35,7 @@ import io.cxhub.proto.survey.v1.Survey;
 import io.cxhub.proto.survey.v1.SurveyDefinitionServiceGrpc;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
 import io.cxhub.proto.survey.v1.SurveyState;
+import io.cxhub.proto.survey.v1.UpdateBrandingRequest;
 import io.cxhub.proto.survey.v1.UpdateDistributionStatusRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -182,6 +185,50 @@ class RespondentIT {
           .setAcceptLanguage("es").build());
       assertThat(byDefault.getLanguage()).isEqualTo("fr");
       assertThat(byDefault.getTitle()).isEqualTo("Votre livraison");
+    }
+
+    @Test
+    void tellsThePageItsLanguagesAvailabilityBrandingAndKioskMode() {
+      var survey = survey(everyKind());
+      var distributions = asTenant(DistributionServiceGrpc.newBlockingStub(channel), TENANT)
+          .withDeadlineAfter(10, TimeUnit.SECONDS);
+      var plain = distribution(survey.getSurveyId(), Channel.CHANNEL_QR, null);
+      var before = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build());
+      assertThat(before.getLanguagesList()).containsExactly("fr", "en");
+      assertThat(before.getAvailability()).isEqualTo(LinkAvailability.LINK_AVAILABILITY_OPEN);
+      assertThat(before.getKiosk()).isFalse();
+
+      var badBranding = failure(() -> distributions.updateBranding(UpdateBrandingRequest.newBuilder()
+          .setBranding(Branding.newBuilder().setColor("red").setLogoUrl("http://logo.example.com/a.png")
+              .setReviewUrl("javascript:alert(1)")).build()));
+      assertThat(badBranding.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violatedFields(badBranding))
+          .contains("branding.color", "branding.logo_url", "branding.review_url");
+      distributions.updateBranding(UpdateBrandingRequest.newBuilder().setBranding(Branding.newBuilder()
+          .setName("Maison Lumière").setColor("#E4572E").setLogoUrl("https://cdn.example.com/logo.png")
+          .setReviewUrl("https://reviews.example.com/acme")).build());
+      var kiosk = distributions.createDistribution(CreateDistributionRequest.newBuilder().setSurveyId(survey.getSurveyId())
+          .setDistribution(Distribution.newBuilder().setChannel(Channel.CHANNEL_KIOSK).setKiosk(true)
+              .setReviewUrl("https://reviews.example.com/lyon")).build());
+      assertThat(kiosk.getKiosk()).isTrue();
+
+      var branded = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build());
+      assertThat(branded.getBranding().getName()).isEqualTo("Maison Lumière");
+      assertThat(branded.getBranding().getColor()).isEqualTo("#e4572e");
+      assertThat(branded.getBranding().getReviewUrl()).isEqualTo("https://reviews.example.com/acme");
+      var atKiosk = respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(kiosk.getToken()).build());
+      assertThat(atKiosk.getKiosk()).isTrue();
+      assertThat(atKiosk.getBranding().getReviewUrl()).as("the distribution's own link wins")
+          .isEqualTo("https://reviews.example.com/lyon");
+
+      distributions.updateDistributionStatus(UpdateDistributionStatusRequest.newBuilder()
+          .setDistributionId(plain.getDistributionId()).setStatus(DistributionStatus.DISTRIBUTION_STATUS_PAUSED).build());
+      assertThat(respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build())
+          .getAvailability()).isEqualTo(LinkAvailability.LINK_AVAILABILITY_PAUSED);
+      distributions.updateDistributionStatus(UpdateDistributionStatusRequest.newBuilder()
+          .setDistributionId(plain.getDistributionId()).setStatus(DistributionStatus.DISTRIBUTION_STATUS_REVOKED).build());
+      assertThat(respondent().getPublicSurvey(GetPublicSurveyRequest.newBuilder().setToken(plain.getToken()).build())
+          .getAvailability()).isEqualTo(LinkAvailability.LINK_AVAILABILITY_CLOSED);
     }
 
     @Test

@@ -72,8 +72,9 @@ public enum HubService {
       case SURVEY -> Map.of("metrics", METRICS, "journey", JOURNEY);
       // metric alerts fire through survey-service's FireAlert (its alert and webhook path)
       case METRICS -> Map.of("persona", PERSONA, "survey", SURVEY);
-      // journeys read live numbers from metrics, verbatims and the alert path from survey
-      case JOURNEY -> Map.of("metrics", METRICS, "survey", SURVEY);
+      // journeys read live numbers from metrics, verbatims and the alert path from survey,
+      // detractors' customer value from persona
+      case JOURNEY -> Map.of("metrics", METRICS, "survey", SURVEY, "persona", PERSONA);
       case PERSONA -> Map.of("metrics", METRICS);
     };
   }

@@ -55,6 +55,16 @@ final class HubHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method with a JSON body, e.g. PUT. */
+  Reply send(String method, String path, Optional<String> key, Object body) {
+    try {
+      return send(request(path, key).header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path, Optional<String> key) {
     var builder = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(20))

@@ -11,6 +11,9 @@ import io.cxhub.journey.insight.Indicators;
 import io.cxhub.journey.insight.JourneyInsights;
 import io.cxhub.journey.insight.KeyDrivers;
 import io.cxhub.journey.insight.LiveJourneys;
+import io.cxhub.journey.insight.TextThemes;
+import io.cxhub.journey.insight.CustomerValues;
+import io.cxhub.journey.insight.grpc.PersonaClient;
 import io.cxhub.journey.insight.grpc.MetricsClient;
 import io.cxhub.journey.insight.grpc.SurveyClient;
 import io.cxhub.journey.journey.JourneyCatalog;
@@ -56,13 +59,20 @@ class JourneyConfiguration {
   }
 
   @Bean
+  PersonaClient personaClient(GrpcChannelFactory channels, @Value("${cx.peers.persona}") String address,
+      CircuitBreakerRegistry circuitBreakers, JourneyProperties properties) {
+    return new PersonaClient(channels.createChannel(address), circuitBreakers.circuitBreaker("persona"),
+        properties.surveyDeadline());
+  }
+
+  @Bean
   LiveJourneys liveJourneys(JourneyCatalog catalog, Indicators indicators, Clock clock) {
     return new LiveJourneys(catalog, indicators, clock);
   }
 
   @Bean
-  FrictionRanking frictionRanking(LiveJourneys live, Feedback feedback) {
-    return new FrictionRanking(live, feedback);
+  FrictionRanking frictionRanking(LiveJourneys live, Feedback feedback, TextThemes themes, CustomerValues values) {
+    return new FrictionRanking(live, feedback, themes, values);
   }
 
   @Bean

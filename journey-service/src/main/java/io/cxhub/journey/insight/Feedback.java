@@ -16,6 +16,18 @@ public interface Feedback {
   List<Verbatim> detractorComments(String tenantId, String stageId, String touchpointId, DayRange period, int limit);
 
   /**
+   * The distinct customer ids of the detractors at a stage or touchpoint over the period,
+   * read from up to {@code maxResponses} of their most recent responses.
+   *
+   * @throws Indicators.IndicatorsUnavailableException when survey-service cannot answer
+   */
+  DetractorCustomers detractorCustomers(String tenantId, String stageId, String touchpointId, DayRange period,
+      int maxResponses);
+
+  /** Detractors' customer ids, the responses read, and whether more responses were left unread. */
+  record DetractorCustomers(java.util.Set<String> customerIds, long responses, boolean truncated) {}
+
+  /**
    * The scored answers of up to {@code limit} of the survey's most recent responses over
    * the period, one map (question id → score) per response, and the survey's questions.
    *

@@ -40,13 +40,21 @@ public final class FrictionRanking {
   public static final int MIN_N = 30;
   static final int VERBATIMS = 3;
   static final int VERBATIM_LOOKUPS = 10;
+  static final int THEMES = 3;
+  static final int THEME_SAMPLES = 2;
+  /** Most detractor responses read per friction point for its revenue at risk. */
+  static final int REVENUE_RESPONSES = 2_000;
 
   private final LiveJourneys live;
   private final Feedback feedback;
+  private final TextThemes themes;
+  private final CustomerValues values;
 
-  public FrictionRanking(LiveJourneys live, Feedback feedback) {
+  public FrictionRanking(LiveJourneys live, Feedback feedback, TextThemes themes, CustomerValues values) {
     this.live = Objects.requireNonNull(live);
     this.feedback = Objects.requireNonNull(feedback);
+    this.themes = Objects.requireNonNull(themes);
+    this.values = Objects.requireNonNull(values);
   }
 
   /** Reads the journey's numbers and ranks its friction, with verbatims for the top points. */
@@ -55,8 +63,11 @@ public final class FrictionRanking {
     if (!view.available()) {
       return view;
     }
+    var notes = new ArrayList<>(view.notes());
+    var themesByPlace = themes(tenantId, journey, slice.period(), view.points(), notes);
     var points = new ArrayList<Friction>();
     for (var f : view.points()) {
+      f = f.withEvidence(f.evidence().withThemes(themesByPlace.getOrDefault(f.place().frictionId(), List.of())));
       if (f.rank() <= VERBATIM_LOOKUPS) {
         var place = f.place();
         var comments = feedback.detractorComments(tenantId, place.kind() == Kind.STAGE ? place.stageId() : "",
@@ -66,7 +77,103 @@ public final class FrictionRanking {
       points.add(f);
     }
     return new FrictionView(view.slice(), true, view.journeyNps(), view.medianStageNps(), view.medianTouchpointNps(),
-        points, view.dropOffs(), view.notes());
+        revenueAtRisk(tenantId, slice.period(), points, notes), view.dropOffs(), notes);
+  }
+
+  /**
+   * Revenue at risk of the top friction points (docs/journeys.md): the distinct customers of
+   * the place's detractor responses (at most {@value #REVENUE_RESPONSES} most recent ones),
+   * valued by persona-service in one read, their CLV estimates summed in the currency that
+   * holds most of the value. Best effort: a note when a peer cannot answer.
+   */
+  private List<Friction> revenueAtRisk(String tenantId, DayRange period, List<Friction> points, List<String> notes) {
+    var customersByPlace = new LinkedHashMap<String, Feedback.DetractorCustomers>();
+    var all = new HashSet<String>();
+    boolean truncated = false;
+    try {
+      for (var f : points) {
+        if (f.rank() > VERBATIM_LOOKUPS) {
+          continue;
+        }
+        var place = f.place();
+        var found = feedback.detractorCustomers(tenantId, place.kind() == Kind.STAGE ? place.stageId() : "",
+            place.kind() == Kind.TOUCHPOINT ? place.touchpointId() : "", period, REVENUE_RESPONSES);
+        customersByPlace.put(place.frictionId(), found);
+        all.addAll(found.customerIds());
+        truncated |= found.truncated();
+      }
+    } catch (Indicators.IndicatorsUnavailableException e) {
+      notes.add("revenue at risk is not available: survey-service did not answer (" + e.getMessage() + ")");
+      return points;
+    }
+    Map<String, CustomerValues.Value> valued;
+    try {
+      valued = all.isEmpty() ? Map.of() : values.values(tenantId, all);
+    } catch (Indicators.IndicatorsUnavailableException e) {
+      notes.add("revenue at risk is not available: persona-service did not answer (" + e.getMessage() + ")");
+      return points;
+    }
+    if (truncated) {
+      notes.add("revenue at risk counts the customers of the " + REVENUE_RESPONSES
+          + " most recent detractor responses of a friction point");
+    }
+    var out = new ArrayList<Friction>();
+    boolean mixed = false;
+    for (var f : points) {
+      var found = customersByPlace.get(f.place().frictionId());
+      if (found == null) {
+        out.add(f);
+        continue;
+      }
+      var byCurrency = new HashMap<String, Double>();
+      var counted = new HashMap<String, Long>();
+      for (var id : found.customerIds()) {
+        var v = valued.get(id);
+        if (v != null) {
+          byCurrency.merge(v.currency(), v.clv(), Double::sum);
+          counted.merge(v.currency(), 1L, Long::sum);
+        }
+      }
+      mixed |= byCurrency.size() > 1;
+      var top = byCurrency.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+      out.add(f.withRevenue(top == null ? new FrictionView.Revenue(0, "", found.customerIds().size(), 0)
+          : new FrictionView.Revenue(top.getValue(), top.getKey(), found.customerIds().size(), counted.get(top.getKey()))));
+    }
+    if (mixed) {
+      notes.add("revenue at risk sums the currency holding most of a friction point's value; customers valued in other currencies are left out");
+    }
+    return out;
+  }
+
+  /**
+   * The top themes of each friction point, in one read: a stage counts the comments of its
+   * touchpoints too (the attribution of the scores); best effort, a note when unavailable.
+   */
+  private Map<String, List<FrictionView.Theme>> themes(String tenantId, Journey journey, DayRange period,
+      List<Friction> points, List<String> notes) {
+    var found = new HashMap<String, List<FrictionView.Theme>>();
+    if (points.isEmpty()) {
+      return found;
+    }
+    var places = new ArrayList<TextThemes.Place>();
+    for (var f : points) {
+      var place = f.place();
+      if (place.kind() == Kind.STAGE) {
+        var touchpoints = journey.stages().stream().filter(s -> s.id().equals(place.stageId()))
+            .flatMap(s -> s.touchpoints().stream()).map(t -> t.id()).toList();
+        places.add(new TextThemes.Place(place.frictionId(), List.of(place.stageId()), touchpoints));
+      } else {
+        places.add(new TextThemes.Place(place.frictionId(), List.of(), List.of(place.touchpointId())));
+      }
+    }
+    try {
+      for (var p : themes.top(tenantId, period, places, THEMES, THEME_SAMPLES)) {
+        found.put(p.id(), p.themes());
+      }
+    } catch (Indicators.IndicatorsUnavailableException e) {
+      notes.add("themes are not available: metrics-service did not answer (" + e.getMessage() + ")");
+    }
+    return found;
   }
 
   /** The ranking from a snapshot's numbers alone (no verbatims). */
@@ -96,8 +203,6 @@ public final class FrictionRanking {
     }
     var all = Attribution.dominant(now.journey(ScoreKind.NPS));
     var notes = new ArrayList<String>();
-    notes.add("revenue at risk is not available yet: metrics-service does not report detractors' customer value per stage");
-    notes.add("themes are not available yet: metrics-service does not report text themes per stage and touchpoint");
     if (all == null) {
       notes.add("no NPS answer at this journey's stages over " + snapshot.slice().period());
     }
@@ -173,7 +278,7 @@ public final class FrictionRanking {
       var trend = trend(m, previousFriction, previousTally.get(m.place().frictionId()));
       found.add(new Friction(0, m.place(), impactInterval, m.nps().unfavourable(),
           new Evidence(ScoreStat.of(ScoreKind.NPS, m.nps(), null), ScoreStat.of(ScoreKind.NPS, restOf(m, now), null),
-              gap, trend, List.of(), List.of())));
+              gap, trend, List.of(), List.of()), null));
     }
     return found;
   }

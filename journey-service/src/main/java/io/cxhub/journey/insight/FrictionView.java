@@ -33,25 +33,55 @@ public record FrictionView(
    * A friction point. {@code impact} is in NPS points of the whole journey, with its 95%
    * interval; {@code customersAffected} the detractors at the place.
    */
-  public record Friction(int rank, Place place, Difference impact, long customersAffected, Evidence evidence) {
+  public record Friction(int rank, Place place, Difference impact, long customersAffected, Evidence evidence,
+      Revenue revenueAtRisk) {
 
     Friction ranked(int newRank) {
-      return new Friction(newRank, place, impact, customersAffected, evidence);
+      return new Friction(newRank, place, impact, customersAffected, evidence, revenueAtRisk);
     }
 
     Friction withEvidence(Evidence newEvidence) {
-      return new Friction(rank, place, impact, customersAffected, newEvidence);
+      return new Friction(rank, place, impact, customersAffected, newEvidence, revenueAtRisk);
+    }
+
+    Friction withRevenue(Revenue revenue) {
+      return new Friction(rank, place, impact, customersAffected, evidence, revenue);
     }
   }
 
+  /**
+   * Detractors' customer value at a place: the sum of the CLV estimates of the distinct
+   * detractor customers that persona-service has valued ({@code valuedCustomers} of the
+   * {@code identifiedCustomers} ids found on detractor responses), in {@code currency}.
+   */
+  public record Revenue(double amount, String currency, long identifiedCustomers, long valuedCustomers) {}
+
   /** Why it is a friction point. */
   public record Evidence(ScoreStat nps, ScoreStat rest, Difference gap, Trend trend, List<Verbatim> verbatims,
-      List<String> themes) {
+      List<Theme> themes) {
 
     Evidence withVerbatims(List<Verbatim> found) {
       return new Evidence(nps, rest, gap, trend, found, themes);
     }
+
+    Evidence withThemes(List<Theme> found) {
+      return new Evidence(nps, rest, gap, trend, verbatims, found);
+    }
   }
+
+  /**
+   * A text theme of the comments at a place: volume, negative mentions and their share of
+   * the place's comments, the NPS of mentioners minus the others' ({@code npsImpact} NaN
+   * when a group has no NPS answer, with its 95% interval), sample negative comments.
+   */
+  public record Theme(String themeId, String labelFr, String labelEn, long volume, long negative, double negativeShare,
+      double npsImpact, double npsImpactLow, double npsImpactHigh, List<ThemeSample> samples) {}
+
+  /** A comment behind a theme with the theme's evidence spans. */
+  public record ThemeSample(String responseId, String surveyId, String text, List<Highlight> highlights) {}
+
+  /** A span of a comment, [start, end) in UTF-16 code units, and its characters. */
+  public record Highlight(int start, int end, String text) {}
 
   /**
    * A funnel step converting significantly worse than its reference. Conversions in percent.

@@ -43,6 +43,13 @@ class MetricsServiceConfiguration {
         applications, cubes, new ResponseContributor(), zones, clock, settings);
   }
 
+  /** Each customer's experience from the recorded responses (read by persona discovery). */
+  @Bean
+  io.cxhub.metrics.ingest.CustomerExperiences customerExperiences(
+      ExactlyOnceAggregator<RecordedResponse> responseAggregator) {
+    return new io.cxhub.metrics.ingest.CustomerExperiences(responseAggregator.ledger());
+  }
+
   @Bean
   RecordResponses recordResponses(ExactlyOnceAggregator<RecordedResponse> responseAggregator, Segments segments) {
     return new RecordResponses(responseAggregator, segments);

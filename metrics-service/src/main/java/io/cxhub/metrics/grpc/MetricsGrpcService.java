@@ -2,14 +2,17 @@ package io.cxhub.metrics.grpc;
 
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.kit.trace.TraceParents;
+import io.cxhub.metrics.ingest.CustomerExperiences;
 import io.cxhub.metrics.ingest.RecordResponses;
 import io.cxhub.metrics.nps.GetNps;
 import io.cxhub.metrics.text.feed.CommentQueue;
+import io.cxhub.proto.metrics.v1.CustomerExperienceChunk;
 import io.cxhub.proto.metrics.v1.GetNpsRequest;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.NpsResult;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.metrics.v1.RecordResponsesResponse;
+import io.cxhub.proto.metrics.v1.StreamCustomerExperienceRequest;
 import io.cxhub.proto.survey.v1.RecordedResponse;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.tracing.Span;
@@ -31,13 +34,31 @@ class MetricsGrpcService extends MetricsServiceGrpc.MetricsServiceImplBase {
   private final RecordResponses recordResponses;
   private final GetNps getNps;
   private final CommentQueue comments;
+  private final CustomerExperiences experiences;
   private final TraceParents traces;
 
-  MetricsGrpcService(RecordResponses recordResponses, GetNps getNps, CommentQueue comments, TraceParents traces) {
+  MetricsGrpcService(RecordResponses recordResponses, GetNps getNps, CommentQueue comments,
+      CustomerExperiences experiences, TraceParents traces) {
     this.recordResponses = recordResponses;
     this.getNps = getNps;
     this.comments = comments;
+    this.experiences = experiences;
     this.traces = traces;
+  }
+
+  @Override
+  public void streamCustomerExperience(StreamCustomerExperienceRequest request,
+      StreamObserver<CustomerExperienceChunk> response) {
+    var all = experiences.of(TenantContext.require());
+    for (int from = 0; from < all.size(); from += 1000) {
+      var chunk = CustomerExperienceChunk.newBuilder();
+      all.subList(from, Math.min(from + 1000, all.size())).forEach(e -> chunk.addCustomers(
+          io.cxhub.proto.metrics.v1.CustomerExperience.newBuilder().setCustomerId(e.customerId())
+              .setLastNps(e.lastNps()).setEffort(e.effort()).setSatisfaction(e.satisfaction())
+              .setResponses(e.responses())));
+      response.onNext(chunk.build());
+    }
+    response.onCompleted();
   }
 
   @Override

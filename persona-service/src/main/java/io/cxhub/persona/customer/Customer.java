@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param createTime when first stored
  * @param updateTime when last changed
  * @param segmentIds the rule segments the customer is in (by the segments' priority, then id)
+ * @param assignedPersona the discovered persona assigned by rule; null when none (always none
+ *     for a customer with a stated persona)
  */
 public record Customer(String customerId, CustomerProfile profile, CustomerActivity activity, CustomerValue value,
-    Instant createTime, Instant updateTime, List<String> segmentIds) {
+    Instant createTime, Instant updateTime, List<String> segmentIds, PersonaAssignment assignedPersona) {
 
   public Customer {
     activity = activity == null ? CustomerActivity.NONE : activity;
@@ -24,11 +26,23 @@ public record Customer(String customerId, CustomerProfile profile, CustomerActiv
   /** A customer in no rule segment (yet). */
   public Customer(String customerId, CustomerProfile profile, CustomerActivity activity, CustomerValue value,
       Instant createTime, Instant updateTime) {
-    this(customerId, profile, activity, value, createTime, updateTime, List.of());
+    this(customerId, profile, activity, value, createTime, updateTime, List.of(), null);
   }
 
   public Customer withSegmentIds(List<String> ids) {
-    return new Customer(customerId, profile, activity, value, createTime, updateTime, ids);
+    return new Customer(customerId, profile, activity, value, createTime, updateTime, ids, assignedPersona);
+  }
+
+  public Customer withAssignedPersona(PersonaAssignment assignment) {
+    return new Customer(customerId, profile, activity, value, createTime, updateTime, segmentIds, assignment);
+  }
+
+  /** The persona that slices the indicators: the stated one, else the assigned one; empty when neither. */
+  public String slicingPersona() {
+    if (!profile.personaId().isEmpty()) {
+      return profile.personaId();
+    }
+    return assignedPersona == null ? "" : assignedPersona.personaId();
   }
 
   /**

@@ -31,15 +31,38 @@ public final class CustomerDirectory {
   private final Personas personas;
   private final CustomerChanges changes;
   private final Segmentation segmentation;
+  private final Erasures erasures;
   private final Clock clock;
 
   public CustomerDirectory(Customers customers, Personas personas, CustomerChanges changes, Segmentation segmentation,
-      Clock clock) {
+      Erasures erasures, Clock clock) {
     this.customers = Objects.requireNonNull(customers);
     this.personas = Objects.requireNonNull(personas);
     this.changes = Objects.requireNonNull(changes);
     this.segmentation = Objects.requireNonNull(segmentation);
+    this.erasures = Objects.requireNonNull(erasures);
     this.clock = Objects.requireNonNull(clock);
+  }
+
+  /**
+   * Erases a data subject from persona-service (its part of a data-subject erasure): the
+   * customer's document goes, and a tombstone (a hash of the id) keeps events relayed later
+   * from recreating it. Idempotent: erasing an erased customer confirms again.
+   *
+   * @return true if a profile was deleted by this call
+   * @throws NotFoundException if the tenant never had (or no longer knows) the customer
+   */
+  public boolean erase(String tenantId, String customerId) {
+    requireId(customerId);
+    boolean deleted = customers.delete(tenantId, customerId);
+    if (!deleted && erasures.erased(tenantId, List.of(customerId)).isEmpty()) {
+      throw new NotFoundException("customer", customerId);
+    }
+    erasures.record(tenantId, customerId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    if (deleted) {
+      changes.changed(tenantId);
+    }
+    return deleted;
   }
 
   /** A customer to upsert: its id and its profile. */
@@ -157,7 +180,12 @@ public final class CustomerDirectory {
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     int applied = 0;
     var touched = new LinkedHashSet<String>();
+    // an event relayed after its customer's erasure must not recreate them
+    var erased = erasures.erased(tenantId, events.stream().map(CustomerEvent::customerId).distinct().toList());
     for (var e : events) {
+      if (erased.contains(e.customerId())) {
+        continue;
+      }
       if (customers.apply(tenantId, e, now)) {
         applied++;
         touched.add(e.customerId());
@@ -239,6 +267,8 @@ public final class CustomerDirectory {
           : new Customer(u.customerId(), normalized(u.profile()), before.activity(), before.value(), before.createTime(), now);
       return customer.withSegmentIds(assigner.segmentsOf(customer));
     }).toList();
+    // stating an erased customer again is deliberate new data
+    erasures.clear(tenantId, result.stream().map(Customer::customerId).toList());
     customers.upsert(tenantId, result);
     changes.changed(tenantId);
     return result;

@@ -48,6 +48,12 @@ public interface Customers {
    */
   void setSegments(String tenantId, java.util.Map<String, List<String>> segmentIds);
 
+  /**
+   * Stores discovered-persona assignments (id → assignment; a null assignment removes it).
+   * Customers deleted meanwhile are not recreated.
+   */
+  void setPersonaAssignments(String tenantId, java.util.Map<String, PersonaAssignment> assignments);
+
   /** Customers of the tenant in this rule segment now. */
   long countInSegment(String tenantId, String segmentId);
 

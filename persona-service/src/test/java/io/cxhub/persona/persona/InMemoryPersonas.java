@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A {@link Personas} in a list, with the same uniqueness and ordering as the real one. */
-final class InMemoryPersonas implements Personas {
+public final class InMemoryPersonas implements Personas {
 
   private static final Comparator<Persona> ORDER =
       Comparator.comparing(Persona::nameKey).thenComparing(Persona::id);

@@ -90,6 +90,7 @@ public final class AlertEvaluation implements OutboxSubscriber {
         link.isEmpty() ? null : link.touchpointId(),
         scores,
         texts,
-        r.submitTime());
+        r.submitTime(),
+        AlertSubject.CONTACT_CONSENT_YES.equals(r.context().metadata().get(AlertSubject.CONTACT_CONSENT_KEY)));
   }
 }

@@ -44,7 +44,8 @@ public final class EvaluateRules {
         caseId = Ids.derived(subject.tenantId(), "case", rule.ruleId(), subject.responseId());
         openCase.open(new CaseOpening(subject.tenantId(), caseId, rule.ruleId(), subject.responseId(), null,
             subject.surveyId(), RuleEvaluator.category(rule.conditions(), subject).orElse(null), rule.name(),
-            actions.assignee(), actions.team(), actions.firstContactSla(), actions.resolutionSla()));
+            actions.assignee(), actions.team(), actions.firstContactSla(), actions.resolutionSla(),
+            subject.contactConsent()));
       }
       if (actions.notifyWebhooks()) {
         webhooks.publish(AlertEvents.ruleFired(rule, subject, caseId, clock.instant()));

@@ -3,6 +3,8 @@ package io.cxhub.survey.config;
 import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.survey.distribution.Distributions;
 import io.cxhub.survey.distribution.ManageDistributions;
+import io.cxhub.survey.distribution.Brandings;
+import io.cxhub.survey.distribution.ManageBranding;
 import io.cxhub.survey.distribution.PublicUrls;
 import io.cxhub.survey.distribution.RenderQrCode;
 import io.cxhub.survey.distribution.qr.ZxingQrCodes;
@@ -76,6 +78,11 @@ class SurveyServiceConfiguration {
   @Bean
   PublicUrls publicUrls(PublicProperties properties) {
     return new PublicUrls(properties.publicUrl());
+  }
+
+  @Bean
+  ManageBranding manageBranding(Brandings brandings) {
+    return new ManageBranding(brandings);
   }
 
   @Bean

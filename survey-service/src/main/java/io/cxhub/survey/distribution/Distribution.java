@@ -8,6 +8,7 @@ import java.util.Optional;
  * A survey made available on one channel, reached through its public {@code token}.
  *
  * @param expireTime when it stops collecting; null when it never expires
+ * @param page how its hosted page behaves (review link, kiosk mode)
  */
 public record Distribution(
     String id,
@@ -19,7 +20,12 @@ public record Distribution(
     DistributionStatus status,
     Instant expireTime,
     Instant createTime,
-    Instant updateTime) {
+    Instant updateTime,
+    PageOptions page) {
+
+  public Distribution {
+    page = page == null ? PageOptions.DEFAULT : page;
+  }
 
   public Optional<Instant> expiry() {
     return Optional.ofNullable(expireTime);
@@ -30,6 +36,6 @@ public record Distribution(
   }
 
   Distribution withStatus(DistributionStatus newStatus, Instant now) {
-    return new Distribution(id, tenantId, surveyId, channel, name, token, newStatus, expireTime, createTime, now);
+    return new Distribution(id, tenantId, surveyId, channel, name, token, newStatus, expireTime, createTime, now, page);
   }
 }

@@ -40,6 +40,16 @@ public final class ManageDistributions {
    * @param expireTime null for no expiry
    */
   public Distribution create(String tenantId, String surveyId, Channel channel, String name, Instant expireTime) {
+    return create(tenantId, surveyId, channel, name, expireTime, PageOptions.DEFAULT);
+  }
+
+  /**
+   * @param channel null when unspecified
+   * @param expireTime null for no expiry
+   * @param page review link and kiosk mode of its hosted page
+   */
+  public Distribution create(String tenantId, String surveyId, Channel channel, String name, Instant expireTime,
+      PageOptions page) {
     if (surveyId == null || surveyId.isEmpty()) {
       throw InvalidInputException.of("survey_id", "is required");
     }
@@ -54,11 +64,13 @@ public final class ManageDistributions {
     if (expireTime != null && !expireTime.isAfter(now)) {
       violations.add("distribution.expire_time", "must be in the future");
     }
+    ManageBranding.checkReviewUrl(violations, "distribution.review_url", page.reviewUrl());
     violations.throwIfAny();
     surveys.find(tenantId, surveyId).orElseThrow(() -> new NotFoundException("survey", surveyId));
     var distribution = new Distribution(
         Ids.random(), tenantId, surveyId, channel, name == null ? "" : name, Ids.random(),
-        DistributionStatus.ACTIVE, expireTime == null ? null : expireTime.truncatedTo(ChronoUnit.MILLIS), now, now);
+        DistributionStatus.ACTIVE, expireTime == null ? null : expireTime.truncatedTo(ChronoUnit.MILLIS), now, now,
+        page);
     distributions.insert(distribution);
     return distribution;
   }

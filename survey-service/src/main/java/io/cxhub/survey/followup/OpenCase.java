@@ -19,6 +19,10 @@ public final class OpenCase {
 
   private static final Logger log = LoggerFactory.getLogger(OpenCase.class);
 
+  static final String CONSENT_AUTHOR = "respondent";
+  static final String CONSENT_NOTE =
+      "The respondent agreed to be contacted about this response (check box of the survey page).";
+
   /** SLA used when the rule gives none. */
   public record DefaultSla(Duration firstContact, Duration resolution) {}
 
@@ -54,6 +58,7 @@ public final class OpenCase {
         .createdAt(now)
         .firstContactDue(now.plus(firstContact))
         .resolutionDue(now.plus(resolution))
+        .notes(o.contactConsent() ? List.of(new CaseNote(CONSENT_AUTHOR, CONSENT_NOTE, now)) : List.of())
         .build();
     FollowUpCase stored;
     if (cases.insertIfAbsent(opened)) {

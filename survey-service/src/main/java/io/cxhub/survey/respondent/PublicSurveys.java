@@ -43,25 +43,46 @@ public final class PublicSurveys {
     return new Opened(distribution, survey);
   }
 
-  /** @throws PreconditionFailedException saying why this link takes no response now */
-  public void requireCollecting(Opened opened) {
+  /** Whether the link takes responses now, and if not, why. */
+  public LinkAvailability availability(Opened opened) {
     Distribution d = opened.distribution();
     if (d.status() == DistributionStatus.REVOKED) {
-      throw new PreconditionFailedException("this survey link has been withdrawn and takes no more responses");
+      return LinkAvailability.CLOSED;
     }
     if (d.status() == DistributionStatus.PAUSED) {
-      throw new PreconditionFailedException("this survey link is paused; try again later");
+      return LinkAvailability.PAUSED;
     }
     if (d.isExpiredAt(clock.instant())) {
-      throw new PreconditionFailedException("this survey link expired at " + d.expireTime());
+      return LinkAvailability.EXPIRED;
     }
     SurveyState state = opened.survey().state();
     if (state == SurveyState.CLOSED) {
-      throw new PreconditionFailedException("this survey is closed and takes no more responses");
+      return LinkAvailability.CLOSED;
     }
-    if (state != SurveyState.ACTIVE) {
-      throw new PreconditionFailedException("this survey is not open yet");
+    return state == SurveyState.ACTIVE ? LinkAvailability.OPEN : LinkAvailability.NOT_OPEN;
+  }
+
+  /** @throws PreconditionFailedException saying why this link takes no response now */
+  public void requireCollecting(Opened opened) {
+    Distribution d = opened.distribution();
+    switch (availability(opened)) {
+      case OPEN -> { }
+      case CLOSED -> throw new PreconditionFailedException(d.status() == DistributionStatus.REVOKED
+          ? "this survey link has been withdrawn and takes no more responses"
+          : "this survey is closed and takes no more responses");
+      case PAUSED -> throw new PreconditionFailedException("this survey link is paused; try again later");
+      case EXPIRED -> throw new PreconditionFailedException("this survey link expired at " + d.expireTime());
+      case NOT_OPEN -> throw new PreconditionFailedException("this survey is not open yet");
     }
+  }
+
+  /** The languages the survey can be shown in, its default language first. */
+  public static java.util.List<String> languages(Survey survey) {
+    var languages = new java.util.LinkedHashSet<String>();
+    languages.add(survey.defaultLanguage());
+    languages.addAll(new java.util.TreeSet<>(survey.titleTranslations().keySet()));
+    survey.questions().forEach(q -> languages.addAll(new java.util.TreeSet<>(q.textTranslations().keySet())));
+    return java.util.List.copyOf(languages);
   }
 
   /**

@@ -85,6 +85,39 @@ class EvaluateRulesTest {
     assertThat(c.team()).isEqualTo("care");
   }
 
+  @Test
+  void aCaseOpenedForARespondentWhoAgreedToBeContactedNotesTheConsent() {
+    rules.add(new AlertRule("t1", "r1", "detractors", true,
+        new AlertConditions(null, null, Set.of(NpsCategory.DETRACTOR), null, null, null, null, null, null),
+        new AlertActions(true, false, "care", null, null, null), Instant.EPOCH));
+    var consenting = new AlertSubject("t1", "resp-2", "s1", Channel.QR, null, null,
+        List.of(new AlertSubject.Score("nps", true, 3)), List.of(), Instant.EPOCH, true);
+
+    evaluate.evaluate(consenting);
+    evaluate.evaluate(detractor());
+
+    var opened = cases.list("t1", new io.cxhub.survey.followup.CaseFilter(null, null, null, null, false, null),
+        new io.cxhub.kit.paging.PageRequest(10, null), clock.instant());
+    assertThat(opened).hasSize(2);
+    var withConsent = opened.stream().filter(c -> c.responseId().equals("resp-2")).findFirst().orElseThrow();
+    assertThat(withConsent.notes()).singleElement()
+        .satisfies(note -> assertThat(note.text()).contains("agreed to be contacted"));
+    assertThat(opened.stream().filter(c -> c.responseId().equals("resp-1")).findFirst().orElseThrow().notes())
+        .isEmpty();
+  }
+
+  @Test
+  void theSubjectOfAResponseSaysWhetherItsRespondentAgreedToBeContacted() {
+    var response = io.cxhub.survey.response.SurveyResponse.builder()
+        .tenantId("t1").responseId("resp-3").surveyId("s1").submitTime(Instant.EPOCH);
+
+    assertThat(AlertEvaluation.subject(response.context(new io.cxhub.survey.response.RespondentContext(
+        "", "", "fr", java.util.Map.of("contact_consent", "yes"))).build()).contactConsent()).isTrue();
+    assertThat(AlertEvaluation.subject(response.context(new io.cxhub.survey.response.RespondentContext(
+        "", "", "fr", java.util.Map.of("contact_consent", "no"))).build()).contactConsent()).isFalse();
+    assertThat(AlertEvaluation.subject(response.context(null).build()).contactConsent()).isFalse();
+  }
+
   private final class ListRules implements AlertRules {
     @Override
     public void insert(AlertRule rule) {

@@ -14,6 +14,7 @@ import io.cxhub.journey.insight.ScoreStat;
 import io.cxhub.journey.insight.Slice;
 import io.cxhub.journey.journey.grpc.JourneyProtoMapper;
 import io.cxhub.kit.grpc.ProtoChannels;
+import com.google.type.Money;
 import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.journey.v1.Availability;
 import io.cxhub.proto.journey.v1.Change;
@@ -23,6 +24,7 @@ import io.cxhub.proto.journey.v1.FrictionEvidence;
 import io.cxhub.proto.journey.v1.FrictionKind;
 import io.cxhub.proto.journey.v1.FrictionPoint;
 import io.cxhub.proto.journey.v1.FrictionReport;
+import io.cxhub.proto.journey.v1.FrictionTheme;
 import io.cxhub.proto.journey.v1.FrictionTrend;
 import io.cxhub.proto.journey.v1.FunnelDropOff;
 import io.cxhub.proto.journey.v1.Interval;
@@ -36,6 +38,8 @@ import io.cxhub.proto.journey.v1.LiveStage;
 import io.cxhub.proto.journey.v1.LiveTouchpoint;
 import io.cxhub.proto.journey.v1.LoyaltyRow;
 import io.cxhub.proto.journey.v1.ScoreIndicator;
+import io.cxhub.proto.journey.v1.TextHighlight;
+import io.cxhub.proto.journey.v1.ThemeVerbatim;
 import io.cxhub.proto.journey.v1.Verbatim;
 import java.time.LocalDate;
 
@@ -149,6 +153,26 @@ public final class InsightProtoMapper {
     return b.build();
   }
 
+  static Money money(double amount, String currency) {
+    long cents = Math.round(amount * 100);
+    return Money.newBuilder().setCurrencyCode(currency).setUnits(cents / 100).setNanos((int) (cents % 100) * 10_000_000).build();
+  }
+
+  static FrictionTheme theme(FrictionView.Theme t) {
+    var b = FrictionTheme.newBuilder().setThemeId(t.themeId()).setLabelFr(t.labelFr()).setLabelEn(t.labelEn())
+        .setVolume(t.volume()).setNegative(t.negative()).setNegativeShare(Math.round(t.negativeShare() * 1000) / 1000.0);
+    if (!Double.isNaN(t.npsImpact())) {
+      b.setNpsImpact(round(t.npsImpact())).setNpsImpactInterval(interval(t.npsImpactLow(), t.npsImpactHigh()));
+    }
+    for (var v : t.samples()) {
+      var vb = ThemeVerbatim.newBuilder().setResponseId(v.responseId()).setSurveyId(v.surveyId()).setText(v.text());
+      v.highlights().forEach(h -> vb.addHighlights(TextHighlight.newBuilder().setStart(h.start()).setEnd(h.end())
+          .setText(h.text())));
+      b.addSamples(vb);
+    }
+    return b.build();
+  }
+
   public static FrictionReport toProto(FrictionView view) {
     var b = FrictionReport.newBuilder()
         .setPeriod(range(view.slice().period()))
@@ -163,7 +187,8 @@ public final class InsightProtoMapper {
       var evidence = FrictionEvidence.newBuilder().setNps(score(e.nps())).setRestOfJourney(score(e.rest()))
           .setGap(round(e.gap().value())).setGapInterval(interval(e.gap().low(), e.gap().high()))
           .setPValue(e.gap().pValue()).setTrend(FrictionTrend.valueOf("FRICTION_TREND_" + e.trend().name()))
-          .addAllThemes(e.themes());
+          .addAllThemes(e.themes().stream().map(FrictionView.Theme::themeId).toList());
+      e.themes().forEach(t -> evidence.addTopThemes(theme(t)));
       e.verbatims().forEach(v -> evidence.addVerbatims(Verbatim.newBuilder().setResponseId(v.responseId())
           .setSurveyId(v.surveyId()).setScore(v.score()).setText(v.text())));
       b.addFrictionPoints(FrictionPoint.newBuilder().setRank(f.rank())
@@ -172,6 +197,14 @@ public final class InsightProtoMapper {
           .setFrictionId(f.place().frictionId()).setImpact(round(f.impact().value()))
           .setImpactInterval(interval(f.impact().low(), f.impact().high()))
           .setCustomersAffected(f.customersAffected()).setEvidence(evidence));
+      var revenue = f.revenueAtRisk();
+      if (revenue != null) {
+        var point = b.getFrictionPointsBuilder(b.getFrictionPointsCount() - 1)
+            .setIdentifiedCustomers(revenue.identifiedCustomers()).setValuedCustomers(revenue.valuedCustomers());
+        if (revenue.valuedCustomers() > 0) {
+          point.setRevenueAtRisk(money(revenue.amount(), revenue.currency()));
+        }
+      }
     }
     for (var d : view.dropOffs()) {
       b.addFunnelDropOffs(FunnelDropOff.newBuilder().setRank(d.rank()).setFunnelId(d.funnelId()).setStep(d.step())

@@ -1,6 +1,9 @@
 package io.cxhub.journey.insight.grpc;
 
+import io.cxhub.journey.insight.DayRange;
+import io.cxhub.journey.insight.FrictionView;
 import io.cxhub.journey.insight.Indicators;
+import io.cxhub.journey.insight.TextThemes;
 import io.cxhub.journey.insight.Readings;
 import io.cxhub.journey.insight.Readings.Durations;
 import io.cxhub.journey.insight.Readings.FunnelStep;
@@ -16,6 +19,10 @@ import io.cxhub.proto.metrics.v1.KpiDimension;
 import io.cxhub.proto.metrics.v1.KpiFamily;
 import io.cxhub.proto.metrics.v1.KpiFilter;
 import io.cxhub.proto.metrics.v1.KpiServiceGrpc;
+import io.cxhub.proto.metrics.v1.ListPlaceThemesRequest;
+import io.cxhub.proto.metrics.v1.PlaceTheme;
+import io.cxhub.proto.metrics.v1.TextAnalyticsServiceGrpc;
+import io.cxhub.proto.metrics.v1.ThemePlace;
 import io.cxhub.proto.metrics.v1.QueryKpisRequest;
 import io.cxhub.proto.metrics.v1.QueryKpisResponse;
 import io.cxhub.proto.metrics.v1.QueryScoresRequest;
@@ -54,11 +61,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fails with {@link IndicatorsUnavailableException}; the use cases turn it into a degraded
  * answer (the map without numbers), never a 5xx.
  */
-public final class MetricsClient implements Indicators, AutoCloseable {
+public final class MetricsClient implements Indicators, TextThemes, AutoCloseable {
 
   private final Channel channel;
   private final ScoreServiceGrpc.ScoreServiceBlockingStub scores;
   private final KpiServiceGrpc.KpiServiceBlockingStub kpis;
+  private final TextAnalyticsServiceGrpc.TextAnalyticsServiceBlockingStub text;
   private final CircuitBreaker circuitBreaker;
   private final Duration deadline;
   private final ExecutorService pool;
@@ -68,6 +76,7 @@ public final class MetricsClient implements Indicators, AutoCloseable {
     this.channel = channel;
     this.scores = ScoreServiceGrpc.newBlockingStub(channel);
     this.kpis = KpiServiceGrpc.newBlockingStub(channel);
+    this.text = TextAnalyticsServiceGrpc.newBlockingStub(channel);
     this.circuitBreaker = circuitBreaker;
     this.deadline = deadline;
     var count = new AtomicInteger();
@@ -119,6 +128,33 @@ public final class MetricsClient implements Indicators, AutoCloseable {
           funnel == null ? List.of() : toFunnel(await(funnel))));
     }
     return readings;
+  }
+
+  @Override
+  public List<PlaceThemes> top(String tenantId, DayRange period, List<Place> places, int top, int samples) {
+    var request = ListPlaceThemesRequest.newBuilder().setFrom(period.start().toString()).setTo(period.end().toString())
+        .setTop(top).setSamples(samples);
+    places.forEach(p -> request.addPlaces(ThemePlace.newBuilder().setId(p.id()).addAllStageIds(p.stageIds())
+        .addAllTouchpointIds(p.touchpointIds())));
+    var tenant = TenantContext.withTenant(tenantId);
+    var answer = await(submit(tenant.wrap(() -> guarded(() -> text.withDeadlineAfter(deadline.toMillis(),
+        TimeUnit.MILLISECONDS).listPlaceThemes(request.build())))));
+    var found = new ArrayList<PlaceThemes>();
+    for (var p : answer.getPlacesList()) {
+      found.add(new PlaceThemes(p.getId(), p.getComments(), p.getThemesList().stream().map(MetricsClient::theme).toList()));
+    }
+    return found;
+  }
+
+  static FrictionView.Theme theme(PlaceTheme t) {
+    var s = t.getStat();
+    var impact = s.getNpsImpact();
+    var samples = t.getSamplesList().stream().map(v -> new FrictionView.ThemeSample(v.getResponseId(), v.getSurveyId(),
+        v.getText(), v.getHighlightsList().stream()
+            .map(h -> new FrictionView.Highlight(h.getStart(), h.getEnd(), h.getText())).toList())).toList();
+    return new FrictionView.Theme(s.getThemeId(), s.getLabelFr(), s.getLabelEn(), s.getVolume(), s.getNegative(),
+        t.getNegativeShare(), impact.getKnown() ? impact.getDifference() : Double.NaN,
+        impact.getKnown() ? impact.getLow() : Double.NaN, impact.getKnown() ? impact.getHigh() : Double.NaN, samples);
   }
 
   private <T> Future<T> submit(Callable<T> call) {

@@ -91,6 +91,31 @@ public final class SurveyClient implements Feedback, AlertSink {
   }
 
   @Override
+  public DetractorCustomers detractorCustomers(String tenantId, String stageId, String touchpointId, DayRange period,
+      int maxResponses) {
+    var ids = new java.util.LinkedHashSet<String>();
+    long read = 0;
+    String token = "";
+    do {
+      var request = ListResponsesRequest.newBuilder()
+          .setStageId(stageId).setTouchpointId(touchpointId)
+          .setNpsCategory(NpsCategory.NPS_CATEGORY_DETRACTOR)
+          .setStartTime(start(period)).setEndTime(end(period))
+          .setPageSize((int) Math.min(PAGE, maxResponses - read)).setPageToken(token).build();
+      var page = call(tenantId, () -> responses.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .listResponses(request));
+      for (var r : page.getResponsesList()) {
+        if (!r.getContext().getCustomerId().isEmpty()) {
+          ids.add(r.getContext().getCustomerId());
+        }
+      }
+      read += page.getResponsesCount();
+      token = page.getNextPageToken();
+    } while (!token.isEmpty() && read < maxResponses);
+    return new DetractorCustomers(ids, read, !token.isEmpty());
+  }
+
+  @Override
   public ResponseSample sample(String tenantId, String surveyId, DayRange period, int limit) {
     var survey = call(tenantId, () -> surveys.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
         .getSurvey(GetSurveyRequest.newBuilder().setSurveyId(surveyId).build()));

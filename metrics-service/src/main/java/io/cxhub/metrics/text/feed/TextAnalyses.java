@@ -23,10 +23,20 @@ public interface TextAnalyses {
   /** The tenant's verbatims matching the filter, newest first, after a position. */
   List<AnalysedComment> find(String tenantId, Filter filter, Optional<After> after, int limit);
 
+  /**
+   * The tenant's newest comments (at most {@code limit}) over [from, to) that mention the
+   * theme and were written for one of the stages or one of the touchpoints.
+   */
+  List<AnalysedComment> mentioning(String tenantId, String themeId, java.util.Collection<String> stageIds,
+      java.util.Collection<String> touchpointIds, Instant from, Instant to, int limit);
+
   /** Every comment of the tenant, in id order after {@code afterId}, for re-analysis. */
   List<Comment> comments(String tenantId, String afterId, int limit);
 
   long count(String tenantId);
+
+  /** The analysed comments of one response of the tenant, by question id. */
+  List<AnalysedComment> ofResponse(String tenantId, String responseId);
 
   /** The analysed comment with this id ({@link Comment#id()}). */
   Optional<AnalysedComment> get(String id);

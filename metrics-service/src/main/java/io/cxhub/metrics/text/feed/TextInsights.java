@@ -52,6 +52,88 @@ public final class TextInsights {
     return ThemeReport.of(cubes.themes(tenantId, days), filter.cells());
   }
 
+  /** A place of a journey: the comments written for one of its stages or touchpoints. */
+  public record Place(String id, List<String> stageIds, List<String> touchpointIds) {
+
+    Predicate<TextCubes.CellKey> cells() {
+      var stages = java.util.Set.copyOf(stageIds);
+      var touchpoints = java.util.Set.copyOf(touchpointIds);
+      return k -> stages.contains(k.stageId()) || touchpoints.contains(k.touchpointId());
+    }
+  }
+
+  /** A theme at a place: its stats within the place, its negative share and sample negative comments. */
+  public record PlaceTheme(ThemeReport.ThemeStat stat, double negativeShare, List<Verbatim> samples) {}
+
+  /** The top themes of a place. */
+  public record PlaceThemes(String id, long comments, List<PlaceTheme> themes) {}
+
+  public static final int MAX_PLACES = 100;
+  static final int SAMPLE_LOOKUP = 20;
+
+  /**
+   * The top themes of each place over the days, by negative mentions then volume, from one
+   * read of the text cubes; {@code samples} recent comments per theme whose mention of it is
+   * negative (UTC days for those), with the theme's evidence as highlights.
+   */
+  public List<PlaceThemes> placeThemes(String tenantId, String from, String to, List<Place> places, int top, int samples) {
+    var v = new Violations();
+    v.check(!places.isEmpty(), "places", "give at least one place");
+    v.check(places.size() <= MAX_PLACES, "places", "at most " + MAX_PLACES + " places");
+    v.check(top >= 0 && top <= 10, "top", "must be between 0 and 10");
+    v.check(samples >= 0 && samples <= 3, "samples", "must be between 0 and 3");
+    for (int i = 0; i < places.size() && i < MAX_PLACES; i++) {
+      var p = places.get(i);
+      String field = "places[" + i + "].";
+      v.check(p.id() != null && !p.id().isBlank(), field + "id", "is required");
+      v.maxLength(field + "id", p.id(), 200);
+      v.check(!p.stageIds().isEmpty() || !p.touchpointIds().isEmpty(), field + "stage_ids",
+          "give at least one stage or touchpoint");
+      v.check(p.stageIds().size() <= 50, field + "stage_ids", "at most 50");
+      v.check(p.touchpointIds().size() <= 100, field + "touchpoint_ids", "at most 100");
+    }
+    v.throwIfAny();
+    var days = days(from, to, "");
+    int wanted = top == 0 ? 3 : top;
+    var cubeCells = cubes.themes(tenantId, days);
+    Instant start = days.get(0).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant end = days.get(days.size() - 1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    var out = new ArrayList<PlaceThemes>();
+    for (var place : places) {
+      var report = ThemeReport.of(cubeCells, place.cells());
+      var ranked = new ArrayList<>(report.themes());
+      ranked.sort(java.util.Comparator.comparingLong((ThemeReport.ThemeStat t) -> -t.sentiments().get(Sentiment.NEGATIVE))
+          .thenComparingLong(t -> -t.volume()).thenComparing(ThemeReport.ThemeStat::themeId));
+      var themes = new ArrayList<PlaceTheme>();
+      for (var t : ranked.subList(0, Math.min(wanted, ranked.size()))) {
+        long negative = t.sentiments().get(Sentiment.NEGATIVE);
+        var found = new ArrayList<Verbatim>();
+        if (samples > 0 && negative > 0) {
+          for (var c : analyses.mentioning(tenantId, t.themeId(), place.stageIds(), place.touchpointIds(), start, end,
+              SAMPLE_LOOKUP)) {
+            boolean negativeMention = c.analysis().themes().stream()
+                .anyMatch(m -> m.themeId().equals(t.themeId()) && m.sentiment() == Sentiment.NEGATIVE);
+            if (negativeMention && found.size() < samples) {
+              found.add(new Verbatim(c, highlights(c, t.themeId(), "")));
+            }
+          }
+        }
+        themes.add(new PlaceTheme(t, report.comments() == 0 ? 0 : (double) negative / report.comments(), found));
+      }
+      out.add(new PlaceThemes(place.id(), report.comments(), themes));
+    }
+    return out;
+  }
+
+  /** The analysed comments of a response, each with its themes' evidence and sentiment words highlighted. */
+  public List<Verbatim> ofResponse(String tenantId, String responseId) {
+    var v = new Violations();
+    v.check(responseId != null && !responseId.isBlank(), "response_id", "is required");
+    v.maxLength("response_id", responseId, 200);
+    v.throwIfAny();
+    return analyses.ofResponse(tenantId, responseId).stream().map(c -> new Verbatim(c, highlights(c, "", ""))).toList();
+  }
+
   public record Keywords(long comments, long previousComments, List<KeywordReport.Term> terms) {}
 
   public Keywords keywords(String tenantId, PeriodFilter filter, int limit, boolean emergingOnly) {

@@ -20,7 +20,13 @@ import io.cxhub.proto.metrics.v1.GetTextOperationRequest;
 import io.cxhub.proto.metrics.v1.KeywordStat;
 import io.cxhub.proto.metrics.v1.ListKeywordsRequest;
 import io.cxhub.proto.metrics.v1.ListKeywordsResponse;
+import io.cxhub.proto.metrics.v1.GetResponseAnalysisRequest;
+import io.cxhub.proto.metrics.v1.ListPlaceThemesRequest;
+import io.cxhub.proto.metrics.v1.ResponseAnalysis;
+import io.cxhub.proto.metrics.v1.ListPlaceThemesResponse;
 import io.cxhub.proto.metrics.v1.ListThemesRequest;
+import io.cxhub.proto.metrics.v1.PlaceTheme;
+import io.cxhub.proto.metrics.v1.PlaceThemes;
 import io.cxhub.proto.metrics.v1.ListThemesResponse;
 import io.cxhub.proto.metrics.v1.ListVerbatimsRequest;
 import io.cxhub.proto.metrics.v1.ListVerbatimsResponse;
@@ -64,20 +70,69 @@ class TextAnalyticsGrpcService extends TextAnalyticsServiceGrpc.TextAnalyticsSer
     analytics.taxonomy(tenant).themes().forEach(t -> themes.put(t.id(), t));
     var b = ListThemesResponse.newBuilder().setComments(report.comments());
     for (ThemeReport.ThemeStat t : report.themes()) {
-      var theme = themes.get(t.themeId());
-      b.addThemes(ThemeStat.newBuilder()
-          .setThemeId(t.themeId())
-          .setLabelFr(theme == null ? t.themeId() : nullToEmpty(theme.labelFr()))
-          .setLabelEn(theme == null ? t.themeId() : nullToEmpty(theme.labelEn()))
-          .setVolume(t.volume())
-          .setShare(round(t.share()))
-          .setNegative(t.sentiments().get(Sentiment.NEGATIVE))
-          .setNeutral(t.sentiments().get(Sentiment.NEUTRAL))
-          .setPositive(t.sentiments().get(Sentiment.POSITIVE))
-          .setMixed(t.sentiments().get(Sentiment.MIXED))
-          .setNpsImpact(impact(t.nps()))
-          .setCsatImpact(impact(t.csat())));
+      b.addThemes(stat(t, themes.get(t.themeId())));
     }
+    response.onNext(b.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void listPlaceThemes(ListPlaceThemesRequest request, StreamObserver<ListPlaceThemesResponse> response) {
+    String tenant = TenantContext.require();
+    var places = request.getPlacesList().stream()
+        .map(p -> new TextInsights.Place(p.getId(), p.getStageIdsList(), p.getTouchpointIdsList())).toList();
+    var found = insights.placeThemes(tenant, request.getFrom(), request.getTo(), places, request.getTop(), request.getSamples());
+    var taxonomy = analytics.taxonomy(tenant);
+    Map<String, Taxonomy.Theme> themes = new HashMap<>();
+    taxonomy.themes().forEach(t -> themes.put(t.id(), t));
+    var b = ListPlaceThemesResponse.newBuilder();
+    for (var place : found) {
+      var pb = PlaceThemes.newBuilder().setId(place.id()).setComments(place.comments());
+      for (var t : place.themes()) {
+        var tb = PlaceTheme.newBuilder().setStat(stat(t.stat(), themes.get(t.stat().themeId())))
+            .setNegativeShare(round(t.negativeShare()));
+        t.samples().forEach(v -> tb.addSamples(verbatim(v, taxonomy)));
+        pb.addThemes(tb);
+      }
+      b.addPlaces(pb);
+    }
+    response.onNext(b.build());
+    response.onCompleted();
+  }
+
+  private static ThemeStat stat(ThemeReport.ThemeStat t, Taxonomy.Theme theme) {
+    return ThemeStat.newBuilder()
+        .setThemeId(t.themeId())
+        .setLabelFr(theme == null ? t.themeId() : nullToEmpty(theme.labelFr()))
+        .setLabelEn(theme == null ? t.themeId() : nullToEmpty(theme.labelEn()))
+        .setVolume(t.volume())
+        .setShare(round(t.share()))
+        .setNegative(t.sentiments().get(Sentiment.NEGATIVE))
+        .setNeutral(t.sentiments().get(Sentiment.NEUTRAL))
+        .setPositive(t.sentiments().get(Sentiment.POSITIVE))
+        .setMixed(t.sentiments().get(Sentiment.MIXED))
+        .setNpsImpact(impact(t.nps()))
+        .setCsatImpact(impact(t.csat()))
+        .build();
+  }
+
+  private static Verbatim verbatim(TextInsights.Verbatim v, Taxonomy taxonomy) {
+    var c = v.comment().comment();
+    var vb = Verbatim.newBuilder().setResponseId(c.responseId()).setQuestionId(c.questionId())
+        .setSurveyId(c.surveyId()).setText(c.text())
+        .setSubmitTime(ProtoTimestamps.toProto(c.submitTime()))
+        .setAnalysis(toProto(v.comment().analysis(), c.text(), taxonomy));
+    v.highlights().forEach(s -> vb.addHighlights(span(s, c.text())));
+    return vb.build();
+  }
+
+  @Override
+  public void getResponseAnalysis(GetResponseAnalysisRequest request, StreamObserver<ResponseAnalysis> response) {
+    String tenant = TenantContext.require();
+    var found = insights.ofResponse(tenant, request.getResponseId());
+    var taxonomy = analytics.taxonomy(tenant);
+    var b = ResponseAnalysis.newBuilder();
+    found.forEach(v -> b.addComments(verbatim(v, taxonomy)));
     response.onNext(b.build());
     response.onCompleted();
   }
@@ -110,13 +165,7 @@ class TextAnalyticsGrpcService extends TextAnalyticsServiceGrpc.TextAnalyticsSer
     var taxonomy = analytics.taxonomy(tenant);
     var b = ListVerbatimsResponse.newBuilder().setNextPageToken(page.nextToken());
     for (TextInsights.Verbatim v : page.verbatims()) {
-      var c = v.comment().comment();
-      var vb = Verbatim.newBuilder().setResponseId(c.responseId()).setQuestionId(c.questionId())
-          .setSurveyId(c.surveyId()).setText(c.text())
-          .setSubmitTime(ProtoTimestamps.toProto(c.submitTime()))
-          .setAnalysis(toProto(v.comment().analysis(), c.text(), taxonomy));
-      v.highlights().forEach(s -> vb.addHighlights(span(s, c.text())));
-      b.addVerbatims(vb);
+      b.addVerbatims(verbatim(v, taxonomy));
     }
     response.onNext(b.build());
     response.onCompleted();

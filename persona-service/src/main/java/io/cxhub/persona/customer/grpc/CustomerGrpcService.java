@@ -154,11 +154,23 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
   }
 
   @Override
+  public void eraseSubject(io.cxhub.proto.persona.v1.EraseSubjectRequest request,
+      StreamObserver<io.cxhub.proto.persona.v1.EraseSubjectResponse> response) {
+    String tenantId = TenantContext.require();
+    boolean deleted = directory.erase(tenantId, request.getCustomerId());
+    log.info("data subject erased tenant={} profileDeleted={}", tenantId, deleted);
+    response.onNext(io.cxhub.proto.persona.v1.EraseSubjectResponse.newBuilder().setProfileDeleted(deleted).build());
+    response.onCompleted();
+  }
+
+  @Override
   public void lookupCustomers(LookupCustomersRequest request, StreamObserver<LookupCustomersResponse> response) {
     var found = directory.lookup(TenantContext.require(), request.getCustomerIdsList());
     var reply = LookupCustomersResponse.newBuilder();
-    // the segment that slices indicators: the stated one, else the first rule segment
-    found.forEach(c -> reply.addCustomers(CustomerProtoMapper.toProto(c).toBuilder().setSegment(c.slicingSegment())));
+    // the segment and persona that slice indicators: the stated ones, else the first rule
+    // segment and the assigned persona
+    found.forEach(c -> reply.addCustomers(CustomerProtoMapper.toProto(c).toBuilder()
+        .setSegment(c.slicingSegment()).setPersonaId(c.slicingPersona())));
     response.onNext(reply.build());
     response.onCompleted();
   }

@@ -78,6 +78,8 @@ final class CustomerProtoMapper {
         .setSegment(p.segment())
         .setPersonaId(p.personaId())
         .addAllSegmentIds(customer.segmentIds())
+        .setAssignedPersonaId(customer.assignedPersona() == null ? "" : customer.assignedPersona().personaId())
+        .setPersonaConfidence(customer.assignedPersona() == null ? 0 : customer.assignedPersona().confidence())
         .setEmail(p.email())
         .setDisplayName(p.displayName())
         .setDemographics(CustomerDemographics.newBuilder()

@@ -152,6 +152,7 @@ class MongoCustomers implements Customers {
       update.add(Updates.inc("activity.channel." + event.channel(), 1L));
       update.add(Updates.inc("activity.weekday.d" + event.weekday(), 1L));
       update.add(Updates.inc("activity.hour.h" + event.hour(), 1L));
+      update.add(Updates.inc("activity.slot." + CustomerActivity.slot(event.channel(), event.weekday(), event.hour()), 1L));
     }
     try {
       // the event id joins the document in the same write as its effect: a document that
@@ -172,6 +173,18 @@ class MongoCustomers implements Customers {
     var writes = new ArrayList<UpdateOneModel<Document>>();
     segmentIds.forEach((id, ids) -> writes.add(new UpdateOneModel<>(eq("_id", Ids.tenantScoped(tenantId, id)),
         Updates.set("segmentIds", ids))));
+    for (int from = 0; from < writes.size(); from += 1000) {
+      collection.bulkWrite(writes.subList(from, Math.min(from + 1000, writes.size())),
+          new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+  }
+
+  @Override
+  public void setPersonaAssignments(String tenantId, Map<String, io.cxhub.persona.customer.PersonaAssignment> assignments) {
+    var writes = new ArrayList<UpdateOneModel<Document>>();
+    assignments.forEach((id, a) -> writes.add(new UpdateOneModel<>(eq("_id", Ids.tenantScoped(tenantId, id)),
+        a == null ? Updates.unset("assignedPersona")
+            : Updates.set("assignedPersona", new Document("personaId", a.personaId()).append("confidence", a.confidence())))));
     for (int from = 0; from < writes.size(); from += 1000) {
       collection.bulkWrite(writes.subList(from, Math.min(from + 1000, writes.size())),
           new com.mongodb.client.model.BulkWriteOptions().ordered(false));
@@ -265,7 +278,7 @@ class MongoCustomers implements Customers {
     // customers first seen through events have a create time only
     Instant update = updated != null ? updated.toInstant() : create.toInstant();
     return new Customer(doc.getString("customerId"), profile, activity(sub(doc, "activity")), value(doc),
-        create == null ? update : create.toInstant(), update, strings(doc, "segmentIds"));
+        create == null ? update : create.toInstant(), update, strings(doc, "segmentIds"), assignment(doc));
   }
 
   private static CustomerActivity activity(Document a) {
@@ -278,9 +291,16 @@ class MongoCustomers implements Customers {
     sub(a, "weekday").forEach((k, v) -> byWeekday.put(Integer.valueOf(k.substring(1)), ((Number) v).longValue()));
     var byHour = new java.util.HashMap<Integer, Long>();
     sub(a, "hour").forEach((k, v) -> byHour.put(Integer.valueOf(k.substring(1)), ((Number) v).longValue()));
+    var bySlot = new java.util.HashMap<String, Long>();
+    sub(a, "slot").forEach((k, v) -> bySlot.put(k, ((Number) v).longValue()));
     var orders = a.get("orders", Number.class);
     return new CustomerActivity(orders == null ? 0 : orders.longValue(), number(a, "spent"), instant(a, "firstOrder"),
-        instant(a, "lastOrder"), byChannel, byWeekday, byHour);
+        instant(a, "lastOrder"), byChannel, byWeekday, byHour, bySlot);
+  }
+
+  private static io.cxhub.persona.customer.PersonaAssignment assignment(Document doc) {
+    var a = doc.get("assignedPersona", Document.class);
+    return a == null ? null : new io.cxhub.persona.customer.PersonaAssignment(a.getString("personaId"), number(a, "confidence"));
   }
 
   private static CustomerValue value(Document doc) {

@@ -13,6 +13,15 @@ import io.cxhub.persona.segment.SegmentCatalog;
 import io.cxhub.persona.segment.SegmentOperations;
 import io.cxhub.persona.segment.SegmentSizes;
 import io.cxhub.persona.segment.Segments;
+import io.cxhub.persona.discovery.AssignmentRules;
+import io.cxhub.persona.discovery.DiscoverPersonas;
+import io.cxhub.persona.discovery.PersonaDiscoveries;
+import io.cxhub.persona.metrics.grpc.MetricsClient;
+import io.cxhub.persona.insight.CustomerInsights;
+import io.cxhub.persona.insight.Narratives;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,15 +34,40 @@ class PersonaConfiguration {
 
   @Bean
   CustomerDirectory customerDirectory(Customers customers, Personas personas, CustomerChanges changes,
-      SegmentCatalog segments, Clock clock) {
-    return new CustomerDirectory(customers, personas, changes, segments, clock);
+      SegmentCatalog segments, io.cxhub.persona.customer.Erasures erasures, Clock clock) {
+    return new CustomerDirectory(customers, personas, changes, segments, erasures, clock);
   }
 
   @Bean
   CustomerValuations customerValuations(Customers customers, ValueReports reports, SegmentCatalog segments,
-      Clock clock) {
-    // segments over value attributes (tier, scores, CLV) follow each valuation
-    return new CustomerValuations(customers, reports, clock, segments::reevaluate);
+      DiscoverPersonas discovery, Clock clock) {
+    // segments over value attributes (tier, scores, CLV) and persona assignments follow each
+    // valuation, which follows customer changes
+    return new CustomerValuations(customers, reports, clock, tenantId -> {
+      segments.reevaluate(tenantId);
+      discovery.reassign(tenantId);
+    });
+  }
+
+  /** One client (and channel) to metrics-service, from Spring gRPC's channel factory (which shuts it down). */
+  @Bean
+  MetricsClient metricsClient(GrpcChannelFactory channels, @Value("${cx.peers.metrics}") String address,
+      CircuitBreakerRegistry circuitBreakers, PersonaProperties properties) {
+    var metrics = properties.metrics();
+    return new MetricsClient(channels.createChannel(address), circuitBreakers.circuitBreaker("metrics"),
+        metrics.deadline(), metrics.experienceDeadline());
+  }
+
+  @Bean
+  CustomerInsights customerInsights(Customers customers, Personas personas, Segments segments, Narratives narratives,
+      MetricsClient metrics, Clock clock) {
+    return new CustomerInsights(customers, personas, segments, narratives, metrics, clock);
+  }
+
+  @Bean
+  DiscoverPersonas discoverPersonas(Customers customers, MetricsClient metrics, PersonaDiscoveries discoveries,
+      AssignmentRules rules, PersonaCatalog personas, Clock clock) {
+    return new DiscoverPersonas(customers, metrics, discoveries, rules, personas, clock);
   }
 
   /** One background thread runs the re-evaluations started by segment changes, one after another. */

@@ -12,7 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     attributes such as recency and age) that records the day's sizes
  */
 @ConfigurationProperties("cx.persona")
-public record PersonaProperties(@DefaultValue ValueRefresh valueRefresh, @DefaultValue SegmentSnapshot segmentSnapshot) {
+public record PersonaProperties(@DefaultValue ValueRefresh valueRefresh, @DefaultValue SegmentSnapshot segmentSnapshot,
+    @DefaultValue Metrics metrics) {
+
+  /**
+   * @param deadline of a score read for a card (then answered without scores)
+   * @param experienceDeadline of the streamed read of every customer's experience
+   */
+  public record Metrics(@DefaultValue("1500ms") Duration deadline, @DefaultValue("30s") Duration experienceDeadline) {}
 
   /**
    * @param period how often every tenant's segments are re-evaluated and their sizes recorded

@@ -15,7 +15,7 @@ import java.util.List;
  * fields of a request (id, times) are not read, so a client cannot set them. A channel
  * number unknown to this version reads as UNSPECIFIED, which validation rejects.
  */
-final class PersonaProtoMapper {
+public final class PersonaProtoMapper {
 
   private PersonaProtoMapper() {}
 
@@ -41,7 +41,7 @@ final class PersonaProtoMapper {
         p.getMotivationsList());
   }
 
-  static io.cxhub.proto.persona.v1.Persona toProto(Persona persona) {
+  public static io.cxhub.proto.persona.v1.Persona toProto(Persona persona) {
     var p = persona.profile();
     var d = p.demographics();
     var s = p.psychographics();

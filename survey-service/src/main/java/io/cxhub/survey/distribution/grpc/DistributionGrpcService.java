@@ -8,14 +8,18 @@ import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.proto.survey.v1.CreateDistributionRequest;
 import io.cxhub.proto.survey.v1.DistributionServiceGrpc;
 import io.cxhub.proto.survey.v1.GetDistributionQrCodeRequest;
+import io.cxhub.proto.survey.v1.GetBrandingRequest;
 import io.cxhub.proto.survey.v1.GetDistributionRequest;
+import io.cxhub.proto.survey.v1.UpdateBrandingRequest;
 import io.cxhub.proto.survey.v1.ListDistributionsRequest;
 import io.cxhub.proto.survey.v1.ListDistributionsResponse;
 import io.cxhub.proto.survey.v1.QrCodeFormat;
 import io.cxhub.proto.survey.v1.UpdateDistributionStatusRequest;
 import io.cxhub.survey.distribution.Distribution;
 import io.cxhub.survey.distribution.DistributionStatus;
+import io.cxhub.survey.distribution.ManageBranding;
 import io.cxhub.survey.distribution.ManageDistributions;
+import io.cxhub.survey.distribution.PageOptions;
 import io.cxhub.survey.distribution.PublicUrls;
 import io.cxhub.survey.distribution.RenderQrCode;
 import io.grpc.stub.StreamObserver;
@@ -28,9 +32,12 @@ class DistributionGrpcService extends DistributionServiceGrpc.DistributionServic
   private final ManageDistributions distributions;
   private final RenderQrCode qrCodes;
   private final PublicUrls urls;
+  private final ManageBranding branding;
 
-  DistributionGrpcService(ManageDistributions distributions, RenderQrCode qrCodes, PublicUrls urls) {
+  DistributionGrpcService(ManageDistributions distributions, RenderQrCode qrCodes, PublicUrls urls,
+      ManageBranding branding) {
     this.distributions = distributions;
+    this.branding = branding;
     this.qrCodes = qrCodes;
     this.urls = urls;
   }
@@ -44,7 +51,8 @@ class DistributionGrpcService extends DistributionServiceGrpc.DistributionServic
         request.getSurveyId(),
         ProtoChannels.toDomain(d.getChannel()),
         d.getName(),
-        d.hasExpireTime() ? ProtoTimestamps.toInstant(d.getExpireTime()) : null);
+        d.hasExpireTime() ? ProtoTimestamps.toInstant(d.getExpireTime()) : null,
+        new PageOptions(d.getReviewUrl(), d.getKiosk()));
     reply(response, toProto(created));
   }
 
@@ -85,6 +93,18 @@ class DistributionGrpcService extends DistributionServiceGrpc.DistributionServic
         .build());
   }
 
+  @Override
+  public void getBranding(GetBrandingRequest request, StreamObserver<io.cxhub.proto.survey.v1.Branding> response) {
+    reply(response, DistributionProtoMapper.toProto(branding.get(TenantContext.require())));
+  }
+
+  @Override
+  public void updateBranding(UpdateBrandingRequest request, StreamObserver<io.cxhub.proto.survey.v1.Branding> response) {
+    var updated = branding.update(TenantContext.require(),
+        request.hasBranding() ? DistributionProtoMapper.toDomain(request.getBranding()) : null);
+    reply(response, DistributionProtoMapper.toProto(updated));
+  }
+
   private io.cxhub.proto.survey.v1.Distribution toProto(Distribution d) {
     var builder = io.cxhub.proto.survey.v1.Distribution.newBuilder()
         .setDistributionId(d.id())
@@ -95,7 +115,9 @@ class DistributionGrpcService extends DistributionServiceGrpc.DistributionServic
         .setPublicUrl(urls.of(d.token()))
         .setStatus(io.cxhub.proto.survey.v1.DistributionStatus.valueOf("DISTRIBUTION_STATUS_" + d.status().name()))
         .setCreateTime(ProtoTimestamps.toProto(d.createTime()))
-        .setUpdateTime(ProtoTimestamps.toProto(d.updateTime()));
+        .setUpdateTime(ProtoTimestamps.toProto(d.updateTime()))
+        .setReviewUrl(d.page().reviewUrl())
+        .setKiosk(d.page().kiosk());
     d.expiry().ifPresent(t -> builder.setExpireTime(ProtoTimestamps.toProto(t)));
     return builder.build();
   }

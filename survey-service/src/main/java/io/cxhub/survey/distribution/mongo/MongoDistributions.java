@@ -16,6 +16,7 @@ import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.survey.distribution.Distribution;
 import io.cxhub.survey.distribution.DistributionStatus;
 import io.cxhub.survey.distribution.Distributions;
+import io.cxhub.survey.distribution.PageOptions;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -92,7 +93,9 @@ class MongoDistributions implements Distributions {
         .append("status", d.status().name())
         .append("expireTime", d.expireTime() == null ? null : Date.from(d.expireTime()))
         .append("createTime", Date.from(d.createTime()))
-        .append("updateTime", Date.from(d.updateTime()));
+        .append("updateTime", Date.from(d.updateTime()))
+        .append("reviewUrl", d.page().reviewUrl())
+        .append("kiosk", d.page().kiosk());
   }
 
   static Distribution toDistribution(Document d) {
@@ -107,6 +110,7 @@ class MongoDistributions implements Distributions {
         DistributionStatus.valueOf(d.getString("status")),
         expire == null ? null : expire.toInstant(),
         d.getDate("createTime").toInstant(),
-        d.getDate("updateTime").toInstant());
+        d.getDate("updateTime").toInstant(),
+        new PageOptions(d.getString("reviewUrl"), Boolean.TRUE.equals(d.getBoolean("kiosk"))));
   }
 }

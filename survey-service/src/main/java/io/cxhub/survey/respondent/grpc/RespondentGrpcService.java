@@ -4,11 +4,14 @@ import io.cxhub.kit.grpc.ProtoChannels;
 import io.cxhub.proto.survey.v1.Answer;
 import io.cxhub.proto.survey.v1.Choice;
 import io.cxhub.proto.survey.v1.GetPublicSurveyRequest;
+import io.cxhub.proto.survey.v1.LinkAvailability;
 import io.cxhub.proto.survey.v1.PublicSurvey;
 import io.cxhub.proto.survey.v1.Question;
 import io.cxhub.proto.survey.v1.RespondentServiceGrpc;
 import io.cxhub.proto.survey.v1.SubmitPublicResponseRequest;
 import io.cxhub.proto.survey.v1.SurveyResponse;
+import io.cxhub.survey.distribution.ManageBranding;
+import io.cxhub.survey.distribution.grpc.DistributionProtoMapper;
 import io.cxhub.survey.respondent.PublicSubmission;
 import io.cxhub.survey.respondent.PublicSurveys;
 import io.cxhub.survey.respondent.SubmitPublicResponse;
@@ -25,10 +28,12 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
 
   private final PublicSurveys publicSurveys;
   private final SubmitPublicResponse submit;
+  private final ManageBranding branding;
 
-  RespondentGrpcService(PublicSurveys publicSurveys, SubmitPublicResponse submit) {
+  RespondentGrpcService(PublicSurveys publicSurveys, SubmitPublicResponse submit, ManageBranding branding) {
     this.publicSurveys = publicSurveys;
     this.submit = submit;
+    this.branding = branding;
   }
 
   @Override
@@ -41,7 +46,12 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
         .setLanguage(language)
         .setTitle(survey.title(language))
         .setVersion(survey.version())
-        .setChannel(ProtoChannels.toProto(opened.distribution().channel()));
+        .setChannel(ProtoChannels.toProto(opened.distribution().channel()))
+        .addAllLanguages(PublicSurveys.languages(survey))
+        .setAvailability(LinkAvailability.valueOf("LINK_AVAILABILITY_" + publicSurveys.availability(opened).name()))
+        .setBranding(DistributionProtoMapper.toProto(
+            branding.get(opened.distribution().tenantId()).forDistribution(opened.distribution())))
+        .setKiosk(opened.distribution().page().kiosk());
     for (var q : survey.questions()) {
       var question = Question.newBuilder()
           .setQuestionId(q.id())

@@ -92,6 +92,28 @@ public final class MongoTextAnalyses implements TextAnalyses {
   }
 
   @Override
+  public List<AnalysedComment> mentioning(String tenantId, String themeId, java.util.Collection<String> stageIds,
+      java.util.Collection<String> touchpointIds, java.time.Instant from, java.time.Instant to, int limit) {
+    var places = new ArrayList<Bson>();
+    if (!stageIds.isEmpty()) {
+      places.add(com.mongodb.client.model.Filters.in("stageId", stageIds));
+    }
+    if (!touchpointIds.isEmpty()) {
+      places.add(com.mongodb.client.model.Filters.in("touchpointId", touchpointIds));
+    }
+    if (places.isEmpty()) {
+      return List.of();
+    }
+    var f = and(eq("tenantId", tenantId), eq("themeIds", themeId), gte("submitTime", Date.from(from)),
+        lt("submitTime", Date.from(to)), places.size() == 1 ? places.get(0) : or(places));
+    var out = new ArrayList<AnalysedComment>();
+    for (Document d : collection.find(f).sort(Sorts.descending("submitTime", "_id")).limit(limit)) {
+      out.add(decode(d));
+    }
+    return out;
+  }
+
+  @Override
   public List<Comment> comments(String tenantId, String afterId, int limit) {
     var out = new ArrayList<Comment>();
     Bson f = afterId == null ? eq("tenantId", tenantId) : and(eq("tenantId", tenantId), gt("_id", afterId));
@@ -104,6 +126,20 @@ public final class MongoTextAnalyses implements TextAnalyses {
   @Override
   public long count(String tenantId) {
     return collection.countDocuments(eq("tenantId", tenantId));
+  }
+
+  @Override
+  public List<AnalysedComment> ofResponse(String tenantId, String responseId) {
+    // ids are tenant:response:question, so one response's comments are a range of the key
+    String prefix = tenantId + ":" + responseId + ":";
+    var out = new ArrayList<AnalysedComment>();
+    for (Document d : collection.find(and(gte("_id", prefix), lt("_id", prefix + "\uffff"))).sort(Sorts.ascending("_id"))) {
+      var a = decode(d);
+      if (a.comment().tenantId().equals(tenantId) && a.comment().responseId().equals(responseId)) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -1,0 +1,13 @@
+package io.cxhub.persona.insight;
+
+/**
+ * An indicator over a set of answers, as metrics-service computed it.
+ *
+ * @param value NPS in points, or the favourable share in percent (CSAT top-2-box, CES easy)
+ * @param low lower bound of its 95% interval
+ * @param high upper bound of its 95% interval
+ * @param lowSample too few answers to conclude (n < 30 or margin above 10 points)
+ * @param mean mean answer
+ */
+public record Score(long n, double value, double low, double high, double marginOfError, boolean lowSample,
+    double mean, int scaleMin, int scaleMax) {}
