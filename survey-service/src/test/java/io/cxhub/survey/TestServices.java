@@ -33,6 +33,9 @@ public final class TestServices {
     if (properties.stream().noneMatch(p -> p.startsWith("cx.peers.journey="))) {
       properties.add("cx.peers.journey=localhost:1");
     }
+    if (properties.stream().noneMatch(p -> p.startsWith("cx.peers.persona="))) {
+      properties.add("cx.peers.persona=localhost:1");
+    }
     return SurveyServiceApplication.builder().run(args(properties));
   }
 

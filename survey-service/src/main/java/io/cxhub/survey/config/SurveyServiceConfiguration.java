@@ -8,6 +8,7 @@ import io.cxhub.survey.distribution.ManageBranding;
 import io.cxhub.survey.distribution.PublicUrls;
 import io.cxhub.survey.distribution.RenderQrCode;
 import io.cxhub.survey.distribution.qr.ZxingQrCodes;
+import io.cxhub.survey.invitation.Invitations;
 import io.cxhub.survey.outbox.OutboxSettings;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.outbox.OutboxWorkers;
@@ -96,8 +97,8 @@ class SurveyServiceConfiguration {
   }
 
   @Bean
-  PublicSurveys publicSurveys(Distributions distributions, Surveys surveys, Clock clock) {
-    return new PublicSurveys(distributions, surveys, clock);
+  PublicSurveys publicSurveys(Distributions distributions, Invitations invitations, Surveys surveys, Clock clock) {
+    return new PublicSurveys(distributions, invitations, surveys, clock);
   }
 
   @Bean

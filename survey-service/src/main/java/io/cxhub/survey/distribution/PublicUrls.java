@@ -25,4 +25,9 @@ public final class PublicUrls {
   public String base() {
     return baseUrl;
   }
+
+  /** The opt-out link of an invitation token (the public InvitationService.OptOut route). */
+  public String optOut(String token) {
+    return baseUrl + "/v1/public/invitations/" + token + "/opt-out";
+  }
 }

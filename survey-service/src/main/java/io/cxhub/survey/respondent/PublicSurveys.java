@@ -6,41 +6,107 @@ import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.survey.distribution.Distribution;
 import io.cxhub.survey.distribution.DistributionStatus;
 import io.cxhub.survey.distribution.Distributions;
+import io.cxhub.survey.invitation.Invitation;
+import io.cxhub.survey.invitation.Invitations;
+import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.survey.Survey;
 import io.cxhub.survey.survey.SurveyState;
 import io.cxhub.survey.survey.Surveys;
+import io.cxhub.kit.domain.Channel;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Resolves a public token to its distribution and survey, and tells whether it collects
- * responses now. A token that designates nothing is reported exactly like a missing survey,
- * whoever asks, so tokens cannot be probed and nothing about other tenants leaks.
+ * The one place a public token is resolved, whatever the route (survey page, respondent
+ * API, submission): a distribution's token, or an invitation's token, which stands for its
+ * distribution plus one recipient (customer id and channel). Tells whether the link
+ * collects responses now. A token that designates nothing is reported exactly like a
+ * missing survey, whoever asks, so tokens cannot be probed and nothing about other tenants
+ * leaks.
  */
 public final class PublicSurveys {
 
+  private static final Logger log = LoggerFactory.getLogger(PublicSurveys.class);
+
   private final Distributions distributions;
+  private final Invitations invitations;
   private final Surveys surveys;
   private final Clock clock;
 
-  public PublicSurveys(Distributions distributions, Surveys surveys, Clock clock) {
+  public PublicSurveys(Distributions distributions, Invitations invitations, Surveys surveys, Clock clock) {
     this.distributions = distributions;
+    this.invitations = invitations;
     this.surveys = surveys;
     this.clock = clock;
   }
 
-  /** A distribution and the current version of its survey. */
-  public record Opened(Distribution distribution, Survey survey) {}
+  /**
+   * A distribution and the current version of its survey, and the invitation when the
+   * token was an invitation's.
+   */
+  public record Opened(Distribution distribution, Survey survey, Optional<Invitation> invitation) {
+
+    public Opened(Distribution distribution, Survey survey) {
+      this(distribution, survey, Optional.empty());
+    }
+
+    /** The channel to record: the invitation's (e-mail, SMS), else the distribution's. */
+    public Channel channel() {
+      return invitation.map(Invitation::channel).orElse(distribution.channel());
+    }
+
+    /**
+     * The respondent's context with what the invitation knows: its customer id wins over
+     * one sent by the client (the link is personal; the page need not ask).
+     */
+    public RespondentContext context(RespondentContext sent) {
+      RespondentContext given = sent == null ? RespondentContext.NONE : sent;
+      return invitation.filter(i -> !i.customerId().isEmpty())
+          .map(i -> new RespondentContext(i.customerId(), given.orderId(), given.locale(), given.metadata()))
+          .orElse(given);
+    }
+  }
 
   public Opened open(String token) {
     if (token == null || token.isEmpty()) {
       throw InvalidInputException.of("token", "is required");
     }
-    Distribution distribution = distributions.findByToken(token)
+    Optional<Invitation> invitation = Optional.empty();
+    Distribution distribution = distributions.findByToken(token).orElse(null);
+    if (distribution == null) {
+      invitation = invitations.findByToken(token);
+      distribution = invitation
+          .flatMap(i -> distributions.find(i.tenantId(), i.distributionId()))
+          .orElseThrow(() -> new NotFoundException("survey", token));
+    }
+    Distribution found = distribution;
+    Survey survey = surveys.find(found.tenantId(), found.surveyId())
         .orElseThrow(() -> new NotFoundException("survey", token));
-    Survey survey = surveys.find(distribution.tenantId(), distribution.surveyId())
-        .orElseThrow(() -> new NotFoundException("survey", token));
-    return new Opened(distribution, survey);
+    return new Opened(found, survey, invitation);
+  }
+
+  /** Opens the token for showing the survey: an invitation records its first open. */
+  public Opened view(String token) {
+    Opened opened = open(token);
+    opened.invitation().filter(i -> i.openedAt() == null).ifPresent(i -> {
+      try {
+        invitations.markOpened(i.tenantId(), i.invitationId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      } catch (RuntimeException e) {
+        // the survey shows all the same; only the open rate misses one
+        log.warn("could not record an invitation open tenant={} invitation={}", i.tenantId(), i.invitationId(), e);
+      }
+    });
+    return opened;
+  }
+
+  /** Records, on an invitation token, the response collected through it. */
+  public void responded(Opened opened, String responseId, java.time.Instant at) {
+    opened.invitation().filter(i -> i.respondedAt() == null).ifPresent(i ->
+        invitations.markResponded(i.tenantId(), i.invitationId(), responseId, at));
   }
 
   /** Whether the link takes responses now, and if not, why. */

@@ -124,6 +124,7 @@ class CustomerInsightGrpcService extends CustomerInsightServiceGrpc.CustomerInsi
     return ScoreValue.newBuilder().setN(s.n()).setValue(s.value())
         .setInterval(ConfidenceInterval.newBuilder().setLow(s.low()).setHigh(s.high()))
         .setMarginOfError(s.marginOfError()).setLowSample(s.lowSample()).setMean(s.mean())
-        .setScaleMin(s.scaleMin()).setScaleMax(s.scaleMax()).build();
+        .setScaleMin(s.scaleMin()).setScaleMax(s.scaleMax())
+        .setFavourable(s.favourable()).setPassives(s.passives()).setUnfavourable(s.unfavourable()).build();
   }
 }

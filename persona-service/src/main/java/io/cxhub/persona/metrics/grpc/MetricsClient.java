@@ -96,7 +96,8 @@ public final class MetricsClient implements Experiences, Scores {
         // answers on several scales are never pooled: keep the scale with most answers
         if (before == null || before.n() < s.getN()) {
           result.put(group, new Score(s.getN(), s.getValue(), s.getInterval().getLow(), s.getInterval().getHigh(),
-              s.getMarginOfError(), s.getLowSample(), s.getMean(), s.getScaleMin(), s.getScaleMax()));
+              s.getMarginOfError(), s.getLowSample(), s.getMean(), s.getScaleMin(), s.getScaleMax(),
+              s.getFavourable(), s.getPassives(), s.getUnfavourable()));
         }
       }
       return result;

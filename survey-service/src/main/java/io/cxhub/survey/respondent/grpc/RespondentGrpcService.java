@@ -38,7 +38,7 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
 
   @Override
   public void getPublicSurvey(GetPublicSurveyRequest request, StreamObserver<PublicSurvey> response) {
-    var opened = publicSurveys.open(request.getToken());
+    var opened = publicSurveys.view(request.getToken());
     var survey = opened.survey();
     String language = PublicSurveys.language(survey, request.getLang(), request.getAcceptLanguage());
     var builder = PublicSurvey.newBuilder()
@@ -46,7 +46,7 @@ class RespondentGrpcService extends RespondentServiceGrpc.RespondentServiceImplB
         .setLanguage(language)
         .setTitle(survey.title(language))
         .setVersion(survey.version())
-        .setChannel(ProtoChannels.toProto(opened.distribution().channel()))
+        .setChannel(ProtoChannels.toProto(opened.channel()))
         .addAllLanguages(PublicSurveys.languages(survey))
         .setAvailability(LinkAvailability.valueOf("LINK_AVAILABILITY_" + publicSurveys.availability(opened).name()))
         .setBranding(DistributionProtoMapper.toProto(
