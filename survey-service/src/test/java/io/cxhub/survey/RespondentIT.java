@@ -10,8 +10,8 @@ import com.google.rpc.RetryInfo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.grpc.ProtoTimestamps;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Answer;
 import io.cxhub.proto.survey.v1.Branding;
@@ -68,14 +68,14 @@ class RespondentIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
   private MongoClient client;
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",
         "cx.survey.rate-limits.per-token=" + PER_TOKEN, "cx.survey.rate-limits.per-address=" + PER_ADDRESS,
         "cx.survey.rate-limits.window=1h");
