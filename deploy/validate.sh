@@ -7,7 +7,11 @@
 #      validate every object against the Kubernetes schemas (kubernetes-models)
 #   4. consistency: names, ports, labels, selectors, probes, hardening, NetworkPolicies,
 #      Compose vs Kubernetes vs the modules' application.yml (tools/check_manifests.py)
-#   5. syntax of the MongoDB user script
+#   5. scripts: syntax of the MongoDB users script and the shell scripts, the Kubernetes
+#      copies of the MongoDB scripts identical to Compose's
+#   6. observability: Prometheus alert rules (promtool check rules, and their unit tests
+#      with promtool test rules), the Grafana dashboard's structure and every one of its
+#      PromQL queries (tools/check_dashboard.py, parsed by promtool)
 # Missing tools are installed from Debian packages (apt-get) and the npm registry.
 #
 # Usage: deploy/validate.sh          exit code 0 when every check passes
@@ -34,6 +38,8 @@ apt_install() {
 
 # ---------------------------------------------------------------- tools
 have yamllint || apt_install yamllint || true
+# promtool comes with Debian's prometheus package
+have promtool || apt_install prometheus || true
 have node || apt_install nodejs npm || true
 PYTHON=python3
 if ! "$PYTHON" -c 'import yaml' 2>/dev/null; then
@@ -111,6 +117,35 @@ fi
 step "Scripts"
 node --check "$DEPLOY/compose/mongo/create-service-users.js" && echo "ok   mongo/create-service-users.js parses" \
   || fail "create-service-users.js"
+for script in compose/mongo/backup.sh compose/mongo/restore.sh k8s/make-secrets.sh k8s/restore.sh \
+    mongodb/make-secrets.sh images/build.sh; do
+  bash -n "$DEPLOY/$script" && echo "ok   $script parses" || fail "$script"
+done
+# Kubernetes mounts the scripts from a ConfigMap generated inside its kustomization: copies
+for copy in create-service-users.js backup.sh; do
+  cmp -s "$DEPLOY/compose/mongo/$copy" "$DEPLOY/k8s/base/mongodb/$copy" \
+    && echo "ok   k8s/base/mongodb/$copy is compose/mongo/$copy" \
+    || fail "k8s/base/mongodb/$copy differs from compose/mongo/$copy (copy it again)"
+done
+"$PYTHON" -m py_compile "$DEPLOY/images/base_image.py" "$DEPLOY/images/check_images.py" \
+  && echo "ok   images/*.py compile" || fail "images/*.py"
+
+# ---------------------------------------------------------------- 6. observability
+step "Observability: alert rules and dashboard"
+OBS="$DEPLOY/observability"
+yamllint -c "$DEPLOY/.yamllint.yaml" "$OBS" && echo "ok   YAML lint (observability)" || fail "yamllint observability"
+if have promtool; then
+  promtool check rules "$OBS/alert-rules.yaml" || fail "promtool check rules"
+  (cd "$OBS" && promtool test rules alert-rules.test.yaml) || fail "promtool test rules"
+  if "$PYTHON" "$DEPLOY/tools/check_dashboard.py" "$OBS/grafana-dashboard.json" --rules-out "$OUT/dashboard-queries.yaml"; then
+    promtool check rules "$OUT/dashboard-queries.yaml" >/dev/null && echo "ok   dashboard queries parse" \
+      || { promtool check rules "$OUT/dashboard-queries.yaml"; fail "dashboard queries"; }
+  else
+    fail "dashboard structure"
+  fi
+else
+  fail "promtool not available (Debian package prometheus)"
+fi
 
 echo
 if [ "$failures" -eq 0 ]; then

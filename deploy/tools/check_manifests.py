@@ -29,6 +29,8 @@ SERVICES = {
 }
 GATEWAY = "gateway"
 GATEWAY_PORT = 8080
+# the gateway's actuator (probes, Prometheus): never the public port
+GATEWAY_MANAGEMENT_PORT = 8090
 DEPLOYABLES = [*SERVICES, GATEWAY]
 ADDR_VARIABLE = {name: name.split("-")[0].upper() + "_SERVICE_ADDR" for name in SERVICES}
 
@@ -114,6 +116,12 @@ def check_overlay(name, objects, r):
         if deployable == GATEWAY:
             r.check(ports.get("http") == GATEWAY_PORT, w, f"http port is {ports.get('http')}, expected {GATEWAY_PORT}")
             r.check(resolve_env(env.get("GATEWAY_PORT", {}), configmaps) == str(GATEWAY_PORT), w, "GATEWAY_PORT does not match the http port")
+            r.check(ports.get("management") == GATEWAY_MANAGEMENT_PORT, w, f"management port is {ports.get('management')}, expected {GATEWAY_MANAGEMENT_PORT}")
+            r.check(resolve_env(env.get("MANAGEMENT_PORT", {}), configmaps) == str(GATEWAY_MANAGEMENT_PORT), w, "MANAGEMENT_PORT does not match the management port")
+            r.check(all(sp.get("targetPort") != "management" and sp.get("port") != GATEWAY_MANAGEMENT_PORT for sp in service["spec"]["ports"]),
+                    w, "the Service exposes the management port")
+            r.check(pod["metadata"].get("annotations", {}).get("prometheus.io/port") == str(GATEWAY_MANAGEMENT_PORT), w,
+                    "Prometheus does not scrape the management port")
             database, peers = "cx_gateway", list(SERVICES)
         else:
             database, grpc, http, peers = SERVICES[deployable]
@@ -129,16 +137,25 @@ def check_overlay(name, objects, r):
             if ref:
                 r.check(resolve_env(entry, configmaps) is not None, w, f"{entry['name']} refers to missing ConfigMap key {ref['name']}/{ref['key']}")
         uri = expand(str(resolve_env(env.get("MONGODB_URI", {}), configmaps)), env, configmaps)
-        r.check(re.fullmatch(rf"mongodb://[^/]+/{database}\?.*replicaSet=rs0.*", uri or "") is not None, w, f"MONGODB_URI {uri} does not name {database} and replicaSet=rs0")
+        r.check(re.fullmatch(rf"mongodb://{database}:[^@]+@[^/]+/{database}\?.*replicaSet=rs0.*", uri or "") is not None, w,
+                f"MONGODB_URI {uri} does not log in as {database} to {database} on replicaSet=rs0")
         r.check("w=majority" in (uri or ""), w, "MONGODB_URI lacks w=majority")
+        r.check("tls=true" in (uri or ""), w, "MONGODB_URI does not require TLS")
+        password_ref = env.get("MONGODB_PASSWORD", {}).get("valueFrom", {}).get("secretKeyRef", {})
+        r.check(password_ref.get("name") == "cx-hub-mongodb-users" and password_ref.get("key") == f"CX_{database[3:].upper()}_DB_PASSWORD",
+                w, "MONGODB_PASSWORD does not come from its key of the cx-hub-mongodb-users Secret")
+        r.check(str(resolve_env(env.get("SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE", {}), configmaps)).startswith("file:"),
+                w, "the MongoDB CA is not trusted (SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE)")
+        check_no_literal_secrets(w, container, r)
         for peer in peers:
             value = resolve_env(env.get(ADDR_VARIABLE[peer], {}), configmaps)
             expected = f"{peer}:{SERVICES[peer][1]}"
             r.check(value == expected, w, f"{ADDR_VARIABLE[peer]} is {value}, expected {expected}")
 
+        probe_port = "management" if deployable == GATEWAY else "http"
         for probe, path in (("readinessProbe", "/actuator/health/readiness"), ("livenessProbe", "/actuator/health/liveness")):
             get = container.get(probe, {}).get("httpGet", {})
-            r.check(get.get("path") == path and get.get("port") in ports, w, f"{probe} is not an httpGet of {path} on a named port")
+            r.check(get.get("path") == path and get.get("port") == probe_port, w, f"{probe} is not an httpGet of {path} on port {probe_port}")
         check_hardening(w, pod["spec"], r)
 
     statefulset = k.get("StatefulSet", {}).get("mongodb")
@@ -151,9 +168,32 @@ def check_overlay(name, objects, r):
         r.check(hosts == [f"mongodb-{i}.mongodb:27017" for i in range(members)], where, f"MONGODB_HOSTS {hosts} does not list the {members} members")
         r.check(data.get("MONGODB_REPLICAS") == str(members), where, "MONGODB_REPLICAS differs from the StatefulSet's replicas")
         check_hardening(f"{where} mongodb", statefulset["spec"]["template"]["spec"], r)
+        mongod = statefulset["spec"]["template"]["spec"]["containers"][0]
+        args = mongod.get("args", [])
+        r.check("--keyFile" in args, where, "mongodb members do not authenticate each other (--keyFile)")
+        r.check("--tlsMode" in args and args[args.index("--tlsMode") + 1] == "requireTLS", where, "mongodb does not require TLS")
+        root = env_of(mongod).get("MONGO_INITDB_ROOT_PASSWORD", {})
+        r.check(root.get("valueFrom", {}).get("secretKeyRef", {}).get("name") == "mongodb-admin", where,
+                "the MongoDB root password does not come from the mongodb-admin Secret")
+        check_no_literal_secrets(f"{where} mongodb", mongod, r)
     job = k.get("Job", {}).get("mongodb-rs-init")
     if r.check(job is not None, where, "no replica-set init Job"):
         check_hardening(f"{where} mongodb-rs-init", job["spec"]["template"]["spec"], r)
+        script = " ".join(map(str, job["spec"]["template"]["spec"]["containers"][0].get("command", [])))
+        r.check("create-service-users.js" in script, where, "the init Job does not create the services' users")
+    cronjobs = k.get("CronJob", {})
+    backup = cronjobs.get("mongodb-backup")
+    if r.check(backup is not None, where, "no mongodb-backup CronJob"):
+        r.check(bool(backup["spec"].get("schedule")) and not backup["spec"].get("suspend", False), where, "the backup is not scheduled")
+        r.check(backup["spec"].get("concurrencyPolicy") == "Forbid", where, "backups may overlap")
+        pod = backup["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+        check_hardening(f"{where} mongodb-backup", pod, r)
+        claims = [v["persistentVolumeClaim"]["claimName"] for v in pod.get("volumes", []) if "persistentVolumeClaim" in v]
+        r.check(claims and all(c in k.get("PersistentVolumeClaim", {}) for c in claims), where, "the backup volume has no PersistentVolumeClaim")
+    restore = cronjobs.get("mongodb-restore")
+    if r.check(restore is not None, where, "no mongodb-restore CronJob (the template of deploy/k8s/restore.sh)"):
+        r.check(restore["spec"].get("suspend") is True, where, "mongodb-restore must never run on a schedule (suspend: true)")
+        check_hardening(f"{where} mongodb-restore", restore["spec"]["jobTemplate"]["spec"]["template"]["spec"], r)
 
     check_network_policies(where, policies, deployments, statefulset, r)
 
@@ -175,6 +215,13 @@ def check_overlay(name, objects, r):
         for pdb in pdbs.values():
             r.check(any(matches(pdb["spec"]["selector"]["matchLabels"], p["spec"]["template"]["metadata"]["labels"]) for p in pods),
                     where, f"PodDisruptionBudget {pdb['metadata']['name']} selects no pods")
+
+
+def check_no_literal_secrets(where, container, r):
+    """Passwords, keys and tokens come from Secrets, never from a literal in a manifest."""
+    for entry in container.get("env", []):
+        if re.search(r"PASSWORD|SECRET|TOKEN|API_KEY", entry["name"]) and "value" in entry:
+            r.check(False, where, f"{entry['name']} is a literal in the manifest, not a Secret reference")
 
 
 def check_hardening(where, spec, r):
@@ -245,31 +292,53 @@ def check_compose(path, r):
         r.check(s.get("depends_on", {}).get("mongodb", {}).get("condition") == "service_healthy", w, "does not wait for a healthy mongodb")
         r.check("healthcheck" in s and s.get("mem_limit"), w, "no healthcheck or memory limit")
         if deployable == GATEWAY:
-            database, peers, http = "cx_gateway", list(SERVICES), GATEWAY_PORT
+            database, peers, http = "cx_gateway", list(SERVICES), GATEWAY_MANAGEMENT_PORT
             r.check(str(env.get("GATEWAY_PORT")) == str(GATEWAY_PORT), w, "GATEWAY_PORT is not 8080")
+            r.check(str(env.get("MANAGEMENT_PORT")) == str(GATEWAY_MANAGEMENT_PORT), w, "MANAGEMENT_PORT is not 8090")
+            r.check(not any(str(GATEWAY_MANAGEMENT_PORT) in str(p) for p in s.get("ports", [])), w, "publishes the management port")
             r.check(all(s["depends_on"].get(x, {}).get("condition") == "service_healthy" for x in SERVICES), w, "does not wait for the four services")
         else:
             database, grpc, http, peers = SERVICES[deployable]
             r.check(str(env.get("GRPC_PORT")) == str(grpc) and str(env.get("HTTP_PORT")) == str(http), w, "GRPC_PORT/HTTP_PORT differ from the port table")
             r.check("ports" not in s, w, "publishes a port; only the gateway may")
-        r.check(re.fullmatch(rf"mongodb://mongodb:27017/{database}\?replicaSet=rs0&w=majority", env.get("MONGODB_URI", "")) is not None,
-                w, f"MONGODB_URI {env.get('MONGODB_URI')} is not the service's own database on rs0 with w=majority")
+        r.check(re.fullmatch(rf"mongodb://{database}:\$\$\{{MONGODB_PASSWORD\}}@mongodb:27017/{database}\?replicaSet=rs0&w=majority&tls=true",
+                             env.get("MONGODB_URI", "")) is not None,
+                w, f"MONGODB_URI {env.get('MONGODB_URI')} is not the service's own user and database on rs0, w=majority, TLS")
+        secrets = [x for x in s.get("secrets", []) if isinstance(x, dict)]
+        r.check(any(x.get("source") == f"{database}_db_password" and x.get("target") == "MONGODB_PASSWORD" for x in secrets),
+                w, f"the secret {database}_db_password is not mounted as MONGODB_PASSWORD")
+        r.check(env.get("SPRING_CONFIG_IMPORT") == "configtree:/run/secrets/", w, "the password file is not read (SPRING_CONFIG_IMPORT)")
+        r.check(s.get("depends_on", {}).get("mongodb-init", {}).get("condition") == "service_completed_successfully",
+                w, "does not wait for its MongoDB user (mongodb-init)")
         for peer in peers:
             r.check(env.get(ADDR_VARIABLE[peer]) == f"{peer}:{SERVICES[peer][1]}", w, f"{ADDR_VARIABLE[peer]} is {env.get(ADDR_VARIABLE[peer])}")
         health = " ".join(map(str, s.get("healthcheck", {}).get("test", [])))
         r.check(f"127.0.0.1:{http}/actuator/health/readiness" in health, w, "healthcheck does not call its own readiness endpoint")
-    r.check("--replSet" in services.get("mongodb", {}).get("command", []), where, "mongodb does not run as a replica set")
+    mongod = [str(a) for a in services.get("mongodb", {}).get("command", [])]
+    r.check("--replSet" in mongod, where, "mongodb does not run as a replica set")
+    r.check("--keyFile" in mongod, where, "mongodb members do not authenticate (--keyFile)")
+    r.check("--tlsMode" in mongod and mongod[mongod.index("--tlsMode") + 1] == "requireTLS", where, "mongodb does not require TLS")
+    r.check(services.get("mongodb", {}).get("mem_limit"), where, "mongodb has no memory limit")
+    r.check("MONGO_INITDB_ROOT_PASSWORD" not in services.get("mongodb", {}).get("environment", {}), where,
+            "the MongoDB root password is a literal; use MONGO_INITDB_ROOT_PASSWORD_FILE")
+    r.check("mongodb-init" in services and "create-service-users.js" in " ".join(map(str, services["mongodb-init"].get("volumes", []))),
+            where, "no mongodb-init service creating the services' users")
+    backup = services.get("mongodb-backup", {})
+    r.check("backup.sh" in " ".join(map(str, backup.get("volumes", []))) and "loop" in backup.get("command", []),
+            where, "no scheduled mongodb-backup service")
+    for name, secret in compose.get("secrets", {}).items():
+        r.check("file" in secret and "/secrets/" in secret["file"], where, f"secret {name} is not a file of ./secrets")
     r.check("ports" not in services.get("mongodb", {}), where, "mongodb publishes a port")
 
 
 def check_module_defaults(repo, r):
     """The env defaults in each module's application.yml match the port table."""
     for deployable, (database, grpc, http, peers) in SERVICES.items():
-        yml = Path(repo, deployable, "src/main/resources/application.yml")
-        if not yml.exists():
+        yml = Path(repo, deployable, f"src/main/resources/{deployable}.yml")
+        if not r.check(yml.exists(), deployable, f"no {yml}"):
             continue
         text = yml.read_text()
-        w = f"{deployable}/application.yml"
+        w = f"{deployable}/{deployable}.yml"
         r.check(f"${{GRPC_PORT:{grpc}}}" in text, w, f"GRPC_PORT default is not {grpc}")
         r.check(f"${{HTTP_PORT:{http}}}" in text, w, f"HTTP_PORT default is not {http}")
         r.check(f"/{database}}}" in text, w, f"MONGODB_URI default does not name {database}")

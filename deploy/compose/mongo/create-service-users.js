@@ -11,6 +11,13 @@
 // Each user lives in its own database, so the service's connection string needs no
 // authSource: mongodb://cx_survey:<password>@<host>:27017/cx_survey?replicaSet=rs0&w=majority
 // Running it again updates passwords and roles (idempotent).
+//
+// CX_BACKUP_DB_PASSWORD adds `cx_backup` (in admin, roles backup and restore): the user of
+// the scheduled mongodump and of the restore script, which can read every database but
+// not administer users or the cluster.
+//
+// Compose runs it from the mongodb-init service and Kubernetes from the mongodb-rs-init Job
+// (deploy/k8s/base/mongodb/create-service-users.js is a copy: validate.sh checks they match).
 const databases = ['cx_survey', 'cx_metrics', 'cx_persona', 'cx_journey', 'cx_gateway'];
 
 for (const name of databases) {
@@ -29,4 +36,19 @@ for (const name of databases) {
     target.createUser({ user: name, pwd, roles });
     print(`${name}: user created`);
   }
+}
+
+const backupPwd = process.env.CX_BACKUP_DB_PASSWORD;
+if (backupPwd) {
+  const admin = db.getSiblingDB('admin');
+  const roles = [{ role: 'backup', db: 'admin' }, { role: 'restore', db: 'admin' }];
+  if (admin.getUser('cx_backup')) {
+    admin.updateUser('cx_backup', { pwd: backupPwd, roles });
+    print('cx_backup: user updated');
+  } else {
+    admin.createUser({ user: 'cx_backup', pwd: backupPwd, roles });
+    print('cx_backup: user created');
+  }
+} else {
+  print('cx_backup: CX_BACKUP_DB_PASSWORD is not set, skipped');
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,6 +59,9 @@ class GatewayIT {
 
   @Autowired
   WebTestClient http;
+
+  @LocalManagementPort
+  int managementPort;
 
   @org.junit.jupiter.api.BeforeEach
   void generousTimeout() {
@@ -640,14 +644,21 @@ class GatewayIT {
     }
 
     @Test
-    void reportsHealthAndMetrics() {
-      http.get().uri("/actuator/health/readiness").exchange()
+    void reportsHealthAndMetricsOnTheManagementPortOnly() {
+      WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+          .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
+      management.get().uri("/actuator/health/readiness").exchange()
           .expectStatus().isOk()
           .expectBody().jsonPath("$.status").isEqualTo("UP");
-      http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-      http.get().uri("/actuator/prometheus").exchange()
+      management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+      management.get().uri("/actuator/prometheus").exchange()
           .expectStatus().isOk()
-          .expectBody(String.class).value(text -> assertThat(text).contains("resilience4j_circuitbreaker_state"));
+          .expectBody(String.class).value(text -> assertThat(text)
+              .contains("resilience4j_circuitbreaker_state")
+              // latency histograms (p95/p99 in Prometheus), tagged with the deployable
+              .contains("http_server_requests_seconds_bucket{application=\"gateway\""));
+      http.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+      http.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
     }
   }
 

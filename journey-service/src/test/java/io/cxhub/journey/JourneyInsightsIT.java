@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.journey.insight.DayRange;
 import io.cxhub.journey.insight.FrictionWatch;
 import io.cxhub.journey.insight.Slice;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.metrics.MetricsServiceApplication;
 import io.cxhub.metrics.text.feed.AnalyseComments;
 import io.cxhub.proto.common.v1.Channel;
@@ -111,8 +111,8 @@ class JourneyInsightsIT {
 
   final FakeSurveyService survey = new FakeSurveyService();
   Server surveyServer;
-  EmbeddedMongo metricsMongo;
-  EmbeddedMongo journeyMongo;
+  TestMongo metricsMongo;
+  TestMongo journeyMongo;
   ConfigurableApplicationContext metrics;
   ConfigurableApplicationContext journeys;
   ConfigurableApplicationContext journeysWithoutMetrics;
@@ -130,8 +130,8 @@ class JourneyInsightsIT {
         .addService(ServerInterceptors.intercept(survey.surveys, new TenantServerInterceptor()))
         .addService(ServerInterceptors.intercept(survey.customers, new TenantServerInterceptor()))
         .build().start();
-    metricsMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("metrics"));
-    journeyMongo = EmbeddedMongo.startOnFreePort(dataDir.resolve("journey"));
+    metricsMongo = TestMongo.start(dataDir.resolve("metrics"));
+    journeyMongo = TestMongo.start(dataDir.resolve("journey"));
     metrics = MetricsServiceApplication.builder().run(
         "--spring.data.mongodb.uri=" + metricsMongo.connectionString("cx_metrics"),
         "--spring.grpc.server.port=0", "--server.port=0",

@@ -15,7 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.metrics.v1.Event;
@@ -59,7 +59,7 @@ class EventsAndKpisIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
   private MongoClient client;
@@ -67,7 +67,7 @@ class EventsAndKpisIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = MetricsServiceApplication.builder().run(
         "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
         "--spring.grpc.server.port=0",

@@ -8,7 +8,7 @@ import com.google.protobuf.Timestamp;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.metrics.v1.BucketServiceGrpc;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
@@ -46,7 +46,7 @@ class ExactlyOnceIT {
   @TempDir
   Path dataDir;
 
-  private static ConfigurableApplicationContext start(EmbeddedMongo mongo, int grpcPort) {
+  private static ConfigurableApplicationContext start(TestMongo mongo, int grpcPort) {
     return MetricsServiceApplication.builder().run(
         "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
         "--spring.grpc.server.port=" + grpcPort,
@@ -75,7 +75,7 @@ class ExactlyOnceIT {
 
   @Test
   void bucketsEqualTheRecountAfterDuplicatesCrashesAndRestarts() throws Exception {
-    try (EmbeddedMongo mongo = EmbeddedMongo.startOnFreePort(dataDir)) {
+    try (TestMongo mongo = TestMongo.start(dataDir)) {
       var app = start(mongo, 0);
       int port = app.getEnvironment().getRequiredProperty("local.grpc.port", Integer.class);
       ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();

@@ -11,9 +11,9 @@ import com.google.protobuf.Timestamp;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
 import io.cxhub.kit.testing.MutableClock;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.metrics.alert.MetricAlertWorker;
 import io.cxhub.metrics.alert.grpc.FakeSurveyAlertService;
 import io.cxhub.metrics.alert.grpc.FakeSurveyDirectory;
@@ -82,7 +82,7 @@ class MetricAlertIT {
   private final FakeSurveyDirectory surveys = new FakeSurveyDirectory();
   private int surveyPort;
   private Server surveyServer;
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
   private MongoClient client;
@@ -91,7 +91,7 @@ class MetricAlertIT {
   void start() throws IOException {
     startSurvey(0);
     surveyPort = surveyServer.getPort();
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = MetricsServiceApplication.builder()
         .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
         .run(

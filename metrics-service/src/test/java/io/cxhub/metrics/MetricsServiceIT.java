@@ -10,7 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.metrics.rollup.Application;
 import io.cxhub.metrics.rollup.Applications;
 import io.cxhub.metrics.rollup.Cubes;
@@ -75,7 +75,7 @@ class MetricsServiceIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
   private MongoClient client;
@@ -83,7 +83,7 @@ class MetricsServiceIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = MetricsServiceApplication.builder().run(
         "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
         "--spring.grpc.server.port=0",

@@ -4,8 +4,8 @@ import static io.cxhub.kit.testing.GrpcCalls.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.metrics.v1.BucketServiceGrpc;
 import io.cxhub.proto.metrics.v1.DimensionValue;
@@ -93,7 +93,7 @@ class PersonaSlicingIT {
     Server personaServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
         .addService(ServerInterceptors.intercept(persona, new TenantServerInterceptor()))
         .build().start();
-    try (EmbeddedMongo mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    try (TestMongo mongo = TestMongo.start(dataDir);
         var app = MetricsServiceApplication.builder().run(
             "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
             "--spring.grpc.server.port=0",

@@ -5,7 +5,7 @@ import static io.cxhub.kit.testing.GrpcCalls.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.metrics.v1.AnalyzeTextRequest;
 import io.cxhub.proto.metrics.v1.GetTaxonomyRequest;
 import io.cxhub.proto.metrics.v1.Taxonomy;
@@ -36,13 +36,13 @@ class TextAnalyticsIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = MetricsServiceApplication.builder().run(
         "--spring.data.mongodb.uri=" + mongo.connectionString("cx_metrics"),
         "--spring.grpc.server.port=0",

@@ -5,12 +5,17 @@ import com.mongodb.client.MongoDatabase;
 import io.cxhub.kit.grpc.BadRequests;
 import io.cxhub.kit.error.GrpcErrorMapping;
 import io.cxhub.kit.grpc.TextFieldsServerInterceptor;
+import io.cxhub.kit.logging.LogContextServerInterceptor;
 import io.cxhub.kit.mongo.MongoSupport;
 import io.cxhub.kit.tenant.LoopbackOnlyServerInterceptor;
 import io.cxhub.kit.tenant.TenantClientInterceptor;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
+import io.cxhub.kit.trace.TraceParents;
 import io.grpc.BindableService;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,7 +34,8 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
  * What every CX Hub service gets by depending on the kit: tenant scoping of gRPC calls
  * in and out, domain-exception mapping, the service's own MongoDB database (from
  * {@code spring.data.mongodb.uri}, whose path names the database) and its readiness check,
- * and a UTC {@link Clock} to inject.
+ * tenant and request id in the logs' MDC, the trace context for outboxes
+ * ({@link TraceParents}), and a UTC {@link Clock} to inject.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class)
 public class CxServiceAutoConfiguration {
@@ -47,6 +53,22 @@ public class CxServiceAutoConfiguration {
   @ConditionalOnProperty(name = "cx.grpc.loopback-only", havingValue = "true")
   LoopbackOnlyServerInterceptor loopbackOnlyServerInterceptor() {
     return new LoopbackOnlyServerInterceptor();
+  }
+
+  @Bean
+  @GlobalServerInterceptor
+  @Order(Ordered.HIGHEST_PRECEDENCE + 150)
+  LogContextServerInterceptor logContextServerInterceptor() {
+    return new LogContextServerInterceptor();
+  }
+
+  /** Trace context stored with asynchronous work (outboxes) and continued by its worker. */
+  @Bean
+  @ConditionalOnMissingBean
+  TraceParents traceParents(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer t = tracer.getIfAvailable();
+    Propagator p = propagator.getIfAvailable();
+    return t == null || p == null ? TraceParents.NOOP : new TraceParents(t, p);
   }
 
   @Bean

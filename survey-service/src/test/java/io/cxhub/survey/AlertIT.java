@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.survey.v1.AddCaseNoteRequest;
 import io.cxhub.proto.survey.v1.AlertActions;
 import io.cxhub.proto.survey.v1.AlertConditions;
@@ -70,14 +70,14 @@ class AlertIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private WireMockServer receiver;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     receiver = new WireMockServer(wireMockConfig().dynamicPort());
     receiver.start();
     receiver.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(200)));

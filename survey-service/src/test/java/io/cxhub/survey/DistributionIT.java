@@ -9,8 +9,8 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.grpc.ProtoTimestamps;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.CreateDistributionRequest;
 import io.cxhub.proto.survey.v1.CreateSurveyRequest;
@@ -54,13 +54,13 @@ class DistributionIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",
         "cx.public-url=" + BASE_URL + "/");
     channel = TestServices.channel(TestServices.grpcPort(app));

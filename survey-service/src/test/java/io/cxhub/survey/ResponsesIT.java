@@ -4,7 +4,7 @@ import static io.cxhub.kit.testing.GrpcCalls.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Answer;
 import io.cxhub.proto.survey.v1.ChoiceSelection;
@@ -57,7 +57,7 @@ class ResponsesIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
   private Survey survey;
@@ -67,7 +67,7 @@ class ResponsesIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false");
     channel = TestServices.channel(TestServices.grpcPort(app));
     survey = asTenant(SurveyServiceGrpc.newBlockingStub(channel), TENANT)

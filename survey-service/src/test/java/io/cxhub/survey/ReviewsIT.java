@@ -5,7 +5,7 @@ import static io.cxhub.kit.testing.GrpcCalls.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.ImportReviewsRequest;
 import io.cxhub.proto.survey.v1.ListReviewsRequest;
@@ -32,13 +32,13 @@ class ReviewsIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false");
     channel = TestServices.channel(TestServices.grpcPort(app));
   }

@@ -10,7 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.journey.v1.CreateJourneyRequest;
 import io.cxhub.proto.journey.v1.Journey;
@@ -60,7 +60,7 @@ class SurveyDefinitionIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext journeyApp;
   private ConfigurableApplicationContext surveyApp;
   private ConfigurableApplicationContext surveyWithoutJourneyApp;
@@ -73,7 +73,7 @@ class SurveyDefinitionIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     journeyApp = TestServices.startJourney(mongo, "cx_journey");
     int journeyPort = TestServices.grpcPort(journeyApp);
     surveyApp = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",

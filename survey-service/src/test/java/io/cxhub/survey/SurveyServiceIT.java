@@ -10,7 +10,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Answer;
 import io.cxhub.proto.survey.v1.Choice;
@@ -51,7 +51,7 @@ class SurveyServiceIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
   private MongoClient client;
@@ -59,7 +59,7 @@ class SurveyServiceIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     // the relay is exercised by SurveyToMetricsIT; here responses simply stay pending
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", "cx.survey.relay.enabled=false",
         "cx.survey.relay.lag-refresh=0s");

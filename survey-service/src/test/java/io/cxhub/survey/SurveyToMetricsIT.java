@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.metrics.v1.GetNpsRequest;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.NpsResult;
@@ -69,12 +69,12 @@ class SurveyToMetricsIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private MongoClient client;
 
   @BeforeAll
   void startDatabase() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     client = MongoClients.create(mongo.connectionString("admin"));
   }
 

@@ -1,7 +1,7 @@
 package io.cxhub.survey;
 
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.journey.JourneyServiceApplication;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.metrics.MetricsServiceApplication;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
@@ -22,7 +22,7 @@ public final class TestServices {
 
   /** survey-service with its own database, on a random gRPC port, relaying to {@code metricsAddress}. */
   public static ConfigurableApplicationContext startSurvey(
-      EmbeddedMongo mongo, String database, String metricsAddress, String... extra) {
+      TestMongo mongo, String database, String metricsAddress, String... extra) {
     var properties = new ArrayList<>(List.of(
         "spring.application.name=survey-service",
         "spring.data.mongodb.uri=" + mongo.connectionString(database),
@@ -41,7 +41,7 @@ public final class TestServices {
 
   /** metrics-service with its own database {@code database}, on {@code grpcPort} (0: any free port). */
   public static ConfigurableApplicationContext startMetrics(
-      EmbeddedMongo mongo, String database, int grpcPort, String... extra) {
+      TestMongo mongo, String database, int grpcPort, String... extra) {
     var properties = new ArrayList<>(List.of(
         "spring.application.name=metrics-service",
         "spring.data.mongodb.uri=" + mongo.connectionString(database),
@@ -52,7 +52,7 @@ public final class TestServices {
   }
 
   /** journey-service with its own database {@code database}, on a random gRPC port. */
-  public static ConfigurableApplicationContext startJourney(EmbeddedMongo mongo, String database, String... extra) {
+  public static ConfigurableApplicationContext startJourney(TestMongo mongo, String database, String... extra) {
     var properties = new ArrayList<>(List.of(
         "spring.application.name=journey-service",
         "spring.data.mongodb.uri=" + mongo.connectionString(database),

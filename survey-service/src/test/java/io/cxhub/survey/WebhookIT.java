@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.survey.v1.CreateWebhookSubscriptionRequest;
 import io.cxhub.proto.survey.v1.ListWebhookDeliveriesRequest;
 import io.cxhub.proto.survey.v1.RedeliverWebhookRequest;
@@ -54,7 +54,7 @@ class WebhookIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private WireMockServer receiver;
   private ConfigurableApplicationContext app;
   private ManagedChannel channel;
@@ -71,7 +71,7 @@ class WebhookIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     receiver = new WireMockServer(wireMockConfig().dynamicPort());
     receiver.start();
     app = TestServices.startSurvey(mongo, "cx_survey", "localhost:1", webhookSettings("300ms", true));

@@ -96,6 +96,11 @@ public final class CxHub implements AutoCloseable {
     return httpPort(gateway);
   }
 
+  /** The gateway's actuator port (health, Prometheus), on 127.0.0.1. */
+  public int gatewayManagementPort() {
+    return gateway.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+  }
+
   /**
    * Actual ports of a service. The gRPC port is 0 while the service has no gRPC endpoint
    * (spring-grpc starts a server only when there is a service to serve).

@@ -25,6 +25,9 @@ final class HubLogging {
   static final Map<String, Object> DEFAULTS = Map.of(
       // one Logback for five applications: a name in the pattern would be whichever started last
       "logging.include-application-name", "false",
+      // trace and span ids of the current span on every line (Micrometer Tracing's MDC
+      // entries); what Spring Boot adds by itself when one application owns the logging
+      "logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ",
       // the launcher stops everything from its own shutdown hook, logging last
       "logging.register-shutdown-hook", "false",
       // one line per client connection or driver setting drowns the summary

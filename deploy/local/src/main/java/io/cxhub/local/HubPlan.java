@@ -38,6 +38,7 @@ final class HubPlan {
             free.resolve(configured.grpc()), free.resolve(configured.http())));
       }
       int gatewayPort = free.resolve(config.gatewayPort());
+      int managementPort = free.resolve(config.gatewayManagementPort());
       String publicUrl = publicUrl(config, gatewayPort);
 
       var launches = new ArrayList<Launch>();
@@ -46,7 +47,7 @@ final class HubPlan {
             serviceProperties(service, ports, databaseUri, publicUrl)));
       }
       launches.add(new Launch(GATEWAY, GatewayApplication::builder,
-          gatewayProperties(config, gatewayPort, ports, databaseUri, publicUrl)));
+          gatewayProperties(config, gatewayPort, managementPort, ports, databaseUri, publicUrl)));
       return launches;
     }
   }
@@ -91,7 +92,7 @@ final class HubPlan {
     return p;
   }
 
-  private static Map<String, String> gatewayProperties(LocalConfig config, int gatewayPort,
+  private static Map<String, String> gatewayProperties(LocalConfig config, int gatewayPort, int managementPort,
       Map<HubService, LocalConfig.ServicePorts> ports, Function<String, String> databaseUri,
       String publicUrl) {
     var p = ContextStarter.common();
@@ -100,6 +101,9 @@ final class HubPlan {
     p.put("spring.data.mongodb.uri", databaseUri.apply("cx_gateway"));
     p.put("server.address", config.gatewayAddress());
     p.put("server.port", Integer.toString(gatewayPort));
+    // health and metrics on their own port, on loopback like the services' actuators
+    p.put("management.server.address", LOOPBACK);
+    p.put("management.server.port", Integer.toString(managementPort));
     HubService.gatewayBackends().forEach((key, service) ->
         p.put("cx.gateway.backends." + key, LOOPBACK + ":" + ports.get(service).grpc()));
     config.bootstrapApiKey().ifPresent(key -> p.put("cx.gateway.bootstrap-api-key", key));

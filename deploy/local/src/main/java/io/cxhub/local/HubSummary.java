@@ -17,7 +17,8 @@ final class HubSummary {
     line(out, "  Public URL           %s   (survey links and QR codes; CX_PUBLIC_URL)", hub.publicUrl());
     line(out, "  Swagger UI           %s/swagger-ui.html", gateway);
     line(out, "  OpenAPI document     %s/v3/api-docs", gateway);
-    line(out, "  Gateway health       %s/actuator/health", gateway);
+    line(out, "  Gateway health       http://127.0.0.1:%d/actuator/health", hub.gatewayManagementPort());
+    line(out, "  Gateway metrics      http://127.0.0.1:%d/actuator/prometheus", hub.gatewayManagementPort());
     line(out, "");
     line(out, "  %-17s %-17s %s", "service", "gRPC (internal)", "health");
     for (var service : HubService.values()) {

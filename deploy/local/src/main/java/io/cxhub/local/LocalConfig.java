@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param mongoPort port of the embedded MongoDB on 127.0.0.1
  * @param gatewayAddress interface the gateway binds to; the services always bind to 127.0.0.1
  * @param gatewayPort HTTP port of the gateway, the only public entry point
+ * @param gatewayManagementPort the gateway's actuator (health, Prometheus metrics), on
+ *     127.0.0.1 only: never the public port
  * @param servicePorts gRPC and actuator ports of each service
  * @param bootstrapApiKey admin API key to install at start; empty lets the gateway
  *     generate one when it has no admin key yet
@@ -24,6 +26,7 @@ public record LocalConfig(
     int mongoPort,
     String gatewayAddress,
     int gatewayPort,
+    int gatewayManagementPort,
     Map<HubService, ServicePorts> servicePorts,
     Optional<String> bootstrapApiKey,
     int startThreads,
@@ -47,6 +50,7 @@ public record LocalConfig(
   public LocalConfig {
     checkPort("MongoDB", mongoPort);
     checkPort("gateway", gatewayPort);
+    checkPort("gateway management", gatewayManagementPort);
     servicePorts = Map.copyOf(servicePorts);
     for (var service : HubService.values()) {
       if (!servicePorts.containsKey(service)) {
@@ -62,13 +66,13 @@ public record LocalConfig(
 
   /**
    * Reads the configuration from environment variables, with the defaults of the quick
-   * start: data in {@code ./data}, gateway on 127.0.0.1:8080, services on 9091-9094 (gRPC)
-   * and 8081-8084 (actuator).
+   * start: data in {@code ./data}, gateway on 127.0.0.1:8080 (its actuator on
+   * 127.0.0.1:8090), services on 9091-9094 (gRPC) and 8081-8084 (actuator).
    *
    * <ul>
    *   <li>{@code CX_DATA_DIR}, {@code CX_MONGO_PORT} (default: a free port)</li>
    *   <li>{@code GATEWAY_ADDRESS} (default 127.0.0.1; 0.0.0.0 to accept other hosts),
-   *       {@code GATEWAY_PORT}</li>
+   *       {@code GATEWAY_PORT}, {@code GATEWAY_MANAGEMENT_PORT}</li>
    *   <li>{@code SURVEY_GRPC_PORT}, {@code SURVEY_HTTP_PORT}, and likewise {@code METRICS_},
    *       {@code PERSONA_}, {@code JOURNEY_}</li>
    *   <li>{@code CX_BOOTSTRAP_API_KEY}</li>
@@ -88,6 +92,7 @@ public record LocalConfig(
         port(env, "CX_MONGO_PORT", 0),
         env.getOrDefault("GATEWAY_ADDRESS", "127.0.0.1"),
         port(env, "GATEWAY_PORT", 8080),
+        port(env, "GATEWAY_MANAGEMENT_PORT", 8090),
         ports,
         Optional.ofNullable(env.get("CX_BOOTSTRAP_API_KEY")),
         positive(env, "CX_START_THREADS", DEFAULT_START_THREADS),
@@ -100,22 +105,22 @@ public record LocalConfig(
     for (var service : HubService.values()) {
       ports.put(service, new ServicePorts(0, 0));
     }
-    return new LocalConfig(dataDir, 0, "127.0.0.1", 0, ports, Optional.empty(), DEFAULT_START_THREADS,
+    return new LocalConfig(dataDir, 0, "127.0.0.1", 0, 0, ports, Optional.empty(), DEFAULT_START_THREADS,
         Optional.empty());
   }
 
   public LocalConfig withBootstrapApiKey(String key) {
-    return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, servicePorts,
+    return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, gatewayManagementPort, servicePorts,
         Optional.of(key), startThreads, publicUrl);
   }
 
   public LocalConfig withDataDir(Path dir) {
-    return new LocalConfig(dir, mongoPort, gatewayAddress, gatewayPort, servicePorts,
+    return new LocalConfig(dir, mongoPort, gatewayAddress, gatewayPort, gatewayManagementPort, servicePorts,
         bootstrapApiKey, startThreads, publicUrl);
   }
 
   public LocalConfig withPublicUrl(String url) {
-    return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, servicePorts,
+    return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, gatewayManagementPort, servicePorts,
         bootstrapApiKey, startThreads, Optional.of(url));
   }
 

@@ -30,8 +30,17 @@ class CxHubIT {
     List<Integer> ports = new ArrayList<>();
     try (var hub = CxHub.start(LocalConfig.onFreePorts(dataDir))) {
       var gateway = new HubHttp(hub.gatewayUrl());
-      assertThat(gateway.get("/actuator/health", Optional.empty()).status()).isEqualTo(200);
+      var management = new HubHttp(URI.create("http://127.0.0.1:" + hub.gatewayManagementPort()));
+      assertThat(management.get("/actuator/health", Optional.empty()).status()).isEqualTo(200);
+      var metrics = management.get("/actuator/prometheus", Optional.empty());
+      assertThat(metrics.status()).isEqualTo(200);
+      // latency histograms: buckets from which Prometheus computes p95/p99
+      assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{");
+      // the public port serves the API, not the actuator
+      assertThat(gateway.get("/actuator/prometheus", Optional.empty()).status()).isEqualTo(404);
+      assertThat(gateway.get("/actuator/health", Optional.empty()).status()).isEqualTo(404);
       ports.add(hub.gatewayPort());
+      ports.add(hub.gatewayManagementPort());
 
       for (var service : HubService.values()) {
         var actuator = new HubHttp(URI.create("http://127.0.0.1:" + hub.ports(service).http()));
@@ -49,6 +58,7 @@ class CxHubIT {
       assertThat(HubSummary.of(hub))
           .contains(hub.gatewayUrl() + "/swagger-ui.html", hub.gatewayUrl() + "/v3/api-docs")
           .contains("127.0.0.1:" + hub.ports(HubService.SURVEY).grpc())
+          .contains("http://127.0.0.1:" + hub.gatewayManagementPort() + "/actuator/health")
           .contains(hub.dataFile().toString())
           .contains("Public URL           " + hub.publicUrl());
       assertThat(hub.dataFile()).exists().startsWith(dataDir.toAbsolutePath());

@@ -17,6 +17,7 @@ class LocalConfigTest {
     assertThat(config.mongoPort()).isZero();
     assertThat(config.gatewayAddress()).isEqualTo("127.0.0.1");
     assertThat(config.gatewayPort()).isEqualTo(8080);
+    assertThat(config.gatewayManagementPort()).isEqualTo(8090);
     assertThat(config.ports(HubService.SURVEY)).isEqualTo(new LocalConfig.ServicePorts(9091, 8081));
     assertThat(config.ports(HubService.METRICS)).isEqualTo(new LocalConfig.ServicePorts(9092, 8082));
     assertThat(config.ports(HubService.PERSONA)).isEqualTo(new LocalConfig.ServicePorts(9093, 8083));
@@ -32,6 +33,7 @@ class LocalConfigTest {
         "CX_MONGO_PORT", "27018",
         "GATEWAY_ADDRESS", "0.0.0.0",
         "GATEWAY_PORT", "0",
+        "GATEWAY_MANAGEMENT_PORT", "18090",
         "SURVEY_GRPC_PORT", "19091",
         "JOURNEY_HTTP_PORT", "18084",
         "CX_BOOTSTRAP_API_KEY", "s3cret",
@@ -41,6 +43,7 @@ class LocalConfigTest {
     assertThat(config.mongoPort()).isEqualTo(27018);
     assertThat(config.gatewayAddress()).isEqualTo("0.0.0.0");
     assertThat(config.gatewayPort()).isZero();
+    assertThat(config.gatewayManagementPort()).isEqualTo(18090);
     assertThat(config.ports(HubService.SURVEY)).isEqualTo(new LocalConfig.ServicePorts(19091, 8081));
     assertThat(config.ports(HubService.JOURNEY)).isEqualTo(new LocalConfig.ServicePorts(9094, 18084));
     assertThat(config.bootstrapApiKey()).contains("s3cret");

@@ -7,9 +7,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +23,13 @@ class BackendConfiguration {
   private static final Logger log = LoggerFactory.getLogger(BackendConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  Backends backends(GatewayProperties properties, AdminServer admin, ApiCatalog catalog) {
-    Backends backends = Backends.connect(properties.backends(), Map.of(AdminServer.BACKEND, admin.channel()));
+  Backends backends(GatewayProperties properties, AdminServer admin, ApiCatalog catalog,
+      ObjectProvider<ObservationRegistry> observations) {
+    // every backend call observed: a grpc.client timer, and a client span whose trace
+    // context (W3C traceparent) goes to the service in the call's metadata
+    var registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+    Backends backends = Backends.connect(properties.backends(), Map.of(AdminServer.BACKEND, admin.channel()),
+        List.of(new ObservationGrpcClientInterceptor(registry)));
     for (String needed : catalog.backends()) {
       if (!backends.names().contains(needed)) {
         log.warn("no address for backend '{}' (cx.gateway.backends.{}): its RPCs will answer 503", needed, needed);

@@ -1,6 +1,8 @@
 package io.cxhub.gateway.backend;
 
 import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.util.ArrayList;
@@ -40,6 +42,15 @@ public final class Backends implements AutoCloseable {
    *     an address of the same name
    */
   public static Backends connect(Map<String, String> addresses, Map<String, ? extends Channel> inProcess) {
+    return connect(addresses, inProcess, List.of());
+  }
+
+  /**
+   * @param interceptors applied to every call on every backend, first one outermost (the
+   *     observation that times each call and sends its trace context)
+   */
+  public static Backends connect(Map<String, String> addresses, Map<String, ? extends Channel> inProcess,
+      List<ClientInterceptor> interceptors) {
     var channels = new LinkedHashMap<String, Channel>(inProcess);
     var owned = new ArrayList<ManagedChannel>();
     addresses.forEach((name, target) -> {
@@ -60,6 +71,7 @@ public final class Backends implements AutoCloseable {
       owned.add(channel);
       log.info("backend '{}' at {}", name, target.strip());
     });
+    channels.replaceAll((name, channel) -> ClientInterceptors.intercept(channel, interceptors));
     return new Backends(channels, owned);
   }
 

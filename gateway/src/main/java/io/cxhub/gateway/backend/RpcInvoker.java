@@ -8,18 +8,25 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
+import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Calls RPCs on their backends without blocking: gRPC's asynchronous stubs bridged to
@@ -42,7 +49,8 @@ public final class RpcInvoker {
   /** Calls a unary RPC. Fails with the call's {@link io.grpc.StatusRuntimeException}, or
    * {@link CallNotPermittedException} while the backend's circuit is open. */
   public Mono<DynamicMessage> unary(RpcMethod rpc, DynamicMessage request, CallContext context) {
-    return Mono.defer(() -> {
+    return Mono.deferContextual(reactorContext -> {
+      Observation parent = parent(reactorContext);
       Channel channel = backends.channel(rpc.backend()).orElse(null);
       if (channel == null) {
         return Mono.error(Status.UNAVAILABLE
@@ -54,7 +62,7 @@ public final class RpcInvoker {
       }
       long start = breaker.getCurrentTimestamp();
       Mono<DynamicMessage> call = Mono.create(sink -> {
-        ClientCall<DynamicMessage, DynamicMessage> clientCall = newCall(channel, rpc, context,
+        ClientCall<DynamicMessage, DynamicMessage> clientCall = newCall(channel, rpc, context, parent,
             CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
         var cancelled = new AtomicBoolean();
         sink.onCancel(() -> {
@@ -98,7 +106,8 @@ public final class RpcInvoker {
    * deadline: a stream (a live feed) lasts as long as the client listens.
    */
   public Flux<DynamicMessage> serverStreaming(RpcMethod rpc, DynamicMessage request, CallContext context) {
-    return Flux.defer(() -> {
+    return Flux.deferContextual(reactorContext -> {
+      Observation parent = parent(reactorContext);
       Channel channel = backends.channel(rpc.backend()).orElse(null);
       if (channel == null) {
         return Flux.error(Status.UNAVAILABLE
@@ -110,7 +119,8 @@ public final class RpcInvoker {
       }
       long start = breaker.getCurrentTimestamp();
       Flux<DynamicMessage> stream = Flux.create(sink -> {
-        ClientCall<DynamicMessage, DynamicMessage> clientCall = newCall(channel, rpc, context, CallOptions.DEFAULT);
+        ClientCall<DynamicMessage, DynamicMessage> clientCall =
+            newCall(channel, rpc, context, parent, CallOptions.DEFAULT);
         var cancelled = new AtomicBoolean();
         ClientCalls.asyncServerStreamingCall(clientCall, request,
             new ClientResponseObserver<DynamicMessage, DynamicMessage>() {
@@ -151,10 +161,45 @@ public final class RpcInvoker {
   }
 
   private static ClientCall<DynamicMessage, DynamicMessage> newCall(
-      Channel channel, RpcMethod rpc, CallContext context, CallOptions options) {
+      Channel channel, RpcMethod rpc, CallContext context, Observation parent, CallOptions options) {
     Channel withMetadata = ClientInterceptors.intercept(channel,
         MetadataUtils.newAttachHeadersInterceptor(context.toMetadata()));
+    if (parent != null) {
+      withMetadata = ClientInterceptors.intercept(withMetadata, new WithinObservation(parent));
+    }
     return withMetadata.newCall(rpc.grpcMethod(), options);
+  }
+
+  /** The HTTP request's observation, which WebFlux keeps in the Reactor context. */
+  private static Observation parent(ContextView reactorContext) {
+    return reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+  }
+
+  /**
+   * Makes the HTTP request's observation current while a call is created and started, on
+   * whatever thread that happens: the gRPC client observation of the backend channel
+   * becomes its child, and the call's metadata carries the request's trace.
+   */
+  private static final class WithinObservation implements ClientInterceptor {
+    private final Observation parent;
+
+    WithinObservation(Observation parent) {
+      this.parent = parent;
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      try (var scope = parent.openScope()) {
+        return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
+          @Override
+          public void start(Listener<R> listener, Metadata headers) {
+            try (var started = parent.openScope()) {
+              super.start(listener, headers);
+            }
+          }
+        };
+      }
+    }
   }
 
   private static long elapsed(CircuitBreaker breaker, long start) {

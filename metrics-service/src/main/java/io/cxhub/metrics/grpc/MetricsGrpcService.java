@@ -1,18 +1,25 @@
 package io.cxhub.metrics.grpc;
 
 import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.trace.TraceParents;
+import io.cxhub.metrics.ingest.CustomerExperiences;
 import io.cxhub.metrics.ingest.RecordResponses;
 import io.cxhub.metrics.nps.GetNps;
 import io.cxhub.metrics.text.feed.CommentQueue;
+import io.cxhub.proto.metrics.v1.CustomerExperienceChunk;
 import io.cxhub.proto.metrics.v1.GetNpsRequest;
 import io.cxhub.proto.metrics.v1.MetricsServiceGrpc;
 import io.cxhub.proto.metrics.v1.NpsResult;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.metrics.v1.RecordResponsesResponse;
-import io.cxhub.metrics.ingest.CustomerExperiences;
-import io.cxhub.proto.metrics.v1.CustomerExperienceChunk;
 import io.cxhub.proto.metrics.v1.StreamCustomerExperienceRequest;
+import io.cxhub.proto.survey.v1.RecordedResponse;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.tracing.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,17 +29,21 @@ import org.springframework.stereotype.Service;
 @Service
 class MetricsGrpcService extends MetricsServiceGrpc.MetricsServiceImplBase {
 
+  private static final Logger log = LoggerFactory.getLogger(MetricsGrpcService.class);
+
   private final RecordResponses recordResponses;
   private final GetNps getNps;
   private final CommentQueue comments;
   private final CustomerExperiences experiences;
+  private final TraceParents traces;
 
   MetricsGrpcService(RecordResponses recordResponses, GetNps getNps, CommentQueue comments,
-      CustomerExperiences experiences) {
+      CustomerExperiences experiences, TraceParents traces) {
     this.recordResponses = recordResponses;
     this.getNps = getNps;
     this.comments = comments;
     this.experiences = experiences;
+    this.traces = traces;
   }
 
   @Override
@@ -53,12 +64,44 @@ class MetricsGrpcService extends MetricsServiceGrpc.MetricsServiceImplBase {
   @Override
   public void recordResponses(RecordResponsesRequest request, StreamObserver<RecordResponsesResponse> response) {
     String tenant = TenantContext.require();
-    var outcome = recordResponses.record(tenant, MetricsProtoMapper.toResponses(request.getResponsesList()));
-    // comments wait in metrics-service's own queue: analysed behind, never slowing this call
-    // much (one unordered insert); a retried batch adds nothing (ids are unique)
-    comments.enqueue(MetricsProtoMapper.toComments(tenant, request.getResponsesList()));
-    response.onNext(MetricsProtoMapper.toProto(outcome));
-    response.onCompleted();
+    // each response continues the trace of the request that submitted it (a batch mixes
+    // traces): one span per response, child of its stored traceparent, over the batch's work
+    var spans = new ArrayList<Span>();
+    for (RecordedResponse r : request.getResponsesList()) {
+      if (TraceParents.isValid(r.getTraceparent())) {
+        spans.add(traces.startChild(r.getTraceparent(), "record response")
+            .tag("cx.tenant", tenant).tag("cx.response", r.getResponseId()));
+      }
+    }
+    try {
+      var outcome = recordResponses.record(tenant, MetricsProtoMapper.toResponses(request.getResponsesList()));
+      // comments wait in metrics-service's own queue: analysed behind, never slowing this call
+      // much (one unordered insert); a retried batch adds nothing (ids are unique)
+      comments.enqueue(MetricsProtoMapper.toComments(tenant, request.getResponsesList()));
+      logRecorded(tenant, request, spans);
+      response.onNext(MetricsProtoMapper.toProto(outcome));
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      spans.forEach(span -> span.error(e));
+      throw e;
+    } finally {
+      spans.forEach(Span::end);
+    }
+  }
+
+  /** One line per traced response, in its own trace; untraced ones as one line for the batch. */
+  private void logRecorded(String tenant, RecordResponsesRequest request, List<Span> spans) {
+    int i = 0;
+    for (RecordedResponse r : request.getResponsesList()) {
+      if (TraceParents.isValid(r.getTraceparent())) {
+        try (var scope = traces.inScope(spans.get(i++))) {
+          log.info("response recorded tenant={} survey={} response={}", tenant, r.getSurveyId(), r.getResponseId());
+        }
+      }
+    }
+    if (i < request.getResponsesCount()) {
+      log.info("responses recorded tenant={} untraced={}", tenant, request.getResponsesCount() - i);
+    }
   }
 
   @Override

@@ -14,8 +14,8 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.paging.NameKeyPosition;
+import io.cxhub.kit.testing.TestMongo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +34,13 @@ class MongoHelpersIT {
   @TempDir
   static Path dataDir;
 
-  EmbeddedMongo mongo;
+  TestMongo mongo;
   MongoClient client;
   MongoDatabase database;
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     client = MongoClients.create(mongo.connectionString("cx_kit"));
     database = client.getDatabase("cx_kit");
   }

@@ -1,7 +1,6 @@
 package io.cxhub.kit.testing;
 
 import com.mongodb.ConnectionString;
-import io.cxhub.embedded.EmbeddedMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +16,9 @@ import org.springframework.context.support.GenericApplicationContext;
  * Gives a test application context its own embedded MongoDB on a free port, in a fresh
  * folder: the server lives and dies with the context (a bean closed at shutdown), so no
  * static state is shared between contexts. Use it with
- * {@code @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)}.
+ * {@code @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)}. With
+ * {@code -Dcx.mongo.uri=…} the context uses a database of its own on that MongoDB instead
+ * ({@link TestMongo}).
  *
  * <p>The database is the one the service's own configuration names in
  * {@value #URI_PROPERTY} (e.g. {@code cx_persona} in persona-service.yml), so the test
@@ -49,12 +50,12 @@ public final class EmbeddedMongoInitializer
     return database;
   }
 
-  record TestMongoServer(EmbeddedMongo mongo, Path dataDir) implements AutoCloseable {
+  record TestMongoServer(TestMongo mongo, Path dataDir) implements AutoCloseable {
 
     static TestMongoServer start(String applicationName) {
       try {
         Path dir = Files.createTempDirectory(applicationName + "-it-");
-        return new TestMongoServer(EmbeddedMongo.startOnFreePort(dir), dir);
+        return new TestMongoServer(TestMongo.start(dir), dir);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -12,6 +12,7 @@ import io.cxhub.survey.outbox.OutboxSettings;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.survey.Surveys;
 import io.cxhub.survey.webhook.WebhookPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -51,10 +52,11 @@ class AlertConfiguration {
    * whose evaluation fails {@value #MAX_ATTEMPTS} times is set aside with the reason.
    */
   @Bean
-  OutboxSubscription alertEvaluation(EvaluateRules evaluate, AlertProperties p) {
-    return new OutboxSubscription(new AlertEvaluation(evaluate::evaluate), new OutboxSettings(
-        p.pollInterval(), Duration.ofSeconds(10), p.batchSize(), Duration.ofMillis(500), Duration.ofSeconds(30),
-        MAX_ATTEMPTS), p.enabled());
+  OutboxSubscription alertEvaluation(EvaluateRules evaluate, AlertProperties p, MeterRegistry registry) {
+    return new OutboxSubscription(new TimedOutboxSubscriber(new AlertEvaluation(evaluate::evaluate), registry),
+        new OutboxSettings(p.pollInterval(), Duration.ofSeconds(10), p.batchSize(), Duration.ofMillis(500),
+            Duration.ofSeconds(30), MAX_ATTEMPTS),
+        p.enabled());
   }
 
   static final int MAX_ATTEMPTS = 5;

@@ -40,6 +40,7 @@ import io.cxhub.survey.survey.Surveys;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.List;
@@ -195,9 +196,9 @@ class SurveyServiceConfiguration {
 
   /** The outbox subscriber that delivers responses to metrics-service. */
   @Bean
-  OutboxSubscription metricsRelay(MetricsClient client, SurveyProperties properties) {
+  OutboxSubscription metricsRelay(MetricsClient client, SurveyProperties properties, MeterRegistry registry) {
     var relay = properties.relay();
-    return new OutboxSubscription(new MetricsRelay(client), new OutboxSettings(
+    return new OutboxSubscription(new TimedOutboxSubscriber(new MetricsRelay(client), registry), new OutboxSettings(
         relay.pollInterval(), relay.idleRecheck(), relay.batchSize(), relay.initialBackoff(), relay.maxBackoff(), 0),
         relay.enabled());
   }

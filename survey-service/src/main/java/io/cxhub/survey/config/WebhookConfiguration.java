@@ -10,6 +10,7 @@ import io.cxhub.survey.webhook.WebhookPublisher;
 import io.cxhub.survey.webhook.WebhookSubscriptions;
 import io.cxhub.survey.webhook.http.HttpWebhookSender;
 import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -45,8 +46,10 @@ class WebhookConfiguration {
       TargetGuard guard,
       RetrySchedule schedule,
       Clock clock,
-      WebhookProperties p) {
-    var sender = new HttpWebhookSender(guard, p.connectTimeout(), p.requestTimeout(), clock);
+      WebhookProperties p,
+      MeterRegistry registry) {
+    var sender = new TimedWebhookSender(
+        new HttpWebhookSender(guard, p.connectTimeout(), p.requestTimeout(), clock), registry);
     var lease = p.connectTimeout().plus(p.requestTimeout()).plusSeconds(30);
     return new WebhookDispatcher(deliveries, subscriptions, sender, guard, schedule, clock,
         new WebhookDispatcher.Settings(p.pollInterval(), p.batchSize(), lease));

@@ -15,6 +15,8 @@ import java.util.List;
  * @param journeyLink the journey stage and touchpoint the survey measured when the response
  *     was accepted, stamped on the response so that alert rules and filters on a stage or
  *     touchpoint apply to it; {@link JourneyLink#NONE} when the survey measures none
+ * @param traceParent the W3C {@code traceparent} of the request that submitted it, stored
+ *     so that delivering it later continues that trace; empty when it was not traced
  */
 public record SurveyResponse(
     String tenantId,
@@ -29,9 +31,11 @@ public record SurveyResponse(
     String distributionId,
     RespondentContext context,
     String payloadHash,
-    JourneyLink journeyLink) {
+    JourneyLink journeyLink,
+    String traceParent) {
 
   public SurveyResponse {
+    traceParent = traceParent == null ? "" : traceParent;
     answers = List.copyOf(answers);
     distributionId = distributionId == null ? "" : distributionId;
     context = context == null ? RespondentContext.NONE : context;
@@ -71,7 +75,8 @@ public record SurveyResponse(
         .distributionId(distributionId)
         .context(context)
         .payloadHash(payloadHash)
-        .journeyLink(journeyLink);
+        .journeyLink(journeyLink)
+        .traceParent(traceParent);
   }
 
   /**
@@ -93,6 +98,7 @@ public record SurveyResponse(
     private RespondentContext context = RespondentContext.NONE;
     private String payloadHash;
     private JourneyLink journeyLink = JourneyLink.NONE;
+    private String traceParent = "";
 
     private Builder() {}
 
@@ -162,6 +168,12 @@ public record SurveyResponse(
       return this;
     }
 
+    /** @param traceParent a W3C {@code traceparent}; null or empty when untraced */
+    public Builder traceParent(String traceParent) {
+      this.traceParent = traceParent;
+      return this;
+    }
+
     public SurveyResponse build() {
       java.util.Objects.requireNonNull(tenantId, "tenantId");
       java.util.Objects.requireNonNull(responseId, "responseId");
@@ -169,7 +181,7 @@ public record SurveyResponse(
       java.util.Objects.requireNonNull(submitTime, "submitTime");
       return new SurveyResponse(tenantId, responseId, surveyId, surveyVersion, channel, answers, submitTime,
           idempotencyKey, outbox == null ? Outbox.NONE : outbox, distributionId, context, payloadHash,
-          journeyLink);
+          journeyLink, traceParent);
     }
   }
 }

@@ -37,6 +37,8 @@ final class RecordedResponseMapper {
     // the journey stage and touchpoint the survey measures: slicing dimensions of the scores
     builder.setStageId(r.journeyLink().stageId());
     builder.setTouchpointId(r.journeyLink().touchpointId());
+    // the trace of the request that submitted it continues in metrics-service
+    builder.setTraceparent(r.traceParent());
     for (ResponseAnswer a : r.answers()) {
       if (a.kind().isScored() && a.value() instanceof AnswerValue.Score score) {
         builder.addAnswers(RecordedAnswer.newBuilder()

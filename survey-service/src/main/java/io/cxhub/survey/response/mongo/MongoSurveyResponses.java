@@ -21,6 +21,7 @@ import com.mongodb.client.model.Updates;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.trace.TraceParents;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.outbox.ResponseOutbox;
 import io.cxhub.survey.survey.JourneyLink;
@@ -87,8 +88,10 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
   private final MongoCollection<Document> tenants;
   private final Set<String> registeredTenants = ConcurrentHashMap.newKeySet();
   private final List<String> subscribers;
+  private final TraceParents traces;
 
-  MongoSurveyResponses(MongoDatabase database, List<OutboxSubscription> subscribers) {
+  MongoSurveyResponses(MongoDatabase database, List<OutboxSubscription> subscribers, TraceParents traces) {
+    this.traces = traces;
     this.collection = database.getCollection(COLLECTION);
     this.tenants = database.getCollection(TENANTS);
     this.subscribers = subscribers.stream().map(OutboxSubscription::name).distinct().sorted().toList();
@@ -206,7 +209,10 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
         .toList();
     count(response.tenantId(), pending, 1);
     try {
-      collection.insertOne(toDocument(response));
+      // the trace of the accepting request goes with the response: its relay continues it
+      var stamped = response.traceParent().isEmpty()
+          ? response.toBuilder().traceParent(traces.current()).build() : response;
+      collection.insertOne(toDocument(stamped));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -437,6 +443,9 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
     if (r.payloadHash() != null) {
       doc.append("payloadHash", r.payloadHash());
     }
+    if (!r.traceParent().isEmpty()) {
+      doc.append("traceparent", r.traceParent());
+    }
     return doc;
   }
 
@@ -472,6 +481,7 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
         .context(context(d.get("context", Document.class)))
         .payloadHash(d.getString("payloadHash"))
         .journeyLink(new JourneyLink(d.getString("journeyId"), d.getString("stageId"), d.getString("touchpointId")))
+        .traceParent(d.getString("traceparent"))
         .build();
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.paging.PageRequest;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.survey.followup.CaseFilter;
 import io.cxhub.survey.followup.CaseStatus;
 import io.cxhub.survey.followup.FollowUpCase;
@@ -28,7 +28,7 @@ class MongoFollowUpCasesIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private MongoClient client;
   private MongoFollowUpCases cases;
 
@@ -36,7 +36,7 @@ class MongoFollowUpCasesIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     client = MongoClients.create(mongo.connectionString("cx_survey"));
     cases = new MongoFollowUpCases(client.getDatabase("cx_survey"));
   }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.kit.domain.Channel;
+import io.cxhub.kit.trace.TraceParents;
 import io.cxhub.survey.outbox.OutboxSubscriber;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.response.AnswerValue;
@@ -96,7 +97,8 @@ class HotQueriesExamineOnlyTheirResultsIT {
     // the load, it recounts the pending counters from the due index
     database.getCollection(MongoSurveyResponses.TENANTS)
         .insertMany(List.of(new Document("_id", "t1"), new Document("_id", "t2")));
-    responses = new MongoSurveyResponses(database, List.of(new OutboxSubscription(new Named(), null, false)));
+    responses = new MongoSurveyResponses(database, List.of(new OutboxSubscription(new Named(), null, false)),
+        TraceParents.NOOP);
     responses.insert(SurveyResponse.builder().tenantId("t1").responseId("registered").surveyId("s0")
         .surveyVersion(1).channel(Channel.LINK).answers(List.of()).submitTime(START)
         .outbox(Outbox.NONE).build());
