@@ -21,7 +21,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.testing.TestMongo;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Answer;
 import io.cxhub.proto.survey.v1.Campaign;
@@ -91,7 +91,7 @@ class InvitationIT {
   @TempDir
   static Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private TestMongo mongo;
   private GreenMail smtp;
   private WireMockServer smsProvider;
   private ConfigurableApplicationContext app;
@@ -118,7 +118,7 @@ class InvitationIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.startOnFreePort(dataDir);
+    mongo = TestMongo.start(dataDir);
     smtp = new GreenMail(new ServerSetup(TestServices.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     smsProvider = new WireMockServer(wireMockConfig().dynamicPort());

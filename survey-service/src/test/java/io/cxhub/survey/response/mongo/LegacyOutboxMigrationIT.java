@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.cxhub.embedded.EmbeddedMongo;
+import io.cxhub.kit.trace.TraceParents;
 import io.cxhub.survey.alert.AlertEvaluation;
 import io.cxhub.survey.outbox.OutboxSubscriber;
 import io.cxhub.survey.outbox.OutboxSubscription;
@@ -73,7 +74,8 @@ class LegacyOutboxMigrationIT {
   }
 
   private MongoSurveyResponses open() {
-    return new MongoSurveyResponses(database, List.of(subscription(MetricsRelay.NAME), subscription(AlertEvaluation.NAME)));
+    return new MongoSurveyResponses(database, List.of(subscription(MetricsRelay.NAME), subscription(AlertEvaluation.NAME)),
+        TraceParents.NOOP);
   }
 
   private static OutboxSubscription subscription(String name) {
