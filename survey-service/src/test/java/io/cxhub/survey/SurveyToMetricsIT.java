@@ -274,8 +274,7 @@ class SurveyToMetricsIT {
       alerts.createAlertRule(CreateAlertRuleRequest.newBuilder().setRule(AlertRule.newBuilder().setName("detractors")
           .setEnabled(true).setConditions(AlertConditions.newBuilder().addCategories(NpsCategory.NPS_CATEGORY_DETRACTOR))
           .setActions(AlertActions.newBuilder().setOpenCase(true))).build());
-      SurveyServiceGrpc.newBlockingStub(pair.surveyChannel).withDeadlineAfter(10, TimeUnit.SECONDS)
-          .submitResponse(SubmitResponseRequest.newBuilder().setSurveyId(survey.getSurveyId())
+      pair.surveys(tenant).submitResponse(SubmitResponseRequest.newBuilder().setSurveyId(survey.getSurveyId())
               .addAnswers(Answer.newBuilder().setQuestionId("nps").setScore(2))
               .addAnswers(Answer.newBuilder().setQuestionId("why")
                   .setText("Colis en retard au point relais, livraison catastrophique."))
