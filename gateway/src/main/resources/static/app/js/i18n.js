@@ -64,6 +64,17 @@ const enums = {
 let lang = localStorage.getItem('cx.lang') || (navigator.language || 'en').slice(0, 2);
 if (!texts[lang]) lang = 'en';
 
+/**
+ * Adds a view's own texts ({en: {...}, fr: {...}}, and optionally enum labels), so that each
+ * view keeps its strings next to its code instead of every view editing this file.
+ */
+export function addTexts(more, moreEnums = {}) {
+  Object.keys(texts).forEach((l) => {
+    Object.assign(texts[l], more[l] || {});
+    Object.assign(enums[l], moreEnums[l] || {});
+  });
+}
+
 export function language() { return lang; }
 export function setLanguage(value) { lang = texts[value] ? value : 'en'; localStorage.setItem('cx.lang', lang); document.documentElement.lang = lang; }
 export function t(key) { return texts[lang][key] ?? texts.en[key] ?? key; }

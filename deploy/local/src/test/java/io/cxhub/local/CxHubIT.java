@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,15 +28,18 @@ class CxHubIT {
   Path dataDir;
 
   @Test
-  void startsEveryApplicationOnItsOwnPortsAndReleasesThemOnClose() {
+  void startsEveryApplicationOnItsOwnPortsAndReleasesThemOnClose() throws Exception {
     // free ports, never the defaults: the launcher's settings outrank each service's own file
     List<Integer> ports = new ArrayList<>();
     try (var hub = CxHub.start(LocalConfig.onFreePorts(dataDir))) {
       var gateway = new HubHttp(hub.gatewayUrl());
       var management = new HubHttp(URI.create("http://127.0.0.1:" + hub.gatewayManagementPort()));
       assertThat(management.get("/actuator/health", Optional.empty()).status()).isEqualTo(200);
-      var metrics = management.get("/actuator/prometheus", Optional.empty());
-      assertThat(metrics.status()).isEqualTo(200);
+      // as Prometheus scrapes it (the text format, not JSON)
+      var metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + hub.gatewayManagementPort() + "/actuator/prometheus")).header("Accept", "text/plain").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
       // latency histograms: buckets from which Prometheus computes p95/p99
       assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{");
       // the public port serves the API, not the actuator

@@ -15,9 +15,27 @@ class HubLoggingTest {
 
   private static final String FORMAT = "logging.structured.format.console";
 
+  /**
+   * Spring Boot's logging system copies its settings into system properties
+   * (CONSOLE_LOG_STRUCTURED_FORMAT...) that Logback's configuration reads and that nothing
+   * clears: restore them all, or the JSON test leaves every later test of this JVM in JSON.
+   */
+  private final java.util.Properties before = (java.util.Properties) System.getProperties().clone();
+
   @AfterEach
   void backToTheDefault() {
-    System.clearProperty(FORMAT);
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (!before.containsKey(name)) {
+        System.clearProperty(name);
+      }
+    }
+    before.stringPropertyNames().forEach(name -> System.setProperty(name, before.getProperty(name)));
+    reinitialize();
+  }
+
+  /** Logback, once set up, keeps its configuration: forget it, then set it up again. */
+  private static void reinitialize() {
+    org.springframework.boot.logging.LoggingSystem.get(HubLoggingTest.class.getClassLoader()).cleanUp();
     HubLogging.initialize();
   }
 
@@ -33,7 +51,7 @@ class HubLoggingTest {
   @Test
   void linesAreHumanReadableWithTraceAndSpanIdsByDefault() {
     String out = logged(() -> {
-      HubLogging.initialize();
+      reinitialize();
       inRequest(() -> LoggerFactory.getLogger("io.cxhub.survey.Example").info("response accepted"));
     });
 
@@ -47,7 +65,7 @@ class HubLoggingTest {
   void oneSettingMakesTheLinesJsonWithTenantRequestAndTraceIds() throws Exception {
     System.setProperty(FORMAT, "ecs");
     String out = logged(() -> {
-      HubLogging.initialize();
+      reinitialize();
       inRequest(() -> LoggerFactory.getLogger("io.cxhub.survey.Example").info("response accepted"));
     });
 

@@ -74,6 +74,8 @@ class HubTracingIT {
     String requestId = "trace-it-" + UUID.randomUUID();
     var request = HttpRequest.newBuilder(hub.gatewayUrl().resolve("/v1/surveys/" + surveyId + "/responses"))
         .header("Content-Type", "application/json")
+        // the partner route: the tenant's system, with its key
+        .header("Authorization", "Bearer " + ADMIN_KEY)
         .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
         .header("X-Request-Id", requestId)
         .POST(HttpRequest.BodyPublishers.ofString(
