@@ -260,17 +260,22 @@ class SurveyToMetricsIT {
       assertThat(pair.bucketCount(survey.getSurveyId(), "q1")).isEqualTo(5);
     }
 
-    @Test
-    void aCaseShowsTheTextAnalysisOfTheResponseThatOpenedIt() {
-      String tenant = "e2e-case-text";
-      var alerts = asTenant(AlertServiceGrpc.newBlockingStub(pair.surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
-      var survey = pair.surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
+    /** An active survey with an NPS question {@code nps} and a free-text question {@code why}. */
+    private Survey surveyWithComment(String tenant) {
+      return pair.surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
           .setTitle("Livraison").setState(SurveyState.SURVEY_STATE_ACTIVE)
           .addQuestions(Question.newBuilder().setQuestionId("nps").setKind(QuestionKind.QUESTION_KIND_NPS)
               .setText("Recommend us?").setRequired(true))
           .addQuestions(Question.newBuilder().setQuestionId("why").setKind(QuestionKind.QUESTION_KIND_FREE_TEXT)
               .setText("Why?")))
           .build());
+    }
+
+    @Test
+    void aCaseShowsTheTextAnalysisOfTheResponseThatOpenedIt() {
+      String tenant = "e2e-case-text";
+      var alerts = asTenant(AlertServiceGrpc.newBlockingStub(pair.surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
+      var survey = surveyWithComment(tenant);
       alerts.createAlertRule(CreateAlertRuleRequest.newBuilder().setRule(AlertRule.newBuilder().setName("detractors")
           .setEnabled(true).setConditions(AlertConditions.newBuilder().addCategories(NpsCategory.NPS_CATEGORY_DETRACTOR))
           .setActions(AlertActions.newBuilder().setOpenCase(true))).build());
@@ -295,6 +300,44 @@ class SurveyToMetricsIT {
       assertThat(comment.getHighlightsList()).isNotEmpty();
       // lists stay light: no analysis there
       assertThat(alerts.listCases(ListCasesRequest.getDefaultInstance()).getCases(0).getCommentAnalysesCount()).isZero();
+    }
+
+    @Test
+    void aNegativeRemarkOnDeliveryFiresTheRuleOnSentimentAndTheme() {
+      String tenant = "e2e-text-rule";
+      var alerts = asTenant(AlertServiceGrpc.newBlockingStub(pair.surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
+      var survey = surveyWithComment(tenant);
+      // a theme the taxonomy does not have would never fire: refused, naming the field
+      var unknown = org.assertj.core.api.Assertions.catchThrowableOfType(io.grpc.StatusRuntimeException.class,
+          () -> alerts.createAlertRule(CreateAlertRuleRequest.newBuilder().setRule(AlertRule.newBuilder()
+              .setName("typo").setEnabled(true).setConditions(AlertConditions.newBuilder().addThemes("livraison"))
+              .setActions(AlertActions.newBuilder().setOpenCase(true))).build()));
+      assertThat(unknown.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+      assertThat(io.cxhub.kit.testing.GrpcCalls.violatedFields(unknown)).containsExactly("rule.conditions.themes");
+
+      var rule = alerts.createAlertRule(CreateAlertRuleRequest.newBuilder().setRule(AlertRule.newBuilder()
+          .setName("negative delivery").setEnabled(true).setConditions(AlertConditions.newBuilder()
+              .addSentiments(TextSentiment.TEXT_SENTIMENT_NEGATIVE).addThemes("delivery"))
+          .setActions(AlertActions.newBuilder().setOpenCase(true).setTeam("logistics"))).build());
+      assertThat(rule.getConditions().getSentimentsList()).containsExactly(TextSentiment.TEXT_SENTIMENT_NEGATIVE);
+      assertThat(rule.getConditions().getThemesList()).containsExactly("delivery");
+
+      // a promoter's happy delivery comment, then a passive's late parcel: only the second fires
+      for (var answer : List.of(new Object[] {10, "Livraison rapide, colis parfait."},
+          new Object[] {8, "Produit très bien, mais le colis est arrivé avec une semaine de retard."})) {
+        pair.surveys(tenant).submitResponse(SubmitResponseRequest.newBuilder().setSurveyId(survey.getSurveyId())
+            .addAnswers(Answer.newBuilder().setQuestionId("nps").setScore((Integer) answer[0]))
+            .addAnswers(Answer.newBuilder().setQuestionId("why").setText((String) answer[1]))
+            .build());
+      }
+      await().atMost(WAIT).until(() -> alerts.listCases(ListCasesRequest.getDefaultInstance()).getCasesCount() >= 1);
+      // both responses went through the alert worker: the outbox says so
+      await().atMost(WAIT).until(() -> client.getDatabase(pair.surveyDb).getCollection("responses")
+          .find(Filters.eq("surveyId", survey.getSurveyId())).into(new ArrayList<>()).stream()
+          .allMatch(d -> "DELIVERED".equals(d.get("outbox", Document.class).get("alerts", Document.class)
+              .getString("state"))));
+      var cases = alerts.listCases(ListCasesRequest.getDefaultInstance()).getCasesList();
+      assertThat(cases).singleElement().satisfies(c -> assertThat(c.getTeam()).isEqualTo("logistics"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.cxhub.survey.followup.CaseOpening;
 import io.cxhub.survey.followup.OpenCase;
 import io.cxhub.survey.webhook.WebhookPublisher;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +22,18 @@ public final class EvaluateRules {
   private final AlertRules rules;
   private final OpenCase openCase;
   private final WebhookPublisher webhooks;
+  private final TextAnalyzer text;
   private final Clock clock;
 
-  public EvaluateRules(AlertRules rules, OpenCase openCase, WebhookPublisher webhooks, Clock clock) {
+  /**
+   * @param text analyses the free-text answers for rules that test sentiment or themes; a
+   *     failure fails the evaluation (the response is evaluated again later)
+   */
+  public EvaluateRules(AlertRules rules, OpenCase openCase, WebhookPublisher webhooks, TextAnalyzer text, Clock clock) {
     this.rules = rules;
     this.openCase = openCase;
     this.webhooks = webhooks;
+    this.text = text;
     this.clock = clock;
   }
 
@@ -33,8 +41,9 @@ public final class EvaluateRules {
   public int evaluate(AlertSubject subject) {
     webhooks.publish(AlertEvents.responseCreated(subject));
     int fired = 0;
+    var analyses = new Analyses(subject);
     for (AlertRule rule : rules.list(subject.tenantId())) {
-      if (!rule.enabled() || !RuleEvaluator.matches(rule.conditions(), subject)) {
+      if (!rule.enabled() || !RuleEvaluator.matches(rule.conditions(), subject, analyses)) {
         continue;
       }
       fired++;
@@ -54,5 +63,23 @@ public final class EvaluateRules {
           subject.tenantId(), rule.ruleId(), subject.responseId(), caseId);
     }
     return fired;
+  }
+
+  /** The analysis of the subject's free-text answers, asked of text analytics once, when a rule first needs it. */
+  private final class Analyses implements Supplier<List<CommentAnalysis>> {
+    private final AlertSubject subject;
+    private List<CommentAnalysis> analyses;
+
+    Analyses(AlertSubject subject) {
+      this.subject = subject;
+    }
+
+    @Override
+    public List<CommentAnalysis> get() {
+      if (analyses == null) {
+        analyses = subject.texts().stream().map(t -> text.analyze(subject.tenantId(), t)).toList();
+      }
+      return analyses;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.cxhub.survey.alert;
 
+import io.cxhub.kit.error.DependencyUnavailableException;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +25,18 @@ public final class ManageAlertRules {
   /** Every rule is evaluated on every response, so their number bounds the work per response. */
   static final int MAX_RULES = 100;
 
+  static final int MAX_THEMES = 20;
+
   private final AlertRules rules;
   private final KnownSurveys surveys;
+  private final TextAnalyzer text;
   private final Clock clock;
 
-  public ManageAlertRules(AlertRules rules, KnownSurveys surveys, Clock clock) {
+  /** @param text gives the tenant's taxonomy, to refuse a rule naming a theme it does not have */
+  public ManageAlertRules(AlertRules rules, KnownSurveys surveys, TextAnalyzer text, Clock clock) {
     this.rules = rules;
     this.surveys = surveys;
+    this.text = text;
     this.clock = clock;
   }
 
@@ -37,6 +44,7 @@ public final class ManageAlertRules {
   public AlertRule create(String tenantId, AlertRule draft) {
     validate(draft);
     checkSurvey(tenantId, draft);
+    checkThemes(tenantId, draft);
     if (rules.list(tenantId).size() >= MAX_RULES) {
       throw new PreconditionFailedException("a tenant may have at most " + MAX_RULES + " alert rules; delete one first");
     }
@@ -59,6 +67,7 @@ public final class ManageAlertRules {
     var current = get(tenantId, draft.ruleId());
     validate(draft);
     checkSurvey(tenantId, draft);
+    checkThemes(tenantId, draft);
     var rule = new AlertRule(tenantId, current.ruleId(), draft.name().strip(), draft.enabled(), draft.conditions(),
         draft.actions(), current.createdAt());
     if (!rules.replace(rule)) {
@@ -73,6 +82,26 @@ public final class ManageAlertRules {
       throw new NotFoundException("alert rule", ruleId);
     }
     log.info("alert rule deleted tenant={} rule={}", tenantId, ruleId);
+  }
+
+  /** A rule naming a theme that the tenant's taxonomy does not have would never fire: refuse it. */
+  private void checkThemes(String tenantId, AlertRule rule) {
+    var themes = rule.conditions().themes();
+    if (themes.isEmpty()) {
+      return;
+    }
+    Set<String> known;
+    try {
+      known = text.themeIds(tenantId);
+    } catch (RuntimeException e) {
+      throw new DependencyUnavailableException(
+          "text analytics cannot say which themes the tenant's taxonomy has; try again later", e);
+    }
+    var unknown = themes.stream().filter(t -> !known.contains(t)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw InvalidInputException.of("rule.conditions.themes", "names no theme of the tenant's taxonomy: "
+          + String.join(", ", unknown) + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+    }
   }
 
   /** A rule naming a survey that its tenant does not have would never fire: refuse it. */
@@ -108,6 +137,9 @@ public final class ManageAlertRules {
         v.add(new FieldViolation("rule.conditions.keywords", "each keyword needs a letter or digit and at most "
             + MAX_TEXT + " characters: '" + k + "'"));
       }
+    }
+    if (c.themes().size() > MAX_THEMES) {
+      v.add(new FieldViolation("rule.conditions.themes", "at most " + MAX_THEMES + " themes"));
     }
     var a = rule.actions();
     if (!a.openCase() && !a.notifyWebhooks()) {

@@ -1,14 +1,29 @@
 package io.cxhub.survey.alert;
 
 import io.cxhub.kit.domain.NpsCategory;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Decides whether a rule's conditions hold for a subject. Pure; no I/O. */
+/**
+ * Decides whether a rule's conditions hold for a subject. Pure: the text analysis of the
+ * answers, which costs a call, is asked of {@code analyses} only when every cheaper condition
+ * held and the rule tests sentiment or themes.
+ */
 public final class RuleEvaluator {
 
   private RuleEvaluator() {}
 
+  /** For subjects and rules without text-analysis conditions (none is ever read). */
   public static boolean matches(AlertConditions c, AlertSubject s) {
+    return matches(c, s, List::of);
+  }
+
+  /**
+   * @param analyses the analysis of each free-text answer of the subject (memoize it: it is
+   *     asked again for every rule that tests it)
+   */
+  public static boolean matches(AlertConditions c, AlertSubject s, Supplier<List<CommentAnalysis>> analyses) {
     if (c.surveyId() != null && !c.surveyId().equals(s.surveyId())) {
       return false;
     }
@@ -46,7 +61,26 @@ public final class RuleEvaluator {
         return false;
       }
     }
+    if (c.testsTextAnalysis()) {
+      if (s.texts().isEmpty()) {
+        return false;
+      }
+      return analyses.get().stream().anyMatch(a -> mentions(c, a));
+    }
     return true;
+  }
+
+  /**
+   * One answer holds the text conditions. Sentiments alone test the answer's overall
+   * sentiment; with themes, the sentiment of the clauses that mention one of the themes (a
+   * negative remark on delivery in an otherwise happy comment is a negative delivery comment).
+   */
+  private static boolean mentions(AlertConditions c, CommentAnalysis a) {
+    if (c.themes().isEmpty()) {
+      return a.sentiment() != null && c.sentiments().contains(a.sentiment());
+    }
+    return a.themes().entrySet().stream().anyMatch(e -> c.themes().contains(e.getKey())
+        && (c.sentiments().isEmpty() || (e.getValue() != null && c.sentiments().contains(e.getValue()))));
   }
 
   /** The score the rule looks at: its question's, else the first NPS one, else the first one. */

@@ -5,6 +5,8 @@ import io.cxhub.survey.alert.AlertRules;
 import io.cxhub.survey.alert.EvaluateRules;
 import io.cxhub.survey.alert.FireAlert;
 import io.cxhub.survey.alert.ManageAlertRules;
+import io.cxhub.survey.alert.TextAnalyzer;
+import io.cxhub.survey.alert.grpc.TextAnalyticsClient;
 import io.cxhub.survey.followup.FollowUpCases;
 import io.cxhub.survey.followup.ManageCases;
 import io.cxhub.survey.followup.OpenCase;
@@ -12,11 +14,13 @@ import io.cxhub.survey.outbox.OutboxSettings;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.survey.Surveys;
 import io.cxhub.survey.webhook.WebhookPublisher;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
 
 /** Wires alert rules, follow-up cases and the alert worker. */
 @Configuration(proxyBeanMethods = false)
@@ -33,13 +37,26 @@ class AlertConfiguration {
   }
 
   @Bean
-  ManageAlertRules manageAlertRules(AlertRules rules, Surveys surveys, Clock clock) {
-    return new ManageAlertRules(rules, (tenantId, surveyId) -> surveys.find(tenantId, surveyId).isPresent(), clock);
+  ManageAlertRules manageAlertRules(AlertRules rules, Surveys surveys, TextAnalyzer text, Clock clock) {
+    return new ManageAlertRules(rules, (tenantId, surveyId) -> surveys.find(tenantId, surveyId).isPresent(), text,
+        clock);
   }
 
   @Bean
-  EvaluateRules evaluateRules(AlertRules rules, OpenCase openCase, WebhookPublisher webhooks, Clock clock) {
-    return new EvaluateRules(rules, openCase, webhooks, clock);
+  EvaluateRules evaluateRules(AlertRules rules, OpenCase openCase, WebhookPublisher webhooks, TextAnalyzer text,
+      Clock clock) {
+    return new EvaluateRules(rules, openCase, webhooks, text, clock);
+  }
+
+  /**
+   * metrics-service's text analytics: sentiment and theme conditions of alert rules, and the
+   * analysis a case shows (breaker {@code metrics-read}, apart from the relay's).
+   */
+  @Bean
+  TextAnalyticsClient textAnalytics(GrpcChannelFactory channels, PeersProperties peers,
+      CircuitBreakerRegistry breakers) {
+    return new TextAnalyticsClient(channels.createChannel(peers.metrics()), breakers.circuitBreaker("metrics-read"),
+        Duration.ofSeconds(2));
   }
 
   @Bean

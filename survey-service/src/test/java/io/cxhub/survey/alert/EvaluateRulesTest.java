@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,27 @@ class EvaluateRulesTest {
   };
 
   private final WebhookPublisher publisher = new WebhookPublisher(oneSubscription, new CountingDeliveries(), () -> {}, clock);
+  private final List<String> analysed = new ArrayList<>();
+  private boolean textAnalyticsDown;
+  private final TextAnalyzer text = new TextAnalyzer() {
+    @Override
+    public CommentAnalysis analyze(String tenantId, String comment) {
+      if (textAnalyticsDown) {
+        throw new IllegalStateException("metrics-service unavailable");
+      }
+      analysed.add(comment);
+      return comment.contains("retard")
+          ? new CommentAnalysis(CommentSentiment.NEGATIVE, Map.of("delivery", CommentSentiment.NEGATIVE))
+          : new CommentAnalysis(CommentSentiment.POSITIVE, Map.of());
+    }
+
+    @Override
+    public Set<String> themeIds(String tenantId) {
+      return Set.of("delivery");
+    }
+  };
   private final EvaluateRules evaluate = new EvaluateRules(new ListRules(), new OpenCase(cases, publisher,
-      new OpenCase.DefaultSla(Duration.ofHours(24), Duration.ofHours(72)), clock), publisher, clock);
+      new OpenCase.DefaultSla(Duration.ofHours(24), Duration.ofHours(72)), clock), publisher, text, clock);
 
   private static AlertSubject detractor() {
     return new AlertSubject("t1", "resp-1", "s1", Channel.EMAIL, null, null,
@@ -66,10 +86,10 @@ class EvaluateRulesTest {
   @Test
   void aRetryOpensNoSecondCaseAndQueuesNothingTwice() {
     rules.add(new AlertRule("t1", "r1", "detractors", true,
-        new AlertConditions(null, null, Set.of(NpsCategory.DETRACTOR), null, null, null, null, null, null),
+        AlertConditions.builder().categories(Set.of(NpsCategory.DETRACTOR)).build(),
         new AlertActions(true, true, "care", null, Duration.ofHours(2), null), Instant.EPOCH));
     rules.add(new AlertRule("t1", "r2", "disabled", false,
-        new AlertConditions(null, null, null, null, null, null, null, null, null),
+        AlertConditions.ANY,
         new AlertActions(true, false, null, null, null, null), Instant.EPOCH));
 
     assertThat(evaluate.evaluate(detractor())).isOne();
@@ -88,7 +108,7 @@ class EvaluateRulesTest {
   @Test
   void aCaseOpenedForARespondentWhoAgreedToBeContactedNotesTheConsent() {
     rules.add(new AlertRule("t1", "r1", "detractors", true,
-        new AlertConditions(null, null, Set.of(NpsCategory.DETRACTOR), null, null, null, null, null, null),
+        AlertConditions.builder().categories(Set.of(NpsCategory.DETRACTOR)).build(),
         new AlertActions(true, false, "care", null, null, null), Instant.EPOCH));
     var consenting = new AlertSubject("t1", "resp-2", "s1", Channel.QR, null, null,
         List.of(new AlertSubject.Score("nps", true, 3)), List.of(), Instant.EPOCH, true);
@@ -116,6 +136,47 @@ class EvaluateRulesTest {
     assertThat(AlertEvaluation.subject(response.context(new io.cxhub.survey.response.RespondentContext(
         "", "", "fr", java.util.Map.of("contact_consent", "no"))).build()).contactConsent()).isFalse();
     assertThat(AlertEvaluation.subject(response.context(null).build()).contactConsent()).isFalse();
+  }
+
+  @Test
+  void aNegativeDeliveryCommentFiresItsRuleAndEachAnswerIsAnalysedOnce() {
+    var negativeDelivery = AlertConditions.builder().sentiments(Set.of(CommentSentiment.NEGATIVE))
+        .themes(Set.of("delivery")).build();
+    rules.add(new AlertRule("t1", "r1", "negative delivery", true, negativeDelivery,
+        new AlertActions(true, false, "logistics", null, null, null), Instant.EPOCH));
+    rules.add(new AlertRule("t1", "r2", "any negative comment", true,
+        AlertConditions.builder().sentiments(Set.of(CommentSentiment.NEGATIVE)).build(),
+        new AlertActions(true, false, null, null, null, null), Instant.EPOCH));
+    rules.add(new AlertRule("t1", "r3", "scores only", true, AlertConditions.ANY,
+        new AlertActions(true, false, null, null, null, null), Instant.EPOCH));
+
+    var late = new AlertSubject("t1", "resp-late", "s1", Channel.EMAIL, null, null,
+        List.of(new AlertSubject.Score("nps", true, 8)), List.of("Très bon produit", "Colis en retard"), Instant.EPOCH);
+    assertThat(evaluate.evaluate(late)).isEqualTo(3);
+    assertThat(analysed).containsExactly("Très bon produit", "Colis en retard");
+
+    analysed.clear();
+    var happy = new AlertSubject("t1", "resp-happy", "s1", Channel.EMAIL, null, null,
+        List.of(new AlertSubject.Score("nps", true, 10)), List.of("Parfait"), Instant.EPOCH);
+    assertThat(evaluate.evaluate(happy)).isOne();
+    assertThat(analysed).containsExactly("Parfait");
+  }
+
+  @Test
+  void whenTextAnalyticsCannotAnswerTheEvaluationFailsSoThatItIsRetried() {
+    rules.add(new AlertRule("t1", "r1", "negative", true,
+        AlertConditions.builder().sentiments(Set.of(CommentSentiment.NEGATIVE)).build(),
+        new AlertActions(true, false, null, null, null, null), Instant.EPOCH));
+    textAnalyticsDown = true;
+    var late = new AlertSubject("t1", "resp-late", "s1", Channel.EMAIL, null, null,
+        List.of(new AlertSubject.Score("nps", true, 8)), List.of("Colis en retard"), Instant.EPOCH);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluate.evaluate(late))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(cases.size()).isZero();
+
+    textAnalyticsDown = false;
+    assertThat(evaluate.evaluate(late)).isOne();
+    assertThat(cases.size()).isOne();
   }
 
   private final class ListRules implements AlertRules {

@@ -3,6 +3,7 @@ package io.cxhub.survey.alert.grpc;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.grpc.ProtoChannels;
 import io.cxhub.kit.grpc.ProtoTimestamps;
+import io.cxhub.proto.metrics.v1.TextSentiment;
 import io.cxhub.proto.survey.v1.AlertActions;
 import io.cxhub.proto.survey.v1.AlertConditions;
 import io.cxhub.proto.survey.v1.Case;
@@ -12,10 +13,10 @@ import io.cxhub.proto.survey.v1.CaseStatus;
 import io.cxhub.proto.survey.v1.NpsCategory;
 import io.cxhub.proto.survey.v1.PlaybookStep;
 import io.cxhub.survey.alert.AlertRule;
+import io.cxhub.survey.alert.CommentSentiment;
 import io.cxhub.survey.followup.FollowUpCase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 final class AlertProtoMapper {
 
@@ -27,16 +28,19 @@ final class AlertProtoMapper {
 
   static AlertRule toDomain(io.cxhub.proto.survey.v1.AlertRule p) {
     var c = p.getConditions();
-    var conditions = new io.cxhub.survey.alert.AlertConditions(
-        emptyToNull(c.getSurveyId()),
-        emptyToNull(c.getQuestionId()),
-        c.getCategoriesList().stream().map(x -> category(x, "rule.conditions.categories")).collect(Collectors.toSet()),
-        c.getHasMinScore() ? c.getMinScore() : null,
-        c.getHasMaxScore() ? c.getMaxScore() : null,
-        c.getChannelsList().stream().map(ProtoChannels::toDomain).collect(Collectors.toSet()),
-        emptyToNull(c.getStageId()),
-        emptyToNull(c.getTouchpointId()),
-        c.getKeywordsList());
+    var conditions = io.cxhub.survey.alert.AlertConditions.builder()
+        .surveyId(emptyToNull(c.getSurveyId()))
+        .questionId(emptyToNull(c.getQuestionId()))
+        .categories(c.getCategoriesList().stream().map(x -> category(x, "rule.conditions.categories")).toList())
+        .minScore(c.getHasMinScore() ? c.getMinScore() : null)
+        .maxScore(c.getHasMaxScore() ? c.getMaxScore() : null)
+        .channels(c.getChannelsList().stream().map(ProtoChannels::toDomain).toList())
+        .stageId(emptyToNull(c.getStageId()))
+        .touchpointId(emptyToNull(c.getTouchpointId()))
+        .keywords(c.getKeywordsList())
+        .sentiments(c.getSentimentsList().stream().map(x -> sentiment(x, "rule.conditions.sentiments")).toList())
+        .themes(c.getThemesList())
+        .build();
     var a = p.getActions();
     var sla = p.getSla();
     var actions = new io.cxhub.survey.alert.AlertActions(
@@ -60,6 +64,18 @@ final class AlertProtoMapper {
       case NPS_CATEGORY_PROMOTER -> io.cxhub.kit.domain.NpsCategory.PROMOTER;
       default -> throw InvalidInputException.of(field, "must be a known NPS category");
     };
+  }
+
+  static CommentSentiment sentiment(TextSentiment p, String field) {
+    var s = TextAnalyticsClient.sentiment(p);
+    if (s == null) {
+      throw InvalidInputException.of(field, "must be NEGATIVE, NEUTRAL, POSITIVE or MIXED");
+    }
+    return s;
+  }
+
+  static TextSentiment toProto(CommentSentiment s) {
+    return TextSentiment.valueOf("TEXT_SENTIMENT_" + s.name());
   }
 
   static NpsCategory toProto(io.cxhub.kit.domain.NpsCategory c) {
@@ -93,7 +109,9 @@ final class AlertProtoMapper {
     var conditions = AlertConditions.newBuilder()
         .addAllCategories(c.categories().stream().sorted().map(AlertProtoMapper::toProto).toList())
         .addAllChannels(c.channels().stream().sorted().map(ProtoChannels::toProto).toList())
-        .addAllKeywords(c.keywords());
+        .addAllKeywords(c.keywords())
+        .addAllSentiments(c.sentiments().stream().sorted().map(AlertProtoMapper::toProto).toList())
+        .addAllThemes(c.themes().stream().sorted().toList());
     if (c.surveyId() != null) {
       conditions.setSurveyId(c.surveyId());
     }

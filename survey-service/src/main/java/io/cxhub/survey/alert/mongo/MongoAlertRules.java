@@ -14,13 +14,13 @@ import io.cxhub.survey.alert.AlertActions;
 import io.cxhub.survey.alert.AlertConditions;
 import io.cxhub.survey.alert.AlertRule;
 import io.cxhub.survey.alert.AlertRules;
+import io.cxhub.survey.alert.CommentSentiment;
 import io.cxhub.kit.domain.NpsCategory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
@@ -70,7 +70,9 @@ class MongoAlertRules implements AlertRules {
     var c = r.conditions();
     var conditions = new Document("categories", c.categories().stream().map(Enum::name).sorted().toList())
         .append("channels", c.channels().stream().map(Enum::name).sorted().toList())
-        .append("keywords", c.keywords());
+        .append("keywords", c.keywords())
+        .append("sentiments", c.sentiments().stream().map(Enum::name).sorted().toList())
+        .append("themes", c.themes().stream().sorted().toList());
     putIfPresent(conditions, "surveyId", c.surveyId());
     putIfPresent(conditions, "questionId", c.questionId());
     putIfPresent(conditions, "minScore", c.minScore());
@@ -107,16 +109,19 @@ class MongoAlertRules implements AlertRules {
   private static AlertRule toDomain(Document d) {
     Document c = d.get("conditions", Document.class);
     Document a = d.get("actions", Document.class);
-    var conditions = new AlertConditions(
-        c.getString("surveyId"),
-        c.getString("questionId"),
-        c.getList("categories", String.class, List.of()).stream().map(NpsCategory::valueOf).collect(Collectors.toSet()),
-        c.getInteger("minScore"),
-        c.getInteger("maxScore"),
-        c.getList("channels", String.class, List.of()).stream().map(Channel::valueOf).collect(Collectors.toSet()),
-        c.getString("stageId"),
-        c.getString("touchpointId"),
-        c.getList("keywords", String.class, List.of()));
+    var conditions = AlertConditions.builder()
+        .surveyId(c.getString("surveyId"))
+        .questionId(c.getString("questionId"))
+        .categories(c.getList("categories", String.class, List.of()).stream().map(NpsCategory::valueOf).toList())
+        .minScore(c.getInteger("minScore"))
+        .maxScore(c.getInteger("maxScore"))
+        .channels(c.getList("channels", String.class, List.of()).stream().map(Channel::valueOf).toList())
+        .stageId(c.getString("stageId"))
+        .touchpointId(c.getString("touchpointId"))
+        .keywords(c.getList("keywords", String.class, List.of()))
+        .sentiments(c.getList("sentiments", String.class, List.of()).stream().map(CommentSentiment::valueOf).toList())
+        .themes(c.getList("themes", String.class, List.of()))
+        .build();
     var actions = new AlertActions(
         a.getBoolean("openCase", false),
         a.getBoolean("notifyWebhooks", false),
