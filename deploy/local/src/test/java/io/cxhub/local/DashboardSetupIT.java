@@ -158,6 +158,16 @@ class DashboardSetupIT {
         .isEqualTo("By car");
     Axe.assertNoViolations(page);
     shot(page, "surveys-desktop");
+
+    // editing the active survey publishes version 2; the preview still shows version 1
+    open(page, "#/setup/surveys/" + surveyId, ".builder");
+    page.locator("input[name=title]").fill("Retour en magasin et retrait");
+    page.locator(".builder-form button[type=submit]").click();
+    page.locator(".preview-version").waitFor();
+    expect(page.frameLocator(".builder-preview iframe.preview-frame").locator("h1")).hasText("Retour en magasin et retrait");
+    page.locator(".preview-version").selectOption("1");
+    expect(page.frameLocator(".builder-preview iframe.preview-frame").locator("h1")).hasText("Retour en magasin");
+    assertThat(get("/v1/surveys/" + surveyId).path("version").asInt()).isEqualTo(2);
     page.context().close();
   }
 

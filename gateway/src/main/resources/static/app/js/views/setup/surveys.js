@@ -131,6 +131,8 @@ async function builder(body, existing, session) {
         <h2>${escape(t('preview'))}</h2>
         <p class="meta">${escape(t('previewNote'))}</p>
         <label>${escape(t('previewLanguage'))}<select class="preview-language">${LANGUAGES.map((l) => `<option value="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</option>`).join('')}</select></label>
+        ${existing && existing.version > 1 ? `<label>${escape(t('version'))}<select class="preview-version"><option value="">${escape(t('editedVersion'))}</option>
+          ${Array.from({ length: existing.version - 1 }, (_, i) => existing.version - 1 - i).map((v) => `<option value="${v}">${escape(t('version'))} ${v}</option>`).join('')}</select></label>` : ''}
         <div class="survey-preview"></div>
       </aside></div>`);
   body.append(layout);
@@ -138,8 +140,17 @@ async function builder(body, existing, session) {
   const preview = layout.querySelector('.survey-preview');
   const previewLanguage = layout.querySelector('.preview-language');
   previewLanguage.value = survey.defaultLanguage || 'en';
-  const refresh = () => renderPreview(preview, survey, previewLanguage.value);
+  const versionSelect = layout.querySelector('.preview-version');
+  const versions = {};
+  /** The edited survey, or an earlier published version (GetSurveyVersion) when one is chosen. */
+  const refresh = async () => {
+    const version = versionSelect ? versionSelect.value : '';
+    if (!version) return renderPreview(preview, survey, previewLanguage.value);
+    versions[version] = versions[version] || await get(`/v1/surveys/${encodeURIComponent(existing.surveyId)}/versions/${version}`);
+    return renderPreview(preview, versions[version], previewLanguage.value);
+  };
   previewLanguage.addEventListener('change', refresh);
+  if (versionSelect) versionSelect.addEventListener('change', () => refresh().catch((err) => { preview.textContent = err.message; }));
 
   const head = layout.querySelector('.head');
   const renderHead = () => {
@@ -218,7 +229,10 @@ async function builder(body, existing, session) {
         saved = await post('/v1/surveys', payload);
       }
       out.textContent = `${t('saved')} ${label(saved.state)} · ${t('version')} ${saved.version}`;
-      location.hash = `#/setup/surveys/${encodeURIComponent(saved.surveyId)}`;
+      const target = `#/setup/surveys/${encodeURIComponent(saved.surveyId)}`;
+      // show the saved survey (its new version, its earlier ones in the preview)
+      if (location.hash === target) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else location.hash = target;
     } catch (err) { showErrors(form, err); }
   });
   const activate = form.querySelector('.activate');
