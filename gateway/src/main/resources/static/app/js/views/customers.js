@@ -34,11 +34,6 @@ addTexts({
     goals: 'Objectifs', needs: 'Besoins', frustrations: 'Frustrations', motivations: 'Motivations', sizeTrend: 'Taille dans le temps', computedAt: 'Calculé',
     assigned: 'clients désormais rattachés à un persona adopté', scored: 'avec commandes',
   },
-}, {
-  en: { VALUE_TIER_NO_ORDERS: 'No orders', VALUE_TIER_CHAMPIONS: 'Champions', VALUE_TIER_LOYAL: 'Loyal', VALUE_TIER_PROMISING: 'Promising',
-    VALUE_TIER_AT_RISK: 'At risk', VALUE_TIER_HIBERNATING: 'Hibernating', VALUE_TIER_LOST: 'Lost' },
-  fr: { VALUE_TIER_NO_ORDERS: 'Sans commande', VALUE_TIER_CHAMPIONS: 'Champions', VALUE_TIER_LOYAL: 'Fidèles', VALUE_TIER_PROMISING: 'Prometteurs',
-    VALUE_TIER_AT_RISK: 'À risque', VALUE_TIER_HIBERNATING: 'En sommeil', VALUE_TIER_LOST: 'Perdus' },
 });
 
 const OPERATORS = { SEGMENT_OPERATOR_EQ: '=', SEGMENT_OPERATOR_NE: '≠', SEGMENT_OPERATOR_LT: '<', SEGMENT_OPERATOR_LE: '≤', SEGMENT_OPERATOR_GT: '>', SEGMENT_OPERATOR_GE: '≥' };

@@ -10,22 +10,21 @@ import { highlight, interval } from './insight.js';
 addTexts({
   en: {
     period2: 'Period', touchpoint: 'Touchpoint', drillDown: 'Drill down to the verbatims of this slice', noDrill: 'The comments cannot be filtered by this slice yet: showing the comments of the other filters.',
-    unassigned: 'Not identified', total: 'All answers', filters: 'Filters', noComment: 'No comment in this slice.',
-    valueTierNote: 'Value tiers slice the customer cards (Customers view); the scores API has no value-tier dimension yet.',
+    unassigned: 'Not identified', total: 'All answers', filters: 'Filters', noComment: 'No comment in this slice.', valueTier: 'Value tier',
   },
   fr: {
     period2: 'Période', touchpoint: 'Point de contact', drillDown: 'Voir les verbatims de cette tranche', noDrill: 'Les commentaires ne peuvent pas encore être filtrés par cette tranche : voici ceux des autres filtres.',
-    unassigned: 'Non identifié', total: 'Toutes les réponses', filters: 'Filtres', noComment: 'Aucun commentaire dans cette tranche.',
-    valueTierNote: "Les niveaux de valeur découpent les fiches clients (vue Clients) ; l'API des scores n'a pas encore de dimension « niveau de valeur ».",
+    unassigned: 'Non identifié', total: 'Toutes les réponses', filters: 'Filtres', noComment: 'Aucun commentaire dans cette tranche.', valueTier: 'Niveau de valeur',
   },
 });
 
 const DIMENSIONS = ['SCORE_DIMENSION_CHANNEL', 'SCORE_DIMENSION_SURVEY', 'SCORE_DIMENSION_STAGE', 'SCORE_DIMENSION_TOUCHPOINT',
-  'SCORE_DIMENSION_SEGMENT', 'SCORE_DIMENSION_PERSONA', 'SCORE_DIMENSION_PERIOD'];
+  'SCORE_DIMENSION_SEGMENT', 'SCORE_DIMENSION_PERSONA', 'SCORE_DIMENSION_VALUE_TIER', 'SCORE_DIMENSION_PERIOD'];
 const DIMENSION_TEXT = { SCORE_DIMENSION_CHANNEL: 'channel', SCORE_DIMENSION_SURVEY: 'survey', SCORE_DIMENSION_STAGE: 'stage', SCORE_DIMENSION_TOUCHPOINT: 'touchpoint',
-  SCORE_DIMENSION_SEGMENT: 'segment', SCORE_DIMENSION_PERSONA: 'persona', SCORE_DIMENSION_PERIOD: 'period2' };
+  SCORE_DIMENSION_SEGMENT: 'segment', SCORE_DIMENSION_PERSONA: 'persona', SCORE_DIMENSION_VALUE_TIER: 'valueTier', SCORE_DIMENSION_PERIOD: 'period2' };
+const TIERS = ['champions', 'loyal', 'promising', 'at_risk', 'hibernating', 'lost', 'no_orders'];
 const CHANNELS = ['CHANNEL_LINK', 'CHANNEL_EMAIL', 'CHANNEL_SMS', 'CHANNEL_MESSAGING', 'CHANNEL_IN_APP', 'CHANNEL_WEB_WIDGET', 'CHANNEL_CHATBOT', 'CHANNEL_KIOSK', 'CHANNEL_QR', 'CHANNEL_SOCIAL', 'CHANNEL_REVIEW', 'CHANNEL_SUPPORT'];
-let q = { metric: 'SCORE_METRIC_NPS', dimension: 'SCORE_DIMENSION_CHANNEL', days: 365, granularity: 'PERIOD_GRANULARITY_MONTH', channel: '', survey: '', stage: '', touchpoint: '', segment: '', persona: '' };
+let q = { metric: 'SCORE_METRIC_NPS', dimension: 'SCORE_DIMENSION_CHANNEL', days: 365, granularity: 'PERIOD_GRANULARITY_MONTH', channel: '', survey: '', stage: '', touchpoint: '', segment: '', persona: '', valueTier: '' };
 let catalog = null;
 
 export function leave() { disposeAll(); }
@@ -58,6 +57,7 @@ function nameOf(dimension, value) {
   if (value === 'unassigned') return t('unassigned');
   if (dimension === 'SCORE_DIMENSION_CHANNEL') return label('CHANNEL_' + value);
   if (dimension === 'SCORE_DIMENSION_PERIOD') return value;
+  if (dimension === 'SCORE_DIMENSION_VALUE_TIER') return label('VALUE_TIER_' + value.toUpperCase());
   const map = catalog[DIMENSION_TEXT[dimension]];
   return (map && map.get(value)) || value;
 }
@@ -82,11 +82,11 @@ export async function show(main) {
       <label>${escape(t('touchpoint'))}<select name="touchpoint"><option value="">${escape(t('any'))}</option>${options(catalog.touchpoint)}</select></label>
       <label>${escape(t('segment'))}<select name="segment"><option value="">${escape(t('any'))}</option>${options(catalog.segment)}</select></label>
       <label>${escape(t('persona'))}<select name="persona"><option value="">${escape(t('any'))}</option>${options(catalog.persona)}</select></label>
+      <label>${escape(t('valueTier'))}<select name="valueTier"><option value="">${escape(t('any'))}</option>${TIERS.map((v) => `<option value="${v}">${escape(label('VALUE_TIER_' + v.toUpperCase()))}</option>`).join('')}</select></label>
       <button type="submit">${escape(t('apply'))}</button></form>`);
   Object.entries(q).forEach(([k, v]) => { if (form[k]) form[k].value = String(v); });
   form.addEventListener('submit', (e) => { e.preventDefault(); q = Object.fromEntries(new FormData(form)); q.days = Number(q.days); show(main); });
   main.append(form);
-  main.append(el(`<p class="meta">${escape(t('valueTierNote'))}</p>`));
   const filter = { period: { startDate: daysAgo(q.days - 1), endDate: daysAgo(0) } };
   if (q.channel) filter.channels = [q.channel];
   if (q.survey) filter.surveyIds = [q.survey];
@@ -94,6 +94,7 @@ export async function show(main) {
   if (q.touchpoint) filter.touchpoints = [q.touchpoint];
   if (q.segment) filter.segments = [q.segment];
   if (q.persona) filter.personas = [q.persona];
+  if (q.valueTier) filter.valueTiers = [q.valueTier];
   const result = await post('/v1/scores:query', { metric: q.metric, filter, groupBy: [q.dimension], granularity: q.granularity });
   const cells = result.cells || [];
   const total = (result.totals || [])[0];
@@ -136,7 +137,7 @@ async function verbatims(main, dimension, value, name, filter) {
   if (filter.surveyIds) params.set('surveyId', filter.surveyIds[0]);
   if (filter.stages) params.set('stageId', filter.stages[0]);
   if (filter.touchpoints) params.set('touchpointId', filter.touchpoints[0]);
-  let exact = !filter.segments && !filter.personas;
+  let exact = !filter.segments && !filter.personas && !filter.valueTiers;
   if (dimension === 'SCORE_DIMENSION_CHANNEL' && value) params.set('channel', 'CHANNEL_' + value);
   else if (dimension === 'SCORE_DIMENSION_SURVEY' && value) params.set('surveyId', value);
   else if (dimension === 'SCORE_DIMENSION_STAGE' && value) params.set('stageId', value);

@@ -18,10 +18,14 @@ addTexts({
   en: {
     TEXT_SENTIMENT_NEGATIVE: 'Negative', TEXT_SENTIMENT_NEUTRAL: 'Neutral', TEXT_SENTIMENT_POSITIVE: 'Positive', TEXT_SENTIMENT_MIXED: 'Mixed',
     TEXT_LANGUAGE_FR: 'French', TEXT_LANGUAGE_EN: 'English', TEXT_LANGUAGE_OTHER: 'Other',
+    VALUE_TIER_NO_ORDERS: 'No orders', VALUE_TIER_CHAMPIONS: 'Champions', VALUE_TIER_LOYAL: 'Loyal', VALUE_TIER_PROMISING: 'Promising',
+    VALUE_TIER_AT_RISK: 'At risk', VALUE_TIER_HIBERNATING: 'Hibernating', VALUE_TIER_LOST: 'Lost', VALUE_TIER_UNASSIGNED: 'Not valued yet',
   },
   fr: {
     TEXT_SENTIMENT_NEGATIVE: 'Négative', TEXT_SENTIMENT_NEUTRAL: 'Neutre', TEXT_SENTIMENT_POSITIVE: 'Positive', TEXT_SENTIMENT_MIXED: 'Mitigée',
     TEXT_LANGUAGE_FR: 'Français', TEXT_LANGUAGE_EN: 'Anglais', TEXT_LANGUAGE_OTHER: 'Autre',
+    VALUE_TIER_NO_ORDERS: 'Sans commande', VALUE_TIER_CHAMPIONS: 'Champions', VALUE_TIER_LOYAL: 'Fidèles', VALUE_TIER_PROMISING: 'Prometteurs',
+    VALUE_TIER_AT_RISK: 'À risque', VALUE_TIER_HIBERNATING: 'En sommeil', VALUE_TIER_LOST: 'Perdus', VALUE_TIER_UNASSIGNED: 'Pas encore valorisé',
   },
 });
 

@@ -7,29 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import io.cxhub.local.CxHub;
-import io.cxhub.local.LocalConfig;
-import io.cxhub.local.demo.DemoLoader;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The dashboard's insight views (Customers, Voice of the customer, Journeys, Explore) on the
@@ -38,78 +28,38 @@ import org.junit.jupiter.api.io.TempDir;
  * comment is shown as text, never run; axe-core finds no violation; screenshots of every view
  * at desktop and phone widths are kept in {@code target/screenshots/insight/}.
  *
- * <p>One hub with the demo loaded (at a third of its size) for the class; {@code
- * -Dcx.insight.hub=http://127.0.0.1:PORT} runs the class against a hub already started with
- * {@code --demo} instead (for working on the views).
+ * <p>On the run's shared {@link DemoHub}, as the demo's admin user; the viewer's gating with a
+ * new viewer.
  */
+@ExtendWith(DemoHubExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardInsightIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "insight-it-password-" + UUID.randomUUID();
   private static final Path SHOTS = Path.of("target", "screenshots", "insight");
   private static final String EVIL = "<script>window.__planted = 1</script><img src=x onerror=\"window.__planted = 2\">";
 
-  @TempDir
-  static Path dataDir;
-
-  private CxHub hub;
-  private URI base;
-  private String email;
-  private String password;
+  private DemoHub demo;
+  private DemoHub.User admin;
   private Browsers browsers;
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-      .connectTimeout(Duration.ofSeconds(5)).build();
-  private String csrf;
 
   @BeforeAll
-  void startHubAndBrowser() throws Exception {
-    String external = System.getProperty("cx.insight.hub", "").strip();
-    if (external.isEmpty()) {
-      String operatorKey = "cx-insight-it-" + UUID.randomUUID();
-      hub = CxHub.start(LocalConfig.onFreePorts(dataDir).withBootstrapApiKey(operatorKey));
-      base = hub.gatewayUrl();
-      var loaded = new DemoLoader(base, operatorKey, s -> { }).load(PASSWORD, LocalDate.now(DemoLoader.ZONE), 0.35);
-      email = loaded.email();
-      password = loaded.password();
-    } else {
-      base = URI.create(external);
-      email = System.getProperty("cx.insight.email", "demo@cx-hub.local");
-      password = System.getProperty("cx.insight.password", "demo-cx-hub-2026");
-    }
-    String cookie = System.getProperty("cx.insight.cookie", "").strip();
-    if (cookie.isEmpty()) {
-      csrf = send("POST", "/auth/login", Map.of("email", email, "password", password)).path("csrf_token").asText();
-    } else {
-      // the cookies of an earlier sign-in (NAME=VALUE; NAME=VALUE), when the hub throttles sign-ins
-      for (String pair : cookie.split(";")) {
-        var c = new java.net.HttpCookie(pair.strip().substring(0, pair.strip().indexOf('=')), pair.strip().substring(pair.strip().indexOf('=') + 1));
-        c.setPath("/");
-        c.setVersion(0);
-        cookies.getCookieStore().add(base, c);
-      }
-      csrf = api("/auth/session").path("csrf_token").asText();
-    }
+  void start(DemoHub demo) throws IOException {
+    this.demo = demo;
+    admin = demo.demoUser();
     browsers = Browsers.launch();
     Files.createDirectories(SHOTS);
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (browsers != null) {
-        browsers.close();
-      }
-    } finally {
-      if (hub != null) {
-        hub.close();
-      }
+    if (browsers != null) {
+      browsers.close();
     }
   }
 
   @Test
-  void customersShowThePersonaCardsAndValueTiersOfTheApi() throws Exception {
+  void customersShowThePersonaCardsAndValueTiersOfTheApi() {
     JsonNode persona = api("/v1/personas?pageSize=100").path("personas").get(0);
     JsonNode card = api("/v1/personas/" + persona.path("personaId").asText() + "/card");
     JsonNode tiers = api("/v1/customer-value").path("tiers");
@@ -128,11 +78,11 @@ class DashboardInsightIT {
   }
 
   @Test
-  void vocListsThemesAndShowsPlantedScriptAsHighlightedText() throws Exception {
+  void vocListsThemesAndShowsPlantedScriptAsHighlightedText() throws InterruptedException {
     String responseId = plantComment();
     Page page = signedIn(browsers.desktop("en-GB", true), "voc");
     page.locator(".voc-theme-table tbody tr").first().waitFor();
-    JsonNode themes = api("/v1/text/themes?filter.from=" + LocalDate.now().minusDays(90) + "&filter.to=" + LocalDate.now());
+    JsonNode themes = api("/v1/text/themes?filter.from=" + demo.today().minusDays(90) + "&filter.to=" + demo.today());
     JsonNode first = themes.path("themes").get(0);
     assertThat(page.locator(".voc-theme-table tr[data-theme='" + first.path("themeId").asText() + "'] td").first().textContent())
         .isEqualTo(integer(first.path("volume").asLong()));
@@ -153,9 +103,9 @@ class DashboardInsightIT {
   }
 
   @Test
-  void journeysShowTheFrictionRankingAndTheMeasuredAction() throws Exception {
+  void journeysShowTheFrictionRankingAndTheMeasuredAction() {
     String journeyId = api("/v1/journeys?pageSize=10").path("journeys").get(0).path("journeyId").asText();
-    LocalDate today = LocalDate.now(DemoLoader.ZONE);
+    LocalDate today = demo.today();
     JsonNode live = api("/v1/journeys/" + journeyId + "/live?slice.period.startDate=" + today.minusDays(89)
         + "&slice.period.endDate=" + today);
     Page page = signedIn(browsers.desktop("en-GB", true), "journeys");
@@ -176,10 +126,10 @@ class DashboardInsightIT {
   }
 
   @Test
-  void exploreSlicesNpsByChannelAndDrillsDownToTheVerbatims() throws Exception {
+  void exploreSlicesNpsByChannelAndDrillsDownToTheVerbatims() {
     Page page = signedIn(browsers.desktop("en-GB", true), "explore");
     page.locator(".explore-table tbody tr").first().waitFor();
-    LocalDate today = LocalDate.now();
+    LocalDate today = demo.today();
     JsonNode scores = send("POST", "/v1/scores:query", Map.of("metric", "SCORE_METRIC_NPS",
         "filter", Map.of("period", Map.of("startDate", today.minusDays(364).toString(), "endDate", today.toString())),
         "groupBy", List.of("SCORE_DIMENSION_CHANNEL")));
@@ -193,7 +143,7 @@ class DashboardInsightIT {
   }
 
   @Test
-  void noAxeViolationOnTheInsightViewsAtPhoneWidthEither() throws Exception {
+  void noAxeViolationOnTheInsightViewsAtPhoneWidthEither() {
     var found = new ArrayList<String>();
     for (String view : List.of("customers", "voc", "journeys", "explore")) {
       Page desktop = signedIn(browsers.desktop("fr-FR", true), view);
@@ -210,18 +160,9 @@ class DashboardInsightIT {
   }
 
   @Test
-  void aViewerSeesTheCardsButNoDiscoveryNorSegmentForm() throws Exception {
-    String viewer = "viewer-" + UUID.randomUUID() + "@example.com";
-    JsonNode invitation = send("POST", "/v1/admin/tenants/" + DemoLoader.TENANT + "/invitations", Map.of("email", viewer, "role", "TENANT_ROLE_VIEWER"));
-    String secret = invitation.path("invitePath").asText().replaceFirst(".*/invite/", "");
-    var viewerSession = new CookieManager();
-    var client = HttpClient.newBuilder().cookieHandler(viewerSession).build();
-    var joined = client.send(HttpRequest.newBuilder(base.resolve("/auth/invitations/" + secret))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("display_name", "Viewer", "password", PASSWORD))))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-    Page page = signedIn(browsers.desktop("en-GB", true), "customers", viewerSession);
+  void aViewerSeesTheCardsButNoDiscoveryNorSegmentForm() {
+    DemoHub.User viewer = demo.user(DemoHub.Role.VIEWER);
+    Page page = signedIn(browsers.desktop("en-GB", true), "customers", viewer);
     page.locator("#segment-rules").waitFor();
     assertThat(page.locator(".customer-card").count()).isPositive();
     assertThat(page.locator("#segment-rules form").count()).isZero();
@@ -242,21 +183,13 @@ class DashboardInsightIT {
   }
 
   private Page signedIn(Page page, String view) {
-    return signedIn(page, view, cookies);
+    return signedIn(page, view, admin);
   }
 
-  /**
-   * The page on the view with the session of a sign-in done over HTTP (the gateway throttles
-   * sign-ins, so each user signs in once per class; the login page is the dashboard suite's).
-   */
-  private Page signedIn(Page page, String view, CookieManager session) {
-    var cookies = new ArrayList<com.microsoft.playwright.options.Cookie>();
-    for (var c : session.getCookieStore().getCookies()) {
-      cookies.add(new com.microsoft.playwright.options.Cookie(c.getName(), c.getValue())
-          .setUrl(base.resolve("/").toString()).setHttpOnly(c.isHttpOnly()).setSecure(c.getSecure()));
-    }
-    page.context().addCookies(cookies);
-    page.navigate(base.resolve("/app/#/" + view).toString());
+  /** The page on the view, with the user's session (signed in once per run: logins are throttled). */
+  private Page signedIn(Page page, String view, DemoHub.User user) {
+    user.signIn(page.context());
+    page.navigate(demo.url("/app/#/" + view));
     page.locator("nav a").first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
     page.locator("main h1").first().waitFor();
     return page;
@@ -268,7 +201,7 @@ class DashboardInsightIT {
   }
 
   /** A comment with a script in it, submitted now to the home-delivery survey, once analysed. */
-  private String plantComment() throws Exception {
+  private String plantComment() throws InterruptedException {
     String surveyId = null;
     for (JsonNode survey : api("/v1/surveys?pageSize=20").path("surveys")) {
       if (survey.path("title").asText().contains("livraison à domicile")) {
@@ -305,23 +238,13 @@ class DashboardInsightIT {
     return String.format(java.util.Locale.ENGLISH, "%,d", value);
   }
 
-  private JsonNode api(String path) throws IOException, InterruptedException {
+  private JsonNode api(String path) {
     return send("GET", path, null);
   }
 
-  private JsonNode send(String method, String path, Object body) throws IOException, InterruptedException {
-    var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    }
-    if (csrf != null && !"GET".equals(method)) {
-      request.header("X-CSRF-Token", csrf);
-    }
-    var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+  private JsonNode send(String method, String path, Object body) {
+    DemoHub.Reply reply = admin.send(method, path, body);
+    assertThat(reply.status()).as("%s %s: %s", method, path, reply).isEqualTo(200);
+    return reply.json();
   }
 }
