@@ -71,9 +71,9 @@ class DataSubjectConfiguration {
     var deadline = settings.deadline();
     // channels from Spring gRPC's factory (which shuts them down), like the metrics client's
     var others = List.<io.cxhub.persona.subject.SubjectData>of(
-        new SubjectDataClient("survey", channels.createChannel(survey), circuitBreakers.circuitBreaker("survey"), deadline),
+        new SubjectDataClient("survey", channels.createChannel(survey), circuitBreakers.circuitBreaker("subject-data-survey"), deadline),
         new SubjectDataClient("metrics", channels.createChannel(metrics), circuitBreakers.circuitBreaker("metrics"), deadline),
-        new SubjectDataClient("journey", channels.createChannel(journey), circuitBreakers.circuitBreaker("journey"), deadline));
+        new SubjectDataClient("journey", channels.createChannel(journey), circuitBreakers.circuitBreaker("subject-data-journey"), deadline));
     return new DataSubjectRequests(store, persona, others, directory::known, dataSubjectExecutor, clock,
         new DataSubjectRequests.Settings(settings.firstRetry(), settings.maxRetry(), settings.stallAfter(),
             settings.exportRetention()),
