@@ -50,7 +50,7 @@ public final class InMemoryScores {
   /** Records one NPS answer to question {@code q} of {@code survey}, at noon UTC of {@code day}. */
   public void nps(String tenant, String survey, String day, String channel, String stage, String segment, int score) {
     Instant at = LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
-    var profile = segment.isEmpty() ? Profile.NONE : new Profile(segment, "");
+    var profile = segment.isEmpty() ? Profile.NONE : new Profile(segment, "", "");
     aggregator.record(tenant, List.of(new RecordedResponse("r" + ids++, survey, 1, channel, at,
         List.of(new ScoredAnswer("q", AnswerKind.NPS, score, 0, 10)), segment.isEmpty() ? "" : "c-" + segment, stage, "",
         profile)));

@@ -18,9 +18,11 @@ import io.cxhub.proto.metrics.v1.ScoreDimension;
 import io.cxhub.proto.metrics.v1.ScoreMetric;
 import io.cxhub.proto.metrics.v1.ScoreServiceGrpc;
 import io.cxhub.proto.persona.v1.Customer;
+import io.cxhub.proto.persona.v1.CustomerValue;
 import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
 import io.cxhub.proto.persona.v1.LookupCustomersRequest;
 import io.cxhub.proto.persona.v1.LookupCustomersResponse;
+import io.cxhub.proto.persona.v1.ValueTier;
 import io.cxhub.proto.survey.v1.RecordedAnswer;
 import io.cxhub.proto.survey.v1.RecordedResponse;
 import io.grpc.ManagedChannel;
@@ -55,6 +57,9 @@ class PersonaSlicingIT {
   /** persona-service's LookupCustomers over a fixed directory, counting calls. */
   static final class FakePersona extends CustomerServiceGrpc.CustomerServiceImplBase {
     final Map<String, String> segments = Map.of("c-smb-1", "smb", "c-smb-2", "smb", "c-ent", "enterprise");
+    // c-ent is not valued yet
+    final Map<String, ValueTier> tiers = Map.of("c-smb-1", ValueTier.VALUE_TIER_CHAMPIONS,
+        "c-smb-2", ValueTier.VALUE_TIER_AT_RISK);
     final AtomicInteger calls = new AtomicInteger();
 
     @Override
@@ -63,7 +68,11 @@ class PersonaSlicingIT {
       var reply = LookupCustomersResponse.newBuilder();
       for (String id : request.getCustomerIdsList()) {
         if (segments.containsKey(id)) {
-          reply.addCustomers(Customer.newBuilder().setCustomerId(id).setSegment(segments.get(id)));
+          var customer = Customer.newBuilder().setCustomerId(id).setSegment(segments.get(id));
+          if (tiers.containsKey(id)) {
+            customer.setValue(CustomerValue.newBuilder().setTier(tiers.get(id)));
+          }
+          reply.addCustomers(customer);
         }
       }
       response.onNext(reply.build());
@@ -134,6 +143,18 @@ class PersonaSlicingIT {
         assertThat(bySegment(result)).containsExactly(
             Map.entry("", 1L), Map.entry("enterprise", 1L), Map.entry("smb", 3L), Map.entry("unassigned", 2L));
         assertThat(result.getTotals(0).getN()).isEqualTo(7);
+        // the value tier the respondent had when they answered slices and filters every score
+        var byTier = scores.queryScores(QueryScoresRequest.newBuilder()
+            .setMetric(ScoreMetric.SCORE_METRIC_NPS)
+            .addGroupBy(ScoreDimension.SCORE_DIMENSION_VALUE_TIER)
+            .build());
+        assertThat(bySegment(byTier)).containsExactly(Map.entry("", 1L), Map.entry("at_risk", 1L),
+            Map.entry("champions", 2L), Map.entry("unassigned", 3L));
+        var champions = scores.queryScores(QueryScoresRequest.newBuilder()
+            .setMetric(ScoreMetric.SCORE_METRIC_NPS)
+            .setFilter(io.cxhub.proto.metrics.v1.ScoreFilter.newBuilder().addValueTiers("champions"))
+            .build());
+        assertThat(champions.getTotals(0).getN()).isEqualTo(2);
         var recount = asTenant(BucketServiceGrpc.newBlockingStub(channel), "segments")
             .withDeadlineAfter(10, TimeUnit.SECONDS)
             .recountBuckets(RecountBucketsRequest.getDefaultInstance());

@@ -260,17 +260,22 @@ class SurveyToMetricsIT {
       assertThat(pair.bucketCount(survey.getSurveyId(), "q1")).isEqualTo(5);
     }
 
-    @Test
-    void aCaseShowsTheTextAnalysisOfTheResponseThatOpenedIt() {
-      String tenant = "e2e-case-text";
-      var alerts = asTenant(AlertServiceGrpc.newBlockingStub(pair.surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
-      var survey = pair.surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
+    /** An active survey with an NPS question {@code nps} and a free-text question {@code why}. */
+    private Survey surveyWithComment(String tenant) {
+      return pair.surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
           .setTitle("Livraison").setState(SurveyState.SURVEY_STATE_ACTIVE)
           .addQuestions(Question.newBuilder().setQuestionId("nps").setKind(QuestionKind.QUESTION_KIND_NPS)
               .setText("Recommend us?").setRequired(true))
           .addQuestions(Question.newBuilder().setQuestionId("why").setKind(QuestionKind.QUESTION_KIND_FREE_TEXT)
               .setText("Why?")))
           .build());
+    }
+
+    @Test
+    void aCaseShowsTheTextAnalysisOfTheResponseThatOpenedIt() {
+      String tenant = "e2e-case-text";
+      var alerts = asTenant(AlertServiceGrpc.newBlockingStub(pair.surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
+      var survey = surveyWithComment(tenant);
       alerts.createAlertRule(CreateAlertRuleRequest.newBuilder().setRule(AlertRule.newBuilder().setName("detractors")
           .setEnabled(true).setConditions(AlertConditions.newBuilder().addCategories(NpsCategory.NPS_CATEGORY_DETRACTOR))
           .setActions(AlertActions.newBuilder().setOpenCase(true))).build());
@@ -301,13 +306,7 @@ class SurveyToMetricsIT {
     void aNegativeRemarkOnDeliveryFiresTheRuleOnSentimentAndTheme() {
       String tenant = "e2e-text-rule";
       var alerts = asTenant(AlertServiceGrpc.newBlockingStub(pair.surveyChannel), tenant).withDeadlineAfter(10, TimeUnit.SECONDS);
-      var survey = pair.surveys(tenant).createSurvey(CreateSurveyRequest.newBuilder().setSurvey(Survey.newBuilder()
-          .setTitle("Livraison").setState(SurveyState.SURVEY_STATE_ACTIVE)
-          .addQuestions(Question.newBuilder().setQuestionId("nps").setKind(QuestionKind.QUESTION_KIND_NPS)
-              .setText("Recommend us?").setRequired(true))
-          .addQuestions(Question.newBuilder().setQuestionId("why").setKind(QuestionKind.QUESTION_KIND_FREE_TEXT)
-              .setText("Why?")))
-          .build());
+      var survey = surveyWithComment(tenant);
       // a theme the taxonomy does not have would never fire: refused, naming the field
       var unknown = org.assertj.core.api.Assertions.catchThrowableOfType(io.grpc.StatusRuntimeException.class,
           () -> alerts.createAlertRule(CreateAlertRuleRequest.newBuilder().setRule(AlertRule.newBuilder()

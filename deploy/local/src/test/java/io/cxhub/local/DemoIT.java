@@ -3,58 +3,40 @@ package io.cxhub.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cxhub.local.browser.DemoHub;
+import io.cxhub.local.browser.DemoHubExtension;
 import io.cxhub.local.demo.DemoLoader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code --demo}: the demo tenant loaded through the gateway (at a third of its size, to keep
  * the build short) shows what it promises: a year of answers, the autumn delivery friction
  * ranked first, the second carrier measured as an improvement, a user who can sign in; and a
- * second load adds nothing.
+ * second load adds nothing. The hub and its demo load are the test run's shared {@link DemoHub}.
  */
+@ExtendWith(DemoHubExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoIT {
 
-  private static final String OPERATOR_KEY = "cx-demo-it-" + UUID.randomUUID();
-  private static final double SCALE = 0.35;
-
-  @TempDir
-  static Path dataDir;
-
-  private CxHub hub;
+  private DemoHub hub;
   private HubHttp http;
   private DemoLoader.Loaded loaded;
-  private final List<String> steps = new ArrayList<>();
-  private final LocalDate today = LocalDate.now(DemoLoader.ZONE);
+  private LocalDate today;
 
   @BeforeAll
-  void startHubAndLoad() {
-    hub = CxHub.start(LocalConfig.onFreePorts(dataDir).withBootstrapApiKey(OPERATOR_KEY));
+  void useTheSharedDemoHub(DemoHub demo) {
+    hub = demo;
     http = new HubHttp(hub.gatewayUrl());
-    loaded = new DemoLoader(hub.gatewayUrl(), OPERATOR_KEY, steps::add).load("demo-password-for-it", today, SCALE);
-  }
-
-  @AfterAll
-  void stop() {
-    if (hub != null) {
-      hub.close();
-    }
+    loaded = demo.loaded();
+    today = demo.today();
   }
 
   @Test
@@ -98,7 +80,8 @@ class DemoIT {
   void loadingAgainAddsNothing() {
     String key = tenantKey();
     long before = countedAnswers(key);
-    var again = new DemoLoader(hub.gatewayUrl(), OPERATOR_KEY, s -> { }).load("demo-password-for-it", today, SCALE);
+    var again = new DemoLoader(hub.gatewayUrl(), hub.operatorKey(), s -> { })
+        .load(DemoHub.PASSWORD, today, DemoHub.SCALE);
     assertThat(again.responses()).isEqualTo(loaded.responses());
     assertThat(http.get("/v1/surveys?pageSize=20", Optional.of(key)).json().path("surveys")).hasSize(5);
     assertThat(http.get("/v1/personas?pageSize=20", Optional.of(key)).json().path("personas")).hasSize(3);
@@ -116,9 +99,6 @@ class DemoIT {
   }
 
   private String tenantKey() {
-    var key = http.post("/v1/admin/tenants/" + DemoLoader.TENANT + "/apiKeys", Optional.of(OPERATOR_KEY),
-        Map.of("displayName", "it", "role", "TENANT_ROLE_ADMIN", "scopes", List.of("SCOPE_READ", "SCOPE_WRITE")));
-    assertThat(key.status()).as("%s", key).isEqualTo(200);
-    return key.json().path("secret").asText();
+    return hub.tenantKey();
   }
 }

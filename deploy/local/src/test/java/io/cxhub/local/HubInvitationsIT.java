@@ -10,6 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,11 +135,42 @@ class HubInvitationsIT {
 
     var optOut = Pattern.compile("(/v1/public/invitations/[a-z0-9]+/opt-out)").matcher(text);
     assertThat(optOut.find()).isTrue();
+    // a browser (or a mail scanner) following the link gets a question, and is not opted out by it
+    var browser = HttpClient.newHttpClient();
+    var page = browser.send(HttpRequest.newBuilder(hub.gatewayUrl().resolve(optOut.group(1)))
+        .header("Accept", "text/html,application/xhtml+xml").header("Accept-Language", "fr-FR,fr;q=0.9").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("<form method=\"post\"").contains("Me désinscrire");
+    assertThat(suppressedInANewCampaign(distributionId)).as("a GET alone opts nobody out").isZero();
+    // its button posts the form: opted out, with a page to say so
+    var done = browser.send(HttpRequest.newBuilder(hub.gatewayUrl().resolve(optOut.group(1)))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString("lang=fr")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    assertThat(done.body()).contains("Vous êtes désinscrit");
+    assertThat(suppressedInANewCampaign(distributionId)).as("the address is now suppressed").isOne();
+    var unknown = browser.send(HttpRequest.newBuilder(hub.gatewayUrl().resolve("/v1/public/invitations/nosuchtoken0/opt-out"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    // API clients keep the JSON RPC (idempotent)
     var optedOut = http.get(optOut.group(1), Optional.empty());
     assertThat(optedOut.status()).as("%s", optedOut).isEqualTo(200);
     assertThat(optedOut.json().path("optedOut").asBoolean()).isTrue();
     assertThat(http.post(optOut.group(1), Optional.empty(), "{}").status()).as("one-click POST too").isEqualTo(200);
     assertThat(http.get("/v1/campaigns/" + campaignId + "/report", Optional.empty()).status())
         .as("the report needs a key").isEqualTo(401);
+  }
+
+  /** Creates a campaign to Alice again and returns how many of its recipients were suppressed. */
+  private long suppressedInANewCampaign(String distributionId) {
+    var campaign = http.post("/v1/distributions/" + distributionId + "/campaigns", admin(), Map.of(
+        "campaign", Map.of("name", "Relance " + UUID.randomUUID(), "channel", "CHANNEL_EMAIL", "language", "fr"),
+        "recipients", List.of(Map.of("customerId", "cust-42", "email", "alice@example.test", "name", "Alice"))));
+    assertThat(campaign.status()).as("%s", campaign).isEqualTo(200);
+    var report = http.get("/v1/campaigns/" + campaign.json().path("campaignId").asText() + "/report", admin());
+    return report.json().path("total").path("suppressed").asLong();
   }
 }

@@ -60,6 +60,13 @@ final class PageText {
       Map.entry("down.title", "Temporarily unavailable"),
       Map.entry("down.body", "We could not load the survey right now. Please try again in a moment."),
       Map.entry("close", "Close"),
+      Map.entry("optout.title", "Unsubscribe from survey invitations"),
+      Map.entry("optout.body", "Do you want to stop receiving survey invitations at this address?"),
+      Map.entry("optout.button", "Unsubscribe"),
+      Map.entry("optedout.title", "You are unsubscribed"),
+      Map.entry("optedout.body", "You will not receive any more survey invitations from us at this address."),
+      Map.entry("optout.unknown.title", "Link not recognised"),
+      Map.entry("optout.unknown.body", "This unsubscribe link is not valid. Please check the address."),
       Map.entry("powered", "Survey powered by CX Hub"));
 
   private static final Map<String, String> FRENCH = Map.ofEntries(
@@ -110,6 +117,13 @@ final class PageText {
       Map.entry("down.title", "Momentanément indisponible"),
       Map.entry("down.body", "Nous n’avons pas pu charger l’enquête. Merci de réessayer dans un instant."),
       Map.entry("close", "Fermer"),
+      Map.entry("optout.title", "Se désinscrire des invitations aux enquêtes"),
+      Map.entry("optout.body", "Voulez-vous ne plus recevoir d’invitations à nos enquêtes à cette adresse ?"),
+      Map.entry("optout.button", "Me désinscrire"),
+      Map.entry("optedout.title", "Vous êtes désinscrit"),
+      Map.entry("optedout.body", "Vous ne recevrez plus d’invitations à nos enquêtes à cette adresse."),
+      Map.entry("optout.unknown.title", "Lien non reconnu"),
+      Map.entry("optout.unknown.body", "Ce lien de désinscription n’est pas valide. Merci de vérifier l’adresse."),
       Map.entry("powered", "Enquête propulsée par CX Hub"));
 
   private final Map<String, String> texts;

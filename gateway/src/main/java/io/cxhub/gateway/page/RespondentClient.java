@@ -8,13 +8,16 @@ import io.cxhub.gateway.backend.RpcInvoker;
 import io.cxhub.gateway.catalog.ApiCatalog;
 import io.cxhub.gateway.catalog.RpcMethod;
 import io.cxhub.proto.survey.v1.GetPublicSurveyRequest;
+import io.cxhub.proto.survey.v1.OptOutRequest;
+import io.cxhub.proto.survey.v1.OptOutResponse;
 import io.cxhub.proto.survey.v1.PublicSurvey;
 import io.cxhub.proto.survey.v1.SubmitPublicResponseRequest;
 import io.cxhub.proto.survey.v1.SurveyResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The hosted pages' only back end: the public RespondentService RPCs, called like the REST
+ * The hosted pages' only back end: the public RespondentService RPCs (and the invitations'
+ * public opt-out), called like the REST
  * API calls them (same invoker, deadline and circuit breaker), so a page never gets data a
  * respondent could not get from {@code /v1/public/surveys/{token}}.
  */
@@ -23,11 +26,13 @@ final class RespondentClient {
   private final RpcInvoker invoker;
   private final RpcMethod getSurvey;
   private final RpcMethod submit;
+  private final RpcMethod optOut;
 
   RespondentClient(RpcInvoker invoker, ApiCatalog catalog) {
     this.invoker = invoker;
     this.getSurvey = rpc(catalog, "cx.survey.v1.RespondentService.GetPublicSurvey");
     this.submit = rpc(catalog, "cx.survey.v1.RespondentService.SubmitPublicResponse");
+    this.optOut = rpc(catalog, "cx.survey.v1.InvitationService.OptOut");
   }
 
   private static RpcMethod rpc(ApiCatalog catalog, String name) {
@@ -40,6 +45,11 @@ final class RespondentClient {
 
   Mono<SurveyResponse> submit(SubmitPublicResponseRequest request, CallContext context) {
     return call(submit, request, context).map(m -> parse(m, SurveyResponse.parser()));
+  }
+
+  /** The public opt-out of an invitation's link (InvitationService.OptOut). */
+  Mono<OptOutResponse> optOut(OptOutRequest request, CallContext context) {
+    return call(optOut, request, context).map(m -> parse(m, OptOutResponse.parser()));
   }
 
   private Mono<DynamicMessage> call(RpcMethod rpc, Message request, CallContext context) {

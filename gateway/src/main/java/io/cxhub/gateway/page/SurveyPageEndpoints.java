@@ -8,6 +8,7 @@ import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Branding;
 import io.cxhub.proto.survey.v1.GetPublicSurveyRequest;
 import io.cxhub.proto.survey.v1.LinkAvailability;
+import io.cxhub.proto.survey.v1.OptOutRequest;
 import io.cxhub.proto.survey.v1.PublicSurvey;
 import io.cxhub.proto.survey.v1.RespondentContext;
 import io.cxhub.proto.survey.v1.SubmitPublicResponseRequest;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -49,7 +51,11 @@ import reactor.core.publisher.Mono;
  *       promoter is offered the review link, a detractor who agreed is told they will be
  *       contacted;</li>
  *   <li>{@code GET /v1/public/surveys/{token}} asked by a browser ({@code Accept} naming
- *       {@code text/html}) is a 303 to the page.</li>
+ *       {@code text/html}) is a 303 to the page;</li>
+ *   <li>{@code GET /v1/public/invitations/{token}/opt-out} asked by a browser is a page with
+ *       an "unsubscribe" button (a GET alone never opts out: mail scanners follow links), and a
+ *       form {@code POST} there (the button, or RFC 8058 one-click from the mail provider)
+ *       opts out and answers with a page. API clients keep the JSON RPC.</li>
  * </ul>
  *
  * The pages call the public RespondentService RPCs only, like any respondent could.
@@ -58,6 +64,7 @@ final class SurveyPageEndpoints {
 
   private static final Logger log = LoggerFactory.getLogger(SurveyPageEndpoints.class);
   static final String PAGE = "/s/";
+  static final String OPT_OUT = "/v1/public/invitations/{token}/opt-out";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
   private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
@@ -76,6 +83,8 @@ final class SurveyPageEndpoints {
         .POST(PAGE + "{token}", this::submit)
         .GET(PAGE + "{token}/thanks", this::thanks)
         .GET("/v1/public/surveys/{token}", asksForHtml(), this::toPage)
+        .GET(OPT_OUT, asksForHtml(), this::optOutPage)
+        .POST(OPT_OUT, RequestPredicates.contentType(MediaType.APPLICATION_FORM_URLENCODED), this::optOut)
         .build();
   }
 
@@ -83,6 +92,44 @@ final class SurveyPageEndpoints {
   static RequestPredicate asksForHtml() {
     return request -> request.headers().accept().stream()
         .anyMatch(type -> "text".equals(type.getType()) && "html".equals(type.getSubtype()));
+  }
+
+  /** A browser following the opt-out link of a message: asks, does not act (mail scanners GET every link). */
+  private Mono<ServerResponse> optOutPage(ServerRequest request) {
+    String token = request.pathVariable("token");
+    if (!TOKEN.matcher(token).matches()) {
+      return optOutUnknown(request);
+    }
+    return html(HttpStatus.OK, SurveyPageRenderer.optOut(language(request), request.path()), false);
+  }
+
+  /**
+   * The page's button, and RFC 8058 one-click unsubscribe (a form post of
+   * {@code List-Unsubscribe=One-Click} by the mail provider): opts out, answers with a page.
+   */
+  private Mono<ServerResponse> optOut(ServerRequest request) {
+    String token = request.pathVariable("token");
+    if (!TOKEN.matcher(token).matches()) {
+      return optOutUnknown(request);
+    }
+    return request.formData().flatMap(data -> {
+      String language = Optional.ofNullable(data.getFirst("lang"))
+          .filter(l -> l.equals(PageText.FR) || l.equals(PageText.EN)).orElseGet(() -> language(request));
+      return respondents.optOut(OptOutRequest.newBuilder().setToken(token).build(), context(request))
+          .flatMap(done -> {
+            log.info("invitation opt-out through the page");
+            return html(HttpStatus.OK, SurveyPageRenderer.notice(language, Branding.getDefaultInstance(), "optedout"),
+                false);
+          })
+          .onErrorResume(e -> Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND
+              || Status.fromThrowable(e).getCode() == Status.Code.INVALID_ARGUMENT
+              ? optOutUnknown(request) : failure(request, e, false));
+    });
+  }
+
+  private Mono<ServerResponse> optOutUnknown(ServerRequest request) {
+    return html(HttpStatus.NOT_FOUND,
+        SurveyPageRenderer.notice(language(request), Branding.getDefaultInstance(), "optout.unknown"), false);
   }
 
   private Mono<ServerResponse> toPage(ServerRequest request) {

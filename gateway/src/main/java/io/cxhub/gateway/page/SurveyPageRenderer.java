@@ -203,6 +203,19 @@ final class SurveyPageRenderer {
         body.toString(), embed, head);
   }
 
+  /**
+   * The page an opt-out link opens in a browser: a question and a button that posts the
+   * opt-out. A GET never opts out by itself, since mail scanners follow every link.
+   */
+  static Rendered optOut(String language, String action) {
+    var text = PageText.of(language);
+    String body = "<div class=\"notice\"><h1>" + esc(text.get("optout.title")) + "</h1>\n<p>"
+        + esc(text.get("optout.body")) + "</p>\n<form method=\"post\" action=\"" + esc(action) + "\">"
+        + "<input type=\"hidden\" name=\"lang\" value=\"" + esc(text.language()) + "\">"
+        + "<button type=\"submit\">" + esc(text.get("optout.button")) + "</button></form></div>\n";
+    return layout(text.language(), text.get("optout.title"), Branding.getDefaultInstance(), body, false, "");
+  }
+
   /** A link that takes no answer, or a failure: title and text in {@code language}. */
   static Rendered notice(String language, Branding branding, String kind) {
     var text = PageText.of(language);

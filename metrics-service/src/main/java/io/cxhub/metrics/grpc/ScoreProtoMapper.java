@@ -68,9 +68,9 @@ public final class ScoreProtoMapper {
     var channels = new HashSet<String>();
     f.getChannelsList().forEach(c -> channels.add(MetricsProtoMapper.channel(c)));
     DayRange period = DayRange.parse(f.getPeriod().getStartDate(), f.getPeriod().getEndDate(), field + ".period", violations);
-    return new ScoreFilter(new HashSet<>(f.getSurveyIdsList()), f.getQuestionId(), channels,
-        new HashSet<>(f.getStagesList()), new HashSet<>(f.getTouchpointsList()), new HashSet<>(f.getSegmentsList()),
-        new HashSet<>(f.getPersonasList()), period);
+    return ScoreFilter.builder().surveyIds(f.getSurveyIdsList()).questionId(f.getQuestionId()).channels(channels)
+        .stages(f.getStagesList()).touchpoints(f.getTouchpointsList()).segments(f.getSegmentsList())
+        .personas(f.getPersonasList()).valueTiers(f.getValueTiersList()).period(period).build();
   }
 
   static Comparison.Measure measure(ComparedMeasure measure) {
@@ -87,6 +87,7 @@ public final class ScoreProtoMapper {
       case SCORE_DIMENSION_TOUCHPOINT -> Dimension.TOUCHPOINT;
       case SCORE_DIMENSION_SEGMENT -> Dimension.SEGMENT;
       case SCORE_DIMENSION_PERSONA -> Dimension.PERSONA;
+      case SCORE_DIMENSION_VALUE_TIER -> Dimension.VALUE_TIER;
       default -> null;
     };
   }

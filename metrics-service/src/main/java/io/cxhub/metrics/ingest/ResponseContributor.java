@@ -18,7 +18,7 @@ import java.util.Map;
  * score — in the cube of its survey and kind for its local day, and for its local month.
  *
  * <p>A cell is tenant × survey × question × day/month × channel × stage × touchpoint ×
- * segment × persona × scale: the survey, kind and period are the cube's, the rest the
+ * segment × persona × value tier × scale: the survey, kind and period are the cube's, the rest the
  * cell's. The scale is part of the cell, so a read never pools answers given on different
  * scales.
  */
@@ -47,6 +47,7 @@ public final class ResponseContributor implements Contributor<RecordedResponse> 
           "touchpoint", r.touchpointId(),
           "segment", r.profile().segment(),
           "persona", r.profile().persona(),
+          "valueTier", r.profile().valueTier(),
           "scale", a.scaleMin() + "-" + a.scaleMax()));
       var tally = Tally.builder()
           .add(COUNT, 1)

@@ -62,7 +62,7 @@ public final class CubeScoreBuckets implements ScoreBuckets, NpsCounts {
         var c = cell.cell();
         buckets.add(new ScoreBucket(surveyId, c.get("question"), cube.id().period().start(), c.get("channel"),
             c.get("stage"), c.get("touchpoint"), c.get("segment"), c.get("persona"),
-            distribution(c.get("scale"), cell.tally(), kind)));
+            c.get("valueTier"), distribution(c.get("scale"), cell.tally(), kind)));
       }
     }
     return buckets;
@@ -70,8 +70,7 @@ public final class CubeScoreBuckets implements ScoreBuckets, NpsCounts {
 
   @Override
   public List<DayCounts> npsBuckets(String tenantId, String surveyId, DayRange period) {
-    var filter = new ScoreFilter(java.util.Set.of(surveyId), "", java.util.Set.of(), java.util.Set.of(),
-        java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), period);
+    var filter = ScoreFilter.builder().surveyIds(java.util.Set.of(surveyId)).period(period).build();
     return scoreBuckets(tenantId, ScoreKind.NPS, filter, false).stream()
         .map(b -> new DayCounts(b.questionId(), b.day(), new NetPromoterScore(
             b.distribution().countBetween(9, 10), b.distribution().countBetween(7, 8),

@@ -9,5 +9,7 @@ public enum Dimension {
   STAGE,
   TOUCHPOINT,
   SEGMENT,
-  PERSONA
+  PERSONA,
+  /** The respondent's value tier (RFM) when they answered. */
+  VALUE_TIER
 }

@@ -29,6 +29,7 @@ public interface ScoreBuckets {
       String touchpoint,
       String segment,
       String persona,
+      String valueTier,
       Distribution distribution) {
 
     String value(Dimension dimension, Granularity granularity) {
@@ -41,6 +42,7 @@ public interface ScoreBuckets {
         case TOUCHPOINT -> touchpoint;
         case SEGMENT -> segment;
         case PERSONA -> persona;
+        case VALUE_TIER -> valueTier;
       };
     }
   }

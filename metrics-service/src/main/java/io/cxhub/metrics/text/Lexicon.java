@@ -25,6 +25,20 @@ import java.util.Set;
  * a missing event worse; {@code [ironic]} interjections that turn negative when the text
  * complains of a repetition ({@code [repeat]}: "encore", "again"); {@code [sms]} spellings
  * and their standard form; {@code [function]} common words used to recognise the language.
+ *
+ * <p>Complaint cues without a polar word: {@code [duration-before]} words that make a
+ * following duration or date a complaint, with their valence ("depuis 8 jours", "since
+ * Tuesday", "took three weeks"); {@code [duration-after]} the same after the duration ("3
+ * semaines pour un t-shirt"); {@code [duration-unit]}, {@code [duration-quantity]} and
+ * {@code [duration-date]} the words a duration or date is made of (a date counts only after
+ * the cues of {@code [date-before]}: "depuis mardi", not "livraison prévue pour mardi");
+ * {@code [question]} words
+ * and phrases that are a complaint when their sentence is a question ("c'est normal ?",
+ * "seriously?"), with their valence. {@code [attribute]}: words that describe the state of
+ * a thing rather than name one ("abîmé", "fonctionne", "damaged", "works"); when a theme
+ * term of this kind follows another theme's term in the same clause, it describes that
+ * thing ("le colis était abîmé" is delivery, not product quality; "ma carte fonctionne"
+ * is not product quality).
  */
 final class Lexicon {
 
@@ -40,6 +54,14 @@ final class Lexicon {
   final PhraseTable<Boolean> repeat = new PhraseTable<>();
   final Map<String, String[]> sms = new HashMap<>();
   final Set<String> function = new HashSet<>();
+  final PhraseTable<Double> durationBefore = new PhraseTable<>();
+  final PhraseTable<Double> durationAfter = new PhraseTable<>();
+  final Set<String> durationUnit = new HashSet<>();
+  final Set<String> durationQuantity = new HashSet<>();
+  final Set<String> durationDate = new HashSet<>();
+  final Set<String> dateBefore = new HashSet<>();
+  final PhraseTable<Double> question = new PhraseTable<>();
+  final PhraseTable<Boolean> attribute = new PhraseTable<>();
   final Set<String> vocabulary = new HashSet<>();
 
   static Lexicon load(String resource) {
@@ -97,6 +119,14 @@ final class Lexicon {
       case "ironic" -> ironic.add(Tokenizer.fold(term));
       case "repeat" -> repeat.add(term, true);
       case "sms" -> sms.put(Tokenizer.fold(term), Tokenizer.fold(cols[1]).split(" "));
+      case "duration-before" -> durationBefore.add(term, Double.parseDouble(cols[1]));
+      case "duration-after" -> durationAfter.add(term, Double.parseDouble(cols[1]));
+      case "duration-unit" -> durationUnit.add(Tokenizer.fold(term));
+      case "duration-quantity" -> durationQuantity.add(Tokenizer.fold(term));
+      case "duration-date" -> durationDate.add(Tokenizer.fold(term));
+      case "date-before" -> dateBefore.add(Tokenizer.fold(term));
+      case "question" -> question.add(term, Double.parseDouble(cols[1]));
+      case "attribute" -> attribute.add(term, true);
       case "function" -> {
         for (String w : term.split("\\s+")) {
           function.add(Tokenizer.fold(w));

@@ -11,7 +11,11 @@ import java.util.List;
  * after it, capitals and stretched letters, exclamation marks — plus three rules for how
  * customers complain: a negated expected event ("jamais reçu", "no reply"), excess ("trop
  * long", "too slow") and irony (a cheerful interjection in a text that complains of a
- * repetition: "Génial, encore en retard").
+ * repetition: "Génial, encore en retard"; or in a sentence that only complains: "Merci pour
+ * le colis trempé"). Factual complaints without a polar word are read from cues: a duration
+ * or date after "depuis"/"since"/"took" ("bloqué depuis 8 jours", "out for delivery since
+ * Tuesday"), a duration before "pour" ("3 semaines pour un t-shirt"), and complaint words in
+ * a question ("C'est normal ?", "Seriously?").
  */
 final class SentimentScorer {
 
@@ -24,6 +28,12 @@ final class SentimentScorer {
   private static final double EXPECTED_MISSING = -1.8;
   private static final double EXCESS = -1.2;
   private static final double IRONY = -1.6;
+  /** Negative mass that a sentence needs, with no praise, to make its cheerful interjection ironic. */
+  private static final double IRONY_CONTEXT = 0.8;
+  private static final java.util.regex.Pattern NUMBER_WITH_UNIT =
+      java.util.regex.Pattern.compile("\\d+(h|j|jrs?|min|mn|sem|d|hrs?|wks?|days?|weeks?|jours?)");
+  private static final java.util.regex.Pattern ORDINAL =
+      java.util.regex.Pattern.compile("\\d{1,2}(st|nd|rd|th|er|e|eme)");
 
   private final Lexicon lexicon;
   private final PhraseTable<Double> emojis;
@@ -48,6 +58,7 @@ final class SentimentScorer {
     boolean shouting = words >= 3 && capsWords * 10 >= words * 7;
     boolean repetition = containsRepeat(tokens);
     int firstPolarInSentence = -1;
+    var interjections = new ArrayList<Integer>();
     int i = 0;
     int n = tokens.size();
     while (i < n) {
@@ -73,15 +84,38 @@ final class SentimentScorer {
         i += b.length(); // "super lent": "super" intensifies, it is not praise
         continue;
       }
+      int cue = durationEnd(tokens, i);
+      if (cue > i) {
+        var d = lexicon.durationBefore.longestAt(tokens, i);
+        hits.add(new Hit(i, cue, emphasis(tokens, i, cue, contrasted(tokens, i, d.value()), shouting)));
+        i = cue;
+        continue;
+      }
+      var after = durationAfter(tokens, i);
+      if (after != null) {
+        hits.add(new Hit(i, after.to(), emphasis(tokens, i, after.to(), contrasted(tokens, i, after.valence()), shouting)));
+        i = after.to();
+        continue;
+      }
+      var q = lexicon.question.longestAt(tokens, i);
+      if (q != null && inQuestion(tokens, i + q.length())) {
+        hits.add(new Hit(i, i + q.length(), emphasis(tokens, i, i + q.length(), contrasted(tokens, i, q.value()), shouting)));
+        i += q.length();
+        continue;
+      }
       var m = lexicon.valence.longestAt(tokens, i);
       if (m != null) {
         double v = m.value();
         int end = i + m.length();
         boolean interjection = wordsBefore(tokens, i) <= 1 || end >= n || tokens.get(end).isBoundary();
-        if (v > 0 && repetition && interjection && lexicon.ironic.contains(t.norm())) {
+        boolean ironic = v > 0 && interjection && lexicon.ironic.contains(t.norm());
+        if (ironic && repetition) {
           v = IRONY;
         } else {
           v = adjust(tokens, i, end, v, shouting);
+          if (ironic && v > 0) {
+            interjections.add(hits.size());
+          }
         }
         hits.add(new Hit(i, end, v));
         i = end;
@@ -106,7 +140,145 @@ final class SentimentScorer {
       }
       i++;
     }
+    ironyInContext(tokens, hits, interjections);
     return hits;
+  }
+
+  /**
+   * A cheerful interjection ("Génial", "Merci pour", "Love how") in a sentence that only
+   * complains — no other praise, no contrast — is irony: "Super le suivi : bloqué depuis le
+   * 3 mars". An interjection alone in its sentence is read with the next one ("Bravo...
+   * trois semaines pour rien").
+   */
+  private void ironyInContext(List<Token> tokens, List<Hit> hits, List<Integer> interjections) {
+    for (int c : interjections) {
+      Hit h = hits.get(c);
+      int from = h.from();
+      while (from > 0 && tokens.get(from - 1).kind() != Token.Kind.SENTENCE) {
+        from--;
+      }
+      int to = sentenceEnd(tokens, h.to());
+      if (onlyInterjections(hits, interjections, from, to)) {
+        to = sentenceEnd(tokens, skipBoundaries(tokens, to));
+      }
+      double pos = 0;
+      double neg = 0;
+      boolean contrast = false;
+      for (int k = from; k < to; k++) {
+        contrast |= isContrast(tokens, k);
+      }
+      for (int k = 0; k < hits.size(); k++) {
+        Hit o = hits.get(k);
+        if (o.from() >= from && o.from() < to && !interjections.contains(k)) {
+          if (o.valence() > 0) {
+            pos += o.valence();
+          } else {
+            neg -= o.valence();
+          }
+        }
+      }
+      if (!contrast && pos == 0 && neg >= IRONY_CONTEXT) {
+        hits.set(c, new Hit(h.from(), h.to(), IRONY));
+      }
+    }
+  }
+
+  private static boolean onlyInterjections(List<Hit> hits, List<Integer> interjections, int from, int to) {
+    for (int k = 0; k < hits.size(); k++) {
+      Hit o = hits.get(k);
+      if (o.from() >= from && o.from() < to && !interjections.contains(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int sentenceEnd(List<Token> tokens, int from) {
+    int k = from;
+    while (k < tokens.size() && tokens.get(k).kind() != Token.Kind.SENTENCE) {
+      k++;
+    }
+    return k;
+  }
+
+  private static int skipBoundaries(List<Token> tokens, int from) {
+    int k = from;
+    while (k < tokens.size() && tokens.get(k).isBoundary()) {
+      k++;
+    }
+    return k;
+  }
+
+  /** The sentence from {@code from} on ends with a question mark. */
+  private static boolean inQuestion(List<Token> tokens, int from) {
+    int k = sentenceEnd(tokens, from);
+    return k < tokens.size() && tokens.get(k).norm().equals("?");
+  }
+
+  /**
+   * A duration or date after a cue at {@code i} ("depuis 8 jours", "depuis le 3 mars",
+   * "since Tuesday", "for weeks", "took three weeks"): the end of the cue and its duration,
+   * or {@code i} when there is none. Years are not durations of a complaint ("client depuis
+   * 2015"), and neither are units the lexicon does not list ("depuis des années").
+   */
+  private int durationEnd(List<Token> tokens, int i) {
+    var cue = lexicon.durationBefore.longestAt(tokens, i);
+    if (cue == null) {
+      return i;
+    }
+    boolean dates = lexicon.dateBefore.contains(tokens.get(i).norm());
+    boolean number = false;
+    for (int k = i + cue.length(); k < tokens.size() && k < i + cue.length() + 4; k++) {
+      Token t = tokens.get(k);
+      if (t.isBoundary() || t.kind() == Token.Kind.EMOJI) {
+        return number && dates ? k : i; // "depuis le 12."
+      }
+      String w = t.norm();
+      if (lexicon.durationUnit.contains(w) || NUMBER_WITH_UNIT.matcher(w).matches()) {
+        return k + 1;
+      }
+      if (lexicon.durationDate.contains(w) || ORDINAL.matcher(w).matches()) {
+        return dates ? k + 1 : i;
+      }
+      if (isNumber(w)) {
+        number = true;
+      } else if (!lexicon.durationQuantity.contains(w)) {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** A duration followed by a cue ("3 semaines pour un t-shirt", "two weeks for a refund"). */
+  private Hit durationAfter(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (lexicon.durationAfter.isEmpty() || !t.isWord()) {
+      return null;
+    }
+    int k = i;
+    if (NUMBER_WITH_UNIT.matcher(t.norm()).matches()) {
+      k = i + 1;
+    } else if ((isNumber(t.norm()) || lexicon.durationQuantity.contains(t.norm())) && i + 1 < tokens.size()
+        && tokens.get(i + 1).isWord() && lexicon.durationUnit.contains(tokens.get(i + 1).norm())) {
+      k = i + 2;
+    }
+    if (k == i || k >= tokens.size()) {
+      return null;
+    }
+    var cue = lexicon.durationAfter.longestAt(tokens, k);
+    return cue == null ? null : new Hit(i, k + cue.length(), cue.value());
+  }
+
+  private static boolean isNumber(String w) {
+    if (w.isEmpty() || w.length() > 4) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (!Character.isDigit(w.charAt(k))) {
+        return false;
+      }
+    }
+    return w.length() < 4 || Integer.parseInt(w) < 1900; // a year is not a duration
   }
 
   private double adjust(List<Token> tokens, int from, int to, double v, boolean shouting) {
@@ -139,6 +311,11 @@ final class SentimentScorer {
       adjusted *= 1.3;
     }
     return emphasis(tokens, from, to, adjusted, shouting);
+  }
+
+  /** The clause after "mais"/"but" weighs more. */
+  private double contrasted(List<Token> tokens, int from, double v) {
+    return afterContrast(tokens, from) ? v * 1.2 : v;
   }
 
   private double emphasis(List<Token> tokens, int from, int to, double v, boolean shouting) {

@@ -163,9 +163,9 @@ class EvaluateMetricAlertsTest {
           new AlertCondition.Threshold(AlertCondition.Direction.BELOW, 80, false), 1));
       rule = manage.update(T, rule.ruleId(), new MetricAlertRule(null, null, null, true, ScoreKind.CSAT, null, null,
           null, 0, 0, null, null, null, null, null, null, 0, null), List.of("metric"));
-      buckets.add(T, ScoreKind.CSAT, new ScoreBuckets.ScoreBucket("s1", "q5", TODAY, "EMAIL", "", "", "", "",
+      buckets.add(T, ScoreKind.CSAT, new ScoreBuckets.ScoreBucket("s1", "q5", TODAY, "EMAIL", "", "", "", "", "",
           Distribution.ofScores(1, 5, 1, 2, 5)));
-      buckets.add(T, ScoreKind.CSAT, new ScoreBuckets.ScoreBucket("s2", "q10", TODAY, "EMAIL", "", "", "", "",
+      buckets.add(T, ScoreKind.CSAT, new ScoreBuckets.ScoreBucket("s2", "q10", TODAY, "EMAIL", "", "", "", "", "",
           Distribution.ofScores(1, 10, 1, 2, 10)));
 
       var evaluation = evaluateNow(rule);

@@ -17,7 +17,7 @@ final class FakeScoreBuckets implements ScoreBuckets {
 
   /** NPS answers of one day, on survey {@code s1}, question {@code nps}, channel EMAIL. */
   FakeScoreBuckets nps(String tenantId, LocalDate day, String stage, int... scores) {
-    return add(tenantId, ScoreKind.NPS, new ScoreBucket("s1", "nps", day, "EMAIL", stage, "", "", "",
+    return add(tenantId, ScoreKind.NPS, new ScoreBucket("s1", "nps", day, "EMAIL", stage, "", "", "", "",
         Distribution.ofScores(0, 10, scores)));
   }
 

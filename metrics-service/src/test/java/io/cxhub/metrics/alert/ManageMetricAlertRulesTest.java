@@ -45,8 +45,7 @@ class ManageMetricAlertRulesTest {
 
   @Test
   void namesEveryBadFieldAtOnce() {
-    var filter = new ScoreFilter(Set.of(), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-        new DayRange(LocalDate.parse("2026-01-01"), null));
+    var filter = ScoreFilter.builder().period(new DayRange(LocalDate.parse("2026-01-01"), null)).build();
     var draft = rule(" ", null, null, filter, null, 93, -1, "NPS {nps} !", Duration.ofMinutes(1441),
         new SurveyActions(true, "Not An Id"));
 
@@ -85,8 +84,7 @@ class ManageMetricAlertRulesTest {
 
   @Test
   void refusesSurveysTheTenantDoesNotHave() {
-    var filter = new ScoreFilter(Set.of("s1", "gone"), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-        DayRange.ALL);
+    var filter = ScoreFilter.builder().surveyIds(Set.of("s1", "gone")).build();
     var draft = rule("x", ScoreKind.NPS, null, filter, new AlertCondition.SignificantDrop(0, 0), 0, 0, null, null,
         null);
 
@@ -104,11 +102,11 @@ class ManageMetricAlertRulesTest {
       asked.addAll(ids);
       return Set.of();
     }, clock);
-    var filter = new ScoreFilter(Set.of("s1"), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), DayRange.ALL);
+    var filter = ScoreFilter.builder().surveyIds(Set.of("s1")).build();
     var created = manage.create("t1", rule("x", ScoreKind.NPS, null, filter, new AlertCondition.SignificantDrop(0, 0),
         0, 0, null, null, null));
     manage.update("t1", created.ruleId(), rule("y", null, null, null, null, 0, 0, null, null, null), List.of("name"));
-    var wider = new ScoreFilter(Set.of("s1", "s2"), "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), DayRange.ALL);
+    var wider = ScoreFilter.builder().surveyIds(Set.of("s1", "s2")).build();
     manage.update("t1", created.ruleId(), rule(null, null, null, wider, null, 0, 0, null, null, null), List.of("filter"));
 
     assertThat(asked).containsExactly("s1", "s2");

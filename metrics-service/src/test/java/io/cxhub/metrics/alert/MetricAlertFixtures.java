@@ -13,7 +13,7 @@ final class MetricAlertFixtures {
   private MetricAlertFixtures() {}
 
   static ScoreFilter stage(String stage) {
-    return new ScoreFilter(Set.of("s1"), "nps", Set.of(), Set.of(stage), Set.of(), Set.of(), Set.of(), DayRange.ALL);
+    return ScoreFilter.builder().surveyIds(Set.of("s1")).questionId("nps").stages(Set.of(stage)).build();
   }
 
   static MetricAlertRule draft(String name, ScoreFilter filter, AlertCondition condition, int minSample) {

@@ -37,7 +37,7 @@ class RecordResponsesTest {
   private final Segments segments = (tenantId, ids) -> {
     Map<String, Profile> result = new HashMap<>();
     ids.forEach(id -> result.put(id,
-        personaUp.get() && id.equals("c1") ? Profile.of("smb", "p-busy") : Profile.UNASSIGNED));
+        personaUp.get() && id.equals("c1") ? Profile.of("smb", "p-busy", "loyal") : Profile.UNASSIGNED));
     return result;
   };
   private final RecordResponses record = new RecordResponses(scores.aggregator, segments);
@@ -109,7 +109,7 @@ class RecordResponsesTest {
 
     assertThat(scores.ledger.find("acme", List.of("r1")).get("r1").item().profile()).isEqualTo(Profile.UNASSIGNED);
     assertThat(scores.ledger.find("acme", List.of("r2")).get("r2").item().profile())
-        .isEqualTo(Profile.of("smb", "p-busy"));
+        .isEqualTo(Profile.of("smb", "p-busy", "loyal"));
     var recount = new RecountCubes(List.of(scores.aggregator), scores.cubes, TenantZones.UTC).recount("acme", false);
     assertThat(recount.differences()).isEmpty();
   }

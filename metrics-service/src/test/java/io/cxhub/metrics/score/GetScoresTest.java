@@ -48,8 +48,8 @@ class GetScoresTest {
     answer("other", "2025-03-01", "EMAIL", "onboarding", "smb", 0);
     answer("s", "2025-04-01", "EMAIL", "onboarding", "smb", 0);
 
-    var filter = new ScoreFilter(Set.of("s"), "", Set.of("EMAIL"), Set.of(), Set.of(), Set.of(), Set.of(),
-        new DayRange(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-31")));
+    var filter = ScoreFilter.builder().surveyIds(Set.of("s")).channels(Set.of("EMAIL"))
+        .period(new DayRange(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-31"))).build();
     var table = getScores.query("t1", query(filter, null, Dimension.STAGE, Dimension.SEGMENT));
 
     assertThat(table.cells()).hasSize(2);

@@ -45,6 +45,58 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void factualComplaintsWithoutAPolarWordAreNegative() {
+    for (String text : List.of(
+        "Mon colis est bloqué depuis 12 jours.",
+        "Ça fait trois semaines que j'attends ma commande.",
+        "Le suivi n'a pas bougé depuis mardi.",
+        "On m'a facturé deux fois mon abonnement.",
+        "Le colis est arrivé ouvert et il manquait le chargeur.",
+        "2 semaines pour recevoir une paire de chaussettes.",
+        "C'est normal que ma commande ne soit toujours pas partie ?",
+        "La vendeuse ne connaissait rien aux produits.",
+        "Still no parcel since Monday.",
+        "My order has been stuck in the depot for 9 days.",
+        "It took three weeks to arrive.",
+        "They sent me a blue one instead of the black one.",
+        "Tracking hasn't moved for a week.",
+        "Seriously? Third email and no answer.")) {
+      assertThat(analyze(text).sentiment()).as(text).isEqualTo(Sentiment.NEGATIVE);
+    }
+  }
+
+  @Test
+  void datesYearsAndSchedulesAreNotComplaints() {
+    assertThat(analyze("Livraison prévue pour mardi.").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(analyze("Delivery scheduled for Thursday.").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(analyze("Client depuis 2015, toujours satisfait.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("I've used it for 3 months and love it.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("Le magasin ouvre à quelle heure ?").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+  }
+
+  @Test
+  void cheerfulInterjectionInAComplaintIsIrony() {
+    assertThat(analyze("Génial, le colis est arrivé trempé.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Bravo... deux mois pour un remboursement.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Love how the app logs me out every five minutes.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Merci pour la livraison rapide !").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("Produit top mais livraison lente.").sentiment()).isEqualTo(Sentiment.MIXED);
+  }
+
+  @Test
+  void aStateWordDescribesTheThingBeforeIt() {
+    var parcel = analyze("L'attente au point relais était longue et le colis était abîmé.");
+    assertThat(parcel.mentions("delivery")).isTrue();
+    assertThat(parcel.mentions("product_quality")).isFalse();
+    var screen = analyze("Colis reçu hier, écran cassé.");
+    assertThat(screen.mentions("delivery")).isTrue();
+    assertThat(screen.mentions("product_quality")).isTrue();
+    assertThat(analyze("Article reçu cassé.").mentions("product_quality")).isTrue();
+    assertThat(analyze("The package was damaged.").mentions("product_quality")).isFalse();
+    assertThat(analyze("Payment declined although my card works everywhere.").mentions("product_quality")).isFalse();
+  }
+
+  @Test
   void capitalsAndEmojisCarrySentiment() {
     assertThat(analyze("LIVRAISON EN RETARD ET AUCUNE EXCUSE").sentiment()).isEqualTo(Sentiment.NEGATIVE);
     assertThat(analyze("Commande reçue 😡").sentiment()).isEqualTo(Sentiment.NEGATIVE);

@@ -14,17 +14,4 @@ public interface TextAnalyzer {
 
   /** The theme ids of the tenant's taxonomy (to refuse a rule naming a theme that does not exist). */
   Set<String> themeIds(String tenantId);
-
-  /** For deployments and tests without text analytics: every call fails. */
-  TextAnalyzer UNAVAILABLE = new TextAnalyzer() {
-    @Override
-    public CommentAnalysis analyze(String tenantId, String text) {
-      throw new IllegalStateException("text analytics is not available");
-    }
-
-    @Override
-    public Set<String> themeIds(String tenantId) {
-      throw new IllegalStateException("text analytics is not available");
-    }
-  };
 }

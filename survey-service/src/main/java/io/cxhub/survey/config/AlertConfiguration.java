@@ -6,7 +6,7 @@ import io.cxhub.survey.alert.EvaluateRules;
 import io.cxhub.survey.alert.FireAlert;
 import io.cxhub.survey.alert.ManageAlertRules;
 import io.cxhub.survey.alert.TextAnalyzer;
-import io.cxhub.survey.alert.grpc.MetricsTextAnalyzer;
+import io.cxhub.survey.alert.grpc.TextAnalyticsClient;
 import io.cxhub.survey.followup.FollowUpCases;
 import io.cxhub.survey.followup.ManageCases;
 import io.cxhub.survey.followup.OpenCase;
@@ -49,16 +49,13 @@ class AlertConfiguration {
   }
 
   /**
-   * Sentiment and theme conditions read metrics-service's text analytics (breaker
-   * {@code metrics-read}, shared with the case's analysis, apart from the relay's). Without
-   * a metrics-service address, rules with such conditions cannot be created or evaluated.
+   * metrics-service's text analytics: sentiment and theme conditions of alert rules, and the
+   * analysis a case shows (breaker {@code metrics-read}, apart from the relay's).
    */
   @Bean
-  TextAnalyzer textAnalyzer(GrpcChannelFactory channels, PeersProperties peers, CircuitBreakerRegistry breakers) {
-    if (peers.metrics() == null || peers.metrics().isBlank()) {
-      return TextAnalyzer.UNAVAILABLE;
-    }
-    return new MetricsTextAnalyzer(channels.createChannel(peers.metrics()), breakers.circuitBreaker("metrics-read"),
+  TextAnalyticsClient textAnalytics(GrpcChannelFactory channels, PeersProperties peers,
+      CircuitBreakerRegistry breakers) {
+    return new TextAnalyticsClient(channels.createChannel(peers.metrics()), breakers.circuitBreaker("metrics-read"),
         Duration.ofSeconds(2));
   }
 

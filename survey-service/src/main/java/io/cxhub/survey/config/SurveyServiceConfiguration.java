@@ -20,7 +20,6 @@ import io.cxhub.survey.review.Reviews;
 import io.cxhub.survey.respondent.SubmitPublicResponse;
 import io.cxhub.survey.relay.OutboxLagProbe;
 import io.cxhub.survey.relay.grpc.MetricsClient;
-import io.cxhub.survey.followup.grpc.ResponseAnalysisClient;
 import io.cxhub.survey.response.AcceptResponse;
 import io.cxhub.survey.response.ExportResponses;
 import io.cxhub.survey.response.ListResponses;
@@ -184,14 +183,6 @@ class SurveyServiceConfiguration {
         circuitBreakers.circuitBreaker(METRICS),
         retries.retry(METRICS),
         properties.relay().deadline());
-  }
-
-  /** Reads the text analysis of a case's response from metrics-service (breaker {@code metrics-read}). */
-  @Bean
-  ResponseAnalysisClient responseAnalysisClient(GrpcChannelFactory channels, PeersProperties peers,
-      CircuitBreakerRegistry circuitBreakers) {
-    return new ResponseAnalysisClient(channels.createChannel(peers.metrics()),
-        circuitBreakers.circuitBreaker("metrics-read"), java.time.Duration.ofSeconds(2));
   }
 
   /** The outbox subscriber that delivers responses to metrics-service. */

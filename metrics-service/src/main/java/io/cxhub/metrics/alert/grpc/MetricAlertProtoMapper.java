@@ -121,7 +121,8 @@ final class MetricAlertProtoMapper {
         .addAllStages(f.stages().stream().sorted().toList())
         .addAllTouchpoints(f.touchpoints().stream().sorted().toList())
         .addAllSegments(f.segments().stream().sorted().toList())
-        .addAllPersonas(f.personas().stream().sorted().toList());
+        .addAllPersonas(f.personas().stream().sorted().toList())
+        .addAllValueTiers(f.valueTiers().stream().sorted().toList());
     f.channels().stream().sorted().forEach(c -> filter.addChannels(ProtoChannels.toProto(Channel.fromName(c))));
     var actions = MetricAlertActions.newBuilder().setOpenCase(r.actions().openCase());
     if (r.actions().surveyRuleId() != null) {

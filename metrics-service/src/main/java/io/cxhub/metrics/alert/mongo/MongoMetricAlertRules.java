@@ -127,7 +127,8 @@ class MongoMetricAlertRules implements MetricAlertRules {
         .append("stages", sorted(f.stages()))
         .append("touchpoints", sorted(f.touchpoints()))
         .append("segments", sorted(f.segments()))
-        .append("personas", sorted(f.personas()));
+        .append("personas", sorted(f.personas()))
+        .append("valueTiers", sorted(f.valueTiers()));
     Document condition;
     if (r.condition() instanceof AlertCondition.Threshold t) {
       condition = new Document("type", "THRESHOLD").append("direction", t.direction().name())
@@ -233,15 +234,17 @@ class MongoMetricAlertRules implements MetricAlertRules {
 
   private static MetricAlertRule toDomain(Document d) {
     Document f = d.get("filter", Document.class);
-    var filter = new ScoreFilter(
-        Set.copyOf(f.getList("surveyIds", String.class, List.of())),
-        f.getString("questionId"),
-        Set.copyOf(f.getList("channels", String.class, List.of())),
-        Set.copyOf(f.getList("stages", String.class, List.of())),
-        Set.copyOf(f.getList("touchpoints", String.class, List.of())),
-        Set.copyOf(f.getList("segments", String.class, List.of())),
-        Set.copyOf(f.getList("personas", String.class, List.of())),
-        DayRange.ALL);
+    var filter = ScoreFilter.builder()
+        .surveyIds(f.getList("surveyIds", String.class, List.of()))
+        .questionId(f.getString("questionId"))
+        .channels(f.getList("channels", String.class, List.of()))
+        .stages(f.getList("stages", String.class, List.of()))
+        .touchpoints(f.getList("touchpoints", String.class, List.of()))
+        .segments(f.getList("segments", String.class, List.of()))
+        .personas(f.getList("personas", String.class, List.of()))
+        .valueTiers(f.getList("valueTiers", String.class, List.of()))
+        .period(DayRange.ALL)
+        .build();
     Document c = d.get("condition", Document.class);
     AlertCondition condition = "THRESHOLD".equals(c.getString("type"))
         ? new AlertCondition.Threshold(AlertCondition.Direction.valueOf(c.getString("direction")),

@@ -17,6 +17,7 @@ import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
 import io.cxhub.proto.persona.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
 import io.cxhub.proto.persona.v1.LookupCustomersRequest;
 import io.cxhub.proto.persona.v1.LookupCustomersResponse;
+import io.cxhub.proto.persona.v1.ValueTier;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.ConnectivityState;
@@ -84,7 +85,8 @@ public final class PersonaClient implements Segments, CustomerEventSink {
       try {
         var reply = circuitBreaker.executeSupplier(() -> lookup(tenantId, chunk));
         var found = new HashMap<String, Profile>();
-        reply.getCustomersList().forEach(c -> found.put(c.getCustomerId(), Profile.of(c.getSegment(), c.getPersonaId())));
+        reply.getCustomersList().forEach(c -> found.put(c.getCustomerId(), Profile.of(c.getSegment(), c.getPersonaId(),
+            valueTier(c))));
         for (String id : chunk) {
           Profile profile = found.getOrDefault(id, Profile.UNASSIGNED);
           cache.put(Ids.tenantScoped(tenantId, id), profile);
@@ -144,5 +146,20 @@ public final class PersonaClient implements Segments, CustomerEventSink {
     } finally {
       tenantContext.detach(previous);
     }
+  }
+
+  /**
+   * The customer's value tier as a slicing value ({@code VALUE_TIER_AT_RISK} → {@code at_risk});
+   * empty (so {@code unassigned}) until persona-service has valued the customer.
+   */
+  static String valueTier(io.cxhub.proto.persona.v1.Customer c) {
+    if (!c.hasValue()) {
+      return "";
+    }
+    var tier = c.getValue().getTier();
+    if (tier == ValueTier.VALUE_TIER_UNSPECIFIED || tier == ValueTier.UNRECOGNIZED) {
+      return "";
+    }
+    return tier.name().substring("VALUE_TIER_".length()).toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -11,7 +11,8 @@ import org.bson.Document;
 /**
  * A recorded response in the {@code recorded_responses} ledger:
  * {@code {responseId, surveyId, surveyVersion, channel, submitTime, answers: [{questionId, kind,
- * score, scaleMin, scaleMax}], customerId, stageId, touchpointId, segment, persona}}.
+ * score, scaleMin, scaleMax}], customerId, stageId, touchpointId, segment, persona, valueTier}}; a response recorded before value tiers
+ * has none (an empty value tier, as anonymous ones).
  */
 public final class ResponseCodec implements LedgerCodec<RecordedResponse> {
 
@@ -31,7 +32,8 @@ public final class ResponseCodec implements LedgerCodec<RecordedResponse> {
         .append("stageId", r.stageId())
         .append("touchpointId", r.touchpointId())
         .append("segment", r.profile().segment())
-        .append("persona", r.profile().persona());
+        .append("persona", r.profile().persona())
+        .append("valueTier", r.profile().valueTier());
   }
 
   @Override
@@ -43,6 +45,7 @@ public final class ResponseCodec implements LedgerCodec<RecordedResponse> {
     return new RecordedResponse(
         d.getString("responseId"), d.getString("surveyId"), d.getInteger("surveyVersion"), d.getString("channel"),
         d.getDate("submitTime").toInstant(), answers, d.getString("customerId"), d.getString("stageId"),
-        d.getString("touchpointId"), new Profile(d.getString("segment"), d.getString("persona")));
+        d.getString("touchpointId"), new Profile(d.getString("segment"), d.getString("persona"),
+        d.getString("valueTier")));
   }
 }

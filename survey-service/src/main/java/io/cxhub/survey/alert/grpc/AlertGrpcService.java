@@ -24,7 +24,6 @@ import io.cxhub.survey.alert.FireAlert;
 import io.cxhub.survey.alert.ManageAlertRules;
 import io.cxhub.survey.followup.CaseFilter;
 import io.cxhub.survey.followup.ManageCases;
-import io.cxhub.survey.followup.grpc.ResponseAnalysisClient;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -37,10 +36,10 @@ class AlertGrpcService extends AlertServiceGrpc.AlertServiceImplBase {
   private final ManageCases cases;
   private final FireAlert fireAlert;
   private final Clock clock;
-  private final ResponseAnalysisClient analyses;
+  private final TextAnalyticsClient analyses;
 
   AlertGrpcService(ManageAlertRules rules, ManageCases cases, FireAlert fireAlert, Clock clock,
-      ResponseAnalysisClient analyses) {
+      TextAnalyticsClient analyses) {
     this.rules = rules;
     this.cases = cases;
     this.fireAlert = fireAlert;

@@ -67,7 +67,7 @@ final class AlertProtoMapper {
   }
 
   static CommentSentiment sentiment(TextSentiment p, String field) {
-    var s = MetricsTextAnalyzer.sentiment(p);
+    var s = TextAnalyticsClient.sentiment(p);
     if (s == null) {
       throw InvalidInputException.of(field, "must be NEGATIVE, NEUTRAL, POSITIVE or MIXED");
     }

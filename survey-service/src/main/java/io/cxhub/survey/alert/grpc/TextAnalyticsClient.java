@@ -2,7 +2,9 @@ package io.cxhub.survey.alert.grpc;
 
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.proto.metrics.v1.AnalyzeTextRequest;
+import io.cxhub.proto.metrics.v1.GetResponseAnalysisRequest;
 import io.cxhub.proto.metrics.v1.GetTaxonomyRequest;
+import io.cxhub.proto.metrics.v1.ResponseAnalysis;
 import io.cxhub.proto.metrics.v1.TaxonomyTheme;
 import io.cxhub.proto.metrics.v1.TextAnalysis;
 import io.cxhub.proto.metrics.v1.TextAnalyticsServiceGrpc;
@@ -11,22 +13,38 @@ import io.cxhub.proto.metrics.v1.ThemeMention;
 import io.cxhub.survey.alert.CommentAnalysis;
 import io.cxhub.survey.alert.CommentSentiment;
 import io.cxhub.survey.alert.TextAnalyzer;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Channel;
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Text analysis for alert rules from metrics-service's {@code TextAnalyticsService}
- * ({@code AnalyzeText} with the tenant's taxonomy, {@code GetTaxonomy}), behind a deadline and
- * a Resilience4j circuit breaker. No fallback: a failure propagates, so the response's rules
- * are evaluated again by the outbox worker instead of a sentiment rule being skipped.
+ * Survey-service's client of metrics-service's {@code TextAnalyticsService}: owns the stub,
+ * the deadline and the Resilience4j circuit breaker {@code metrics-read} (apart from the
+ * relay's {@code metrics}, so that slow reads never pause the delivery of responses).
+ *
+ * <ul>
+ *   <li>For alert rules ({@link TextAnalyzer}): {@code AnalyzeText} with the tenant's
+ *       taxonomy and {@code GetTaxonomy}. No fallback: a failure propagates, so the
+ *       response's rules are evaluated again by the outbox worker instead of a sentiment
+ *       rule being skipped.</li>
+ *   <li>For a case ({@link #analysis}): the stored analysis of the response that opened it
+ *       ({@code GetResponseAnalysis}); empty when metrics-service cannot answer, and the case
+ *       is shown without it.</li>
+ * </ul>
  */
-public final class MetricsTextAnalyzer implements TextAnalyzer {
+public final class TextAnalyticsClient implements TextAnalyzer {
+
+  private static final Logger log = LoggerFactory.getLogger(TextAnalyticsClient.class);
 
   /** AnalyzeText's limit; a longer answer is analysed on its beginning. */
   static final int MAX_TEXT = 5_000;
@@ -36,7 +54,7 @@ public final class MetricsTextAnalyzer implements TextAnalyzer {
   private final Duration deadline;
 
   /** @param channel the channel to metrics-service; its owner shuts it down */
-  public MetricsTextAnalyzer(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
+  public TextAnalyticsClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
     this.text = TextAnalyticsServiceGrpc.newBlockingStub(channel);
     this.circuitBreaker = circuitBreaker;
     this.deadline = deadline;
@@ -58,6 +76,17 @@ public final class MetricsTextAnalyzer implements TextAnalyzer {
   public Set<String> themeIds(String tenantId) {
     return call(tenantId, () -> stub().getTaxonomy(GetTaxonomyRequest.getDefaultInstance())).getThemesList()
         .stream().map(TaxonomyTheme::getId).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The stored analysis of a response's comments; empty when metrics-service cannot answer. */
+  public Optional<ResponseAnalysis> analysis(String tenantId, String responseId) {
+    try {
+      return Optional.of(call(tenantId, () -> stub().getResponseAnalysis(GetResponseAnalysisRequest.newBuilder()
+          .setResponseId(responseId).build())));
+    } catch (CallNotPermittedException | StatusRuntimeException e) {
+      log.warn("response analysis not available tenant={} cause={}", tenantId, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private TextAnalyticsServiceGrpc.TextAnalyticsServiceBlockingStub stub() {
