@@ -34,7 +34,11 @@ import java.util.Set;
  * the cues of {@code [date-before]}: "depuis mardi", not "livraison prévue pour mardi");
  * {@code [question]} words
  * and phrases that are a complaint when their sentence is a question ("c'est normal ?",
- * "seriously?"), with their valence.
+ * "seriously?"), with their valence. {@code [attribute]}: words that describe the state of
+ * a thing rather than name one ("abîmé", "fonctionne", "damaged", "works"); when a theme
+ * term of this kind follows another theme's term in the same clause, it describes that
+ * thing ("le colis était abîmé" is delivery, not product quality; "ma carte fonctionne"
+ * is not product quality).
  */
 final class Lexicon {
 
@@ -57,6 +61,7 @@ final class Lexicon {
   final Set<String> durationDate = new HashSet<>();
   final Set<String> dateBefore = new HashSet<>();
   final PhraseTable<Double> question = new PhraseTable<>();
+  final PhraseTable<Boolean> attribute = new PhraseTable<>();
   final Set<String> vocabulary = new HashSet<>();
 
   static Lexicon load(String resource) {
@@ -121,6 +126,7 @@ final class Lexicon {
       case "duration-date" -> durationDate.add(Tokenizer.fold(term));
       case "date-before" -> dateBefore.add(Tokenizer.fold(term));
       case "question" -> question.add(term, Double.parseDouble(cols[1]));
+      case "attribute" -> attribute.add(term, true);
       case "function" -> {
         for (String w : term.split("\\s+")) {
           function.add(Tokenizer.fold(w));

@@ -68,7 +68,7 @@ public final class TextAnalyzer {
     Polarity overall = Polarity.of(hits, 0, tokens.size());
 
     var themes = new ArrayList<ThemeMention>();
-    var found = taxonomy.matcher.find(tokens, language);
+    var found = taxonomy.matcher.find(tokens, language, lexicon == null ? null : lexicon.attribute);
     for (var entry : ThemeMatcher.byTheme(found).entrySet()) {
       double pos = 0;
       double neg = 0;

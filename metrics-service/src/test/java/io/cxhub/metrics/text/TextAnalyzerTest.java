@@ -84,6 +84,19 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void aStateWordDescribesTheThingBeforeIt() {
+    var parcel = analyze("L'attente au point relais était longue et le colis était abîmé.");
+    assertThat(parcel.mentions("delivery")).isTrue();
+    assertThat(parcel.mentions("product_quality")).isFalse();
+    var screen = analyze("Colis reçu hier, écran cassé.");
+    assertThat(screen.mentions("delivery")).isTrue();
+    assertThat(screen.mentions("product_quality")).isTrue();
+    assertThat(analyze("Article reçu cassé.").mentions("product_quality")).isTrue();
+    assertThat(analyze("The package was damaged.").mentions("product_quality")).isFalse();
+    assertThat(analyze("Payment declined although my card works everywhere.").mentions("product_quality")).isFalse();
+  }
+
+  @Test
   void capitalsAndEmojisCarrySentiment() {
     assertThat(analyze("LIVRAISON EN RETARD ET AUCUNE EXCUSE").sentiment()).isEqualTo(Sentiment.NEGATIVE);
     assertThat(analyze("Commande reçue 😡").sentiment()).isEqualTo(Sentiment.NEGATIVE);
