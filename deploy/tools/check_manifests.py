@@ -24,7 +24,7 @@ SERVICES = {
     # name: (database, grpc port, actuator port, peers it calls)
     "survey-service": ("cx_survey", 9091, 8081, ["metrics-service", "journey-service", "persona-service"]),
     "metrics-service": ("cx_metrics", 9092, 8082, ["persona-service", "survey-service"]),
-    "persona-service": ("cx_persona", 9093, 8083, ["metrics-service"]),
+    "persona-service": ("cx_persona", 9093, 8083, ["metrics-service", "survey-service", "journey-service"]),
     "journey-service": ("cx_journey", 9094, 8084, ["metrics-service", "survey-service"]),
 }
 GATEWAY = "gateway"
