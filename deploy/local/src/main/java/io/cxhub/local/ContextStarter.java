@@ -1,5 +1,6 @@
 package io.cxhub.local;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Starts one application (a service or the gateway) as its own Spring context inside the
@@ -67,7 +70,25 @@ final class ContextStarter {
     application.setListeners(application.getListeners().stream()
         .filter(listener -> !LOGGING_RESETTER.equals(listener.getClass().getName()))
         .toList());
+    application.addInitializers(ContextStarter::ownNettyResources);
     return application;
+  }
+
+  /**
+   * Each context gets Reactor Netty event loops of its own instead of the JVM-wide ones. By
+   * default a context disposes the global loops when it closes, which stops the HTTP servers
+   * of every other context in the JVM: closing one hub stopped another hub's gateway (tests
+   * share one demo hub while other classes start and stop theirs).
+   */
+  private static void ownNettyResources(ConfigurableApplicationContext context) {
+    if (context instanceof GenericApplicationContext generic) {
+      generic.registerBean(ReactorResourceFactory.class, () -> {
+        var resources = new ReactorResourceFactory();
+        resources.setUseGlobalResources(false);
+        resources.setShutdownQuietPeriod(Duration.ZERO);
+        return resources;
+      });
+    }
   }
 
   /**
