@@ -33,7 +33,8 @@ public final class PeerFailure implements Predicate<Throwable> {
     return status != null && CODES.contains(status.getCode());
   }
 
-  static Status statusOf(Throwable error) {
+  /** The gRPC status of a failure, or null when it is not a gRPC failure. */
+  public static Status statusOf(Throwable error) {
     if (error instanceof StatusRuntimeException e) {
       return e.getStatus();
     }

@@ -228,4 +228,49 @@ class MetricsRelayTest {
     worker.runOnce();
     assertThat(evaluated).containsExactly("ok");
   }
+
+  @Test
+  void aSlowMetricsServiceGetsSmallerCallsAndTheRelayGrowsThemBackWhenItKeepsUp() {
+    var feed = new FakeFeed();
+    var slowAbove = new AtomicInteger(130);
+    feed.behaviour = (t, b) -> {
+      if (b.size() > slowAbove.get()) {
+        throw new DeliveryTimedOutException("too slow for " + b.size(), null);
+      }
+      return ids(b);
+    };
+    var relay = new MetricsRelay(feed);
+    var now = clock.instant();
+    var batch = new java.util.ArrayList<SurveyResponse>();
+    for (int i = 0; i < 500; i++) {
+      batch.add(SurveyResponse.builder().tenantId("acme").responseId("r" + i).surveyId("s1").submitTime(now).build());
+    }
+
+    // 500 at once times out: nothing delivered, the worker backs off and retries the batch
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.handle("acme", batch))
+        .isInstanceOf(DeliveryTimedOutException.class);
+    assertThat(relay.perCall()).isEqualTo(250);
+    // 250 times out too, after nothing: still the worker's retry
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.handle("acme", batch))
+        .isInstanceOf(DeliveryTimedOutException.class);
+    assertThat(relay.perCall()).isEqualTo(125);
+    // 125 fits: then 156 does not; what went before is reported delivered, the rest stays pending
+    var delivered = relay.handle("acme", batch);
+    assertThat(delivered).hasSize(125);
+    assertThat(relay.perCall()).isEqualTo(78);
+    // once metrics-service keeps up, calls grow back by a quarter each: 78, 97, 121, 151, then the last 53
+    slowAbove.set(1000);
+    feed.batches.clear();
+    assertThat(relay.handle("acme", batch)).hasSize(500);
+    assertThat(feed.batches).extracting(List::size).containsExactly(78, 97, 121, 151, 53);
+    assertThat(relay.perCall()).isEqualTo(188);
+  }
+
+  @Test
+  void aDeadlineIsNotRetriedAtOnceButOtherTransientFailuresAre() {
+    var shrink = new io.cxhub.survey.relay.grpc.RetryBeforeShrinking();
+    assertThat(shrink.test(io.grpc.Status.DEADLINE_EXCEEDED.asRuntimeException())).isFalse();
+    assertThat(shrink.test(io.grpc.Status.UNAVAILABLE.asRuntimeException())).isTrue();
+    assertThat(shrink.test(io.grpc.Status.INVALID_ARGUMENT.asRuntimeException())).isFalse();
+  }
 }

@@ -8,6 +8,7 @@ import io.cxhub.proto.metrics.v1.MetricsServiceGrpc.MetricsServiceBlockingStub;
 import io.cxhub.proto.metrics.v1.RecordResponsesRequest;
 import io.cxhub.proto.metrics.v1.RecordResponsesResponse;
 import io.cxhub.survey.relay.DeliveryRejectedException;
+import io.cxhub.survey.relay.DeliveryTimedOutException;
 import io.cxhub.survey.relay.MetricsFeed;
 import io.cxhub.survey.response.SurveyResponse;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -16,6 +17,7 @@ import io.github.resilience4j.retry.Retry;
 import io.grpc.ConnectivityState;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +72,10 @@ public final class MetricsClient implements MetricsFeed {
     } catch (CallNotPermittedException e) {
       throw new DependencyUnavailableException("metrics-service circuit breaker is open", e);
     } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        throw new DeliveryTimedOutException("metrics-service did not answer " + batch.size() + " responses in "
+            + deadline.toMillis() + " ms", e);
+      }
       if (PeerFailure.is(e)) {
         throw new DependencyUnavailableException("metrics-service: " + e.getStatus(), e);
       }
