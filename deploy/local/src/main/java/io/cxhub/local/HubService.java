@@ -76,7 +76,8 @@ public enum HubService {
       // journeys read live numbers from metrics, verbatims and the alert path from survey,
       // detractors' customer value from persona
       case JOURNEY -> Map.of("metrics", METRICS, "survey", SURVEY, "persona", PERSONA);
-      case PERSONA -> Map.of("metrics", METRICS);
+      // data-subject requests: every service's part (erasure, export)
+      case PERSONA -> Map.of("metrics", METRICS, "survey", SURVEY, "journey", JOURNEY);
     };
   }
 

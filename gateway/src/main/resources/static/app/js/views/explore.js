@@ -1,79 +1,180 @@
+// Explore: any score (NPS, CSAT, CES) sliced by one dimension and filtered by period,
+// channel, survey, stage, touchpoint, segment and persona, every cell with its n and 95%
+// interval, and a drill-down from a slice to its comments (highlighted from their analysis).
 import { get, post, daysAgo } from '../api.js';
-import { t, num, label, date } from '../i18n.js';
+import { t, num, label, date, addTexts } from '../i18n.js';
 import { el, escape } from '../main.js';
 import { mount, bars, disposeAll } from '../charts.js';
-import { describe } from './live.js';
+import { highlight, interval } from './insight.js';
+
+addTexts({
+  en: {
+    period2: 'Period', touchpoint: 'Touchpoint', drillDown: 'Drill down to the verbatims of this slice', noDrill: 'The comments cannot be filtered by this slice yet: showing the comments of the other filters.',
+    unassigned: 'Not identified', total: 'All answers', filters: 'Filters', noComment: 'No comment in this slice.', valueTier: 'Value tier',
+  },
+  fr: {
+    period2: 'Période', touchpoint: 'Point de contact', drillDown: 'Voir les verbatims de cette tranche', noDrill: 'Les commentaires ne peuvent pas encore être filtrés par cette tranche : voici ceux des autres filtres.',
+    unassigned: 'Non identifié', total: 'Toutes les réponses', filters: 'Filtres', noComment: 'Aucun commentaire dans cette tranche.', valueTier: 'Niveau de valeur',
+  },
+});
 
 const DIMENSIONS = ['SCORE_DIMENSION_CHANNEL', 'SCORE_DIMENSION_SURVEY', 'SCORE_DIMENSION_STAGE', 'SCORE_DIMENSION_TOUCHPOINT',
-  'SCORE_DIMENSION_SEGMENT', 'SCORE_DIMENSION_PERSONA', 'SCORE_DIMENSION_PERIOD'];
+  'SCORE_DIMENSION_SEGMENT', 'SCORE_DIMENSION_PERSONA', 'SCORE_DIMENSION_VALUE_TIER', 'SCORE_DIMENSION_PERIOD'];
+const DIMENSION_TEXT = { SCORE_DIMENSION_CHANNEL: 'channel', SCORE_DIMENSION_SURVEY: 'survey', SCORE_DIMENSION_STAGE: 'stage', SCORE_DIMENSION_TOUCHPOINT: 'touchpoint',
+  SCORE_DIMENSION_SEGMENT: 'segment', SCORE_DIMENSION_PERSONA: 'persona', SCORE_DIMENSION_VALUE_TIER: 'valueTier', SCORE_DIMENSION_PERIOD: 'period2' };
+const TIERS = ['champions', 'loyal', 'promising', 'at_risk', 'hibernating', 'lost', 'no_orders'];
 const CHANNELS = ['CHANNEL_LINK', 'CHANNEL_EMAIL', 'CHANNEL_SMS', 'CHANNEL_MESSAGING', 'CHANNEL_IN_APP', 'CHANNEL_WEB_WIDGET', 'CHANNEL_CHATBOT', 'CHANNEL_KIOSK', 'CHANNEL_QR', 'CHANNEL_SOCIAL', 'CHANNEL_REVIEW', 'CHANNEL_SUPPORT'];
-let q = { metric: 'SCORE_METRIC_NPS', dimension: 'SCORE_DIMENSION_CHANNEL', days: 365, channel: '', survey: '', stage: '', segment: '', persona: '' };
+let q = { metric: 'SCORE_METRIC_NPS', dimension: 'SCORE_DIMENSION_CHANNEL', days: 365, granularity: 'PERIOD_GRANULARITY_MONTH', channel: '', survey: '', stage: '', touchpoint: '', segment: '', persona: '', valueTier: '' };
+let catalog = null;
 
 export function leave() { disposeAll(); }
+
+/** Names of surveys, stages, touchpoints, segments and personas, read once per visit. */
+async function loadCatalog() {
+  const [surveys, journeys, personas, segments, patterns] = await Promise.all([
+    get('/v1/surveys?pageSize=100').catch(() => ({})),
+    get('/v1/journeys?pageSize=50').catch(() => ({})),
+    get('/v1/personas?pageSize=100').catch(() => ({})),
+    get('/v1/segments').catch(() => ({})),
+    get('/v1/contact-patterns').catch(() => ({})),
+  ]);
+  const stages = new Map(); const touchpoints = new Map();
+  (journeys.journeys || []).forEach((j) => (j.stages || []).forEach((s) => {
+    stages.set(s.stageId, s.name);
+    (s.touchpoints || []).forEach((tp) => touchpoints.set(tp.touchpointId, tp.name));
+  }));
+  const segmentNames = new Map((segments.segments || []).map((s) => [s.segmentId, s.displayName || s.segmentId]));
+  (patterns.segments || []).forEach((s) => { if (s.segment && s.segment !== 'unsegmented' && !segmentNames.has(s.segment)) segmentNames.set(s.segment, s.segment); });
+  return {
+    survey: new Map((surveys.surveys || []).map((s) => [s.surveyId, s.title || s.surveyId])),
+    stage: stages, touchpoint: touchpoints, segment: segmentNames,
+    persona: new Map((personas.personas || []).map((p) => [p.personaId, p.name])),
+  };
+}
+
+function nameOf(dimension, value) {
+  if (!value) return t('unassigned');
+  if (value === 'unassigned') return t('unassigned');
+  if (dimension === 'SCORE_DIMENSION_CHANNEL') return label('CHANNEL_' + value);
+  if (dimension === 'SCORE_DIMENSION_PERIOD') return value;
+  if (dimension === 'SCORE_DIMENSION_VALUE_TIER') return label('VALUE_TIER_' + value.toUpperCase());
+  const map = catalog[DIMENSION_TEXT[dimension]];
+  return (map && map.get(value)) || value;
+}
+
+function options(map) {
+  return [...map.entries()].map(([id, name]) => `<option value="${escape(id)}">${escape(name)}</option>`).join('');
+}
 
 export async function show(main) {
   disposeAll();
   main.innerHTML = '';
   main.append(el(`<h1>${escape(t('explore'))}</h1>`));
-  const form = el(`<form class="toolbar">
+  if (!catalog) catalog = await loadCatalog();
+  const form = el(`<form class="toolbar explore-filters" aria-label="${escape(t('filters'))}">
       <label>${escape(t('metric'))}<select name="metric"><option value="SCORE_METRIC_NPS">NPS</option><option value="SCORE_METRIC_CSAT">CSAT</option><option value="SCORE_METRIC_CES">CES</option></select></label>
-      <label>${escape(t('slice'))}<select name="dimension">${DIMENSIONS.map((d) => `<option value="${d}">${escape(t(d.replace('SCORE_DIMENSION_', '').toLowerCase()) || label(d))}</option>`).join('')}</select></label>
+      <label>${escape(t('slice'))}<select name="dimension">${DIMENSIONS.map((d) => `<option value="${d}">${escape(t(DIMENSION_TEXT[d]))}</option>`).join('')}</select></label>
       <label>${escape(t('period'))}<select name="days"><option value="30">${escape(t('last30'))}</option><option value="90">${escape(t('last90'))}</option><option value="365">${escape(t('last365'))}</option></select></label>
+      <label>${escape(t('granularity'))}<select name="granularity"><option value="PERIOD_GRANULARITY_WEEK">${escape(t('week'))}</option><option value="PERIOD_GRANULARITY_MONTH">${escape(t('month'))}</option></select></label>
       <label>${escape(t('channel'))}<select name="channel"><option value="">${escape(t('any'))}</option>${CHANNELS.map((c) => `<option value="${c}">${escape(label(c))}</option>`).join('')}</select></label>
-      <label>${escape(t('survey'))}<input name="survey" size="10"></label>
-      <label>${escape(t('stage'))}<input name="stage" size="10"></label>
-      <label>${escape(t('segment'))}<input name="segment" size="10"></label>
-      <label>${escape(t('persona'))}<input name="persona" size="10"></label>
+      <label>${escape(t('survey'))}<select name="survey"><option value="">${escape(t('any'))}</option>${options(catalog.survey)}</select></label>
+      <label>${escape(t('stage'))}<select name="stage"><option value="">${escape(t('any'))}</option>${options(catalog.stage)}</select></label>
+      <label>${escape(t('touchpoint'))}<select name="touchpoint"><option value="">${escape(t('any'))}</option>${options(catalog.touchpoint)}</select></label>
+      <label>${escape(t('segment'))}<select name="segment"><option value="">${escape(t('any'))}</option>${options(catalog.segment)}</select></label>
+      <label>${escape(t('persona'))}<select name="persona"><option value="">${escape(t('any'))}</option>${options(catalog.persona)}</select></label>
+      <label>${escape(t('valueTier'))}<select name="valueTier"><option value="">${escape(t('any'))}</option>${TIERS.map((v) => `<option value="${v}">${escape(label('VALUE_TIER_' + v.toUpperCase()))}</option>`).join('')}</select></label>
       <button type="submit">${escape(t('apply'))}</button></form>`);
   Object.entries(q).forEach(([k, v]) => { if (form[k]) form[k].value = String(v); });
   form.addEventListener('submit', (e) => { e.preventDefault(); q = Object.fromEntries(new FormData(form)); q.days = Number(q.days); show(main); });
   main.append(form);
-  const filter = { period: { startDate: daysAgo(q.days), endDate: daysAgo(0) } };
+  const filter = { period: { startDate: daysAgo(q.days - 1), endDate: daysAgo(0) } };
   if (q.channel) filter.channels = [q.channel];
   if (q.survey) filter.surveyIds = [q.survey];
   if (q.stage) filter.stages = [q.stage];
+  if (q.touchpoint) filter.touchpoints = [q.touchpoint];
   if (q.segment) filter.segments = [q.segment];
   if (q.persona) filter.personas = [q.persona];
-  const result = await post('/v1/scores:query', { metric: q.metric, filter, groupBy: [q.dimension], granularity: 'PERIOD_GRANULARITY_MONTH' });
+  if (q.valueTier) filter.valueTiers = [q.valueTier];
+  const result = await post('/v1/scores:query', { metric: q.metric, filter, groupBy: [q.dimension], granularity: q.granularity });
   const cells = result.cells || [];
-  const card = el(`<section class="card"><div class="chart" role="img" aria-label="${escape(label(q.metric))}"></div></section>`);
+  const total = (result.totals || [])[0];
+  const metricName = q.metric.replace('SCORE_METRIC_', '');
+  const card = el(`<section class="card" aria-labelledby="ex-h"><h2 id="ex-h">${escape(metricName)} · ${escape(t(DIMENSION_TEXT[q.dimension]))}</h2>
+      ${total ? `<p class="explore-total">${escape(t('total'))}: <b>${num(total.value)}</b> <span class="meta">${interval(total.interval)} · n = ${num(Number(total.n), 0)}</span></p>` : ''}
+      <div class="chart" role="img" aria-label="${escape(metricName)} · ${escape(t(DIMENSION_TEXT[q.dimension]))}"></div></section>`);
   main.append(card);
-  if (!cells.length) { card.append(el(`<p class="meta">${escape(t('noData'))}</p>`)); return; }
-  const names = cells.map((c) => c.key[0].value || '–');
-  mount(card.querySelector('.chart'), bars(names.map((n) => label(n)), cells.map((c) => c.score.value), {
-    name: label(q.metric), intervals: cells.map((c) => [c.score.interval?.low ?? c.score.value, c.score.interval?.high ?? c.score.value]), counts: cells.map((c) => Number(c.score.n)) }));
-  const table = el(`<table><thead><tr><th scope="col">${escape(t('slice'))}</th><th scope="col">${escape(label(q.metric))}</th><th scope="col">${escape(t('interval'))}</th><th scope="col">n</th><th scope="col">${escape(t('verbatims'))}</th></tr></thead><tbody></tbody></table>`);
+  if (!cells.length) { card.querySelector('.chart').replaceWith(el(`<p class="meta">${escape(t('noData'))}</p>`)); return; }
+  const values = cells.map((c) => c.key[0].value || '');
+  const names = values.map((v) => nameOf(q.dimension, v));
+  const chart = mount(card.querySelector('.chart'), bars(names, cells.map((c) => c.score.value ?? 0), {
+    name: metricName, intervals: cells.map((c) => [c.score.interval?.low ?? c.score.value, c.score.interval?.high ?? c.score.value]), counts: cells.map((c) => Number(c.score.n)) }));
+  chart.on('click', (p) => { if (p.componentSubType === 'bar') verbatims(main, q.dimension, values[p.dataIndex], names[p.dataIndex], filter); });
+  const table = el(`<table class="explore-table"><caption class="sr-only">${escape(metricName)}</caption><thead><tr><th scope="col">${escape(t('slice'))}</th><th scope="col">${escape(metricName)}</th><th scope="col">${escape(t('interval'))}</th><th scope="col">n</th><th scope="col"><span class="sr-only">${escape(t('verbatims'))}</span></th></tr></thead><tbody></tbody></table>`);
   cells.forEach((c, i) => {
-    const row = el(`<tr><td>${escape(label(names[i]))}</td><td>${num(c.score.value)}${c.score.lowSample ? ` <span class="warn" title="${escape(t('lowSample'))}">⚠</span>` : ''}</td>
-      <td>[${num(c.score.interval?.low)} ; ${num(c.score.interval?.high)}]</td><td>${num(Number(c.score.n), 0)}</td><td><button type="button" class="secondary">${escape(t('verbatims'))}</button></td></tr>`);
-    row.querySelector('button').addEventListener('click', () => verbatims(main, q.dimension, names[i], filter));
+    const row = el(`<tr data-slice="${escape(values[i])}"><th scope="row">${escape(names[i])}</th><td data-value>${num(c.score.value)}${c.score.lowSample ? ` <span class="warn" title="${escape(t('lowSample'))}">⚠<span class="sr-only">${escape(t('lowSample'))}</span></span>` : ''}</td>
+      <td>${interval(c.score.interval)}</td><td>${num(Number(c.score.n), 0)}</td><td><button type="button" class="secondary" aria-label="${escape(t('drillDown'))}: ${escape(names[i])}">${escape(t('verbatims'))}</button></td></tr>`);
+    row.querySelector('button').addEventListener('click', () => verbatims(main, q.dimension, values[i], names[i], filter));
     table.tBodies[0].append(row);
   });
-  main.append(table);
-  main.append(el('<section id="verbatims" aria-live="polite"></section>'));
+  const scroll = el('<div class="scroll"></div>');
+  scroll.append(table);
+  main.append(scroll);
+  main.append(el(`<section class="card" id="verbatims" aria-live="polite" hidden></section>`));
 }
 
-async function verbatims(main, dimension, value, filter) {
-  const params = new URLSearchParams({ pageSize: '30', comment: 'COMMENT_FILTER_WITH_COMMENT' });
-  if (dimension === 'SCORE_DIMENSION_CHANNEL') params.set('channel', value);
-  if (dimension === 'SCORE_DIMENSION_SURVEY') params.set('surveyId', value);
-  if (dimension === 'SCORE_DIMENSION_STAGE') params.set('stageId', value);
-  if (dimension === 'SCORE_DIMENSION_TOUCHPOINT') params.set('touchpointId', value);
+/** The end (exclusive) of the period starting on `day`. */
+function periodEnd(day, granularity) {
+  const d = new Date(day + 'T00:00:00Z');
+  if (granularity === 'PERIOD_GRANULARITY_WEEK') d.setUTCDate(d.getUTCDate() + 7);
+  else if (granularity === 'PERIOD_GRANULARITY_DAY') d.setUTCDate(d.getUTCDate() + 1);
+  else d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString();
+}
+
+async function verbatims(main, dimension, value, name, filter) {
+  const params = new URLSearchParams({ pageSize: '30', comment: 'COMMENT_FILTER_WITH_COMMENT', startTime: filter.period.startDate + 'T00:00:00Z' });
   if (filter.channels) params.set('channel', filter.channels[0]);
   if (filter.surveyIds) params.set('surveyId', filter.surveyIds[0]);
-  params.set('startTime', filter.period.startDate + 'T00:00:00Z');
+  if (filter.stages) params.set('stageId', filter.stages[0]);
+  if (filter.touchpoints) params.set('touchpointId', filter.touchpoints[0]);
+  let exact = !filter.segments && !filter.personas && !filter.valueTiers;
+  if (dimension === 'SCORE_DIMENSION_CHANNEL' && value) params.set('channel', 'CHANNEL_' + value);
+  else if (dimension === 'SCORE_DIMENSION_SURVEY' && value) params.set('surveyId', value);
+  else if (dimension === 'SCORE_DIMENSION_STAGE' && value) params.set('stageId', value);
+  else if (dimension === 'SCORE_DIMENSION_TOUCHPOINT' && value) params.set('touchpointId', value);
+  else if (dimension === 'SCORE_DIMENSION_PERIOD' && value) { params.set('startTime', value + 'T00:00:00Z'); params.set('endTime', periodEnd(value, q.granularity)); }
+  else exact = false;
   const box = main.querySelector('#verbatims');
+  box.hidden = false;
   box.innerHTML = `<p>${escape(t('loading'))}</p>`;
-  try {
+  box.scrollIntoView({ block: 'start' });
+  const list = el('<ul class="feed verbatims"></ul>');
+  const more = el(`<button type="button" class="secondary" hidden>${escape(t('more'))}</button>`);
+  const load = async (token) => {
+    if (token) params.set('pageToken', token);
+    more.hidden = true;
     const page = await get('/v1/responses?' + params);
-    box.innerHTML = `<h2>${escape(t('verbatims'))} · ${escape(label(value))}</h2>`;
-    const list = el('<ul class="feed"></ul>');
-    (page.responses || []).forEach((r) => {
-      const { scores, texts } = describe(r);
-      list.append(el(`<li><span class="meta">${escape(date(r.submitTime))} · ${escape(label(r.channel))}</span> ${scores.join(' · ')}${texts.map((x) => `<blockquote>${escape(x)}</blockquote>`).join('')}</li>`));
+    const responses = page.responses || [];
+    // the analysis of each comment gives the words to highlight (themes' evidence, sentiment words)
+    const analyses = await Promise.all(responses.map((r) => get('/v1/text/responses/' + encodeURIComponent(r.responseId)).catch(() => ({}))));
+    responses.forEach((r, i) => {
+      const analysed = new Map((analyses[i].comments || []).map((c) => [c.questionId, c]));
+      const texts = (r.answers || []).filter((a) => a.text).map((a) => {
+        const c = analysed.get(a.questionId);
+        const sentiment = c && c.analysis && c.analysis.sentiment ? ` <span class="tag">${escape(label(c.analysis.sentiment))}</span>` : '';
+        return `<blockquote>${highlight(a.text, c ? c.highlights : [])}</blockquote>${sentiment}`;
+      });
+      const scores = (r.answers || []).filter((a) => a.score !== undefined).map((a) => `${escape(a.questionId || '')} <b>${num(a.score, 0)}</b>`);
+      list.append(el(`<li data-response-id="${escape(r.responseId)}"><span class="meta">${escape(date(r.submitTime))} · ${escape(label(r.channel))} · ${escape(catalog.survey.get(r.surveyId) || r.surveyId)}</span> ${scores.join(' · ')}${texts.join('')}</li>`));
     });
-    if (!list.children.length) list.append(el(`<li class="meta">${escape(t('noData'))}</li>`));
-    box.append(list);
+    if (!list.children.length) list.append(el(`<li class="meta">${escape(t('noComment'))}</li>`));
+    if (page.nextPageToken) { more.hidden = false; more.onclick = () => load(page.nextPageToken).catch(() => {}); }
+  };
+  try {
+    box.innerHTML = `<h2>${escape(t('verbatims'))} · ${escape(name)}</h2>`;
+    if (!exact) box.append(el(`<p class="meta">${escape(t('noDrill'))}</p>`));
+    box.append(list, more);
+    await load('');
   } catch (e) {
     box.innerHTML = `<p class="error">${escape(e.message)}</p>`;
   }

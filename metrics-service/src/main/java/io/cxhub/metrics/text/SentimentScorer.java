@@ -255,8 +255,13 @@ final class SentimentScorer {
     if (lexicon.durationAfter.isEmpty() || !t.isWord()) {
       return null;
     }
+    String w = t.norm();
+    boolean digit = !w.isEmpty() && Character.isDigit(w.charAt(0));
+    if (!digit && !lexicon.durationQuantity.contains(w)) {
+      return null;
+    }
     int k = i;
-    if (NUMBER_WITH_UNIT.matcher(t.norm()).matches()) {
+    if (digit && NUMBER_WITH_UNIT.matcher(w).matches()) {
       k = i + 1;
     } else if ((isNumber(t.norm()) || lexicon.durationQuantity.contains(t.norm())) && i + 1 < tokens.size()
         && tokens.get(i + 1).isWord() && lexicon.durationUnit.contains(tokens.get(i + 1).norm())) {

@@ -65,6 +65,17 @@ public final class CustomerDirectory {
     return deleted;
   }
 
+  /** Whether the tenant holds the customer's profile or erased it (a tombstone). */
+  public boolean known(String tenantId, String customerId) {
+    return customers.find(tenantId, customerId).isPresent()
+        || !erasures.erased(tenantId, List.of(customerId)).isEmpty();
+  }
+
+  /** The customer's profile, if the tenant holds it. */
+  public java.util.Optional<Customer> find(String tenantId, String customerId) {
+    return customers.find(tenantId, customerId);
+  }
+
   /** A customer to upsert: its id and its profile. */
   public record Upsert(String customerId, CustomerProfile profile) {}
 

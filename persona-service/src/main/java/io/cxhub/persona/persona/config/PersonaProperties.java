@@ -13,7 +13,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cx.persona")
 public record PersonaProperties(@DefaultValue ValueRefresh valueRefresh, @DefaultValue SegmentSnapshot segmentSnapshot,
-    @DefaultValue Metrics metrics) {
+    @DefaultValue Metrics metrics, @DefaultValue DataSubject dataSubject) {
+
+  /**
+   * Data-subject requests (docs/data-subject-requests.md).
+   *
+   * @param period how often the worker looks for due parts (it is also nudged on each creation)
+   * @param deadline of one call to a service's part
+   * @param firstRetry delay after a part's first failure, doubled after each further one
+   * @param maxRetry the longest delay between two attempts of a part
+   * @param stallAfter how long a request may run before it is STALLED (and still retried)
+   * @param exportRetention how long an export's document is kept
+   * @param enabled false leaves requests pending (tests of the parts)
+   */
+  public record DataSubject(@DefaultValue("5s") Duration period, @DefaultValue("10s") Duration deadline,
+      @DefaultValue("1s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry,
+      @DefaultValue("7d") Duration stallAfter, @DefaultValue("7d") Duration exportRetention,
+      @DefaultValue("true") boolean enabled) {}
 
   /**
    * @param deadline of a score read for a card (then answered without scores)
