@@ -62,6 +62,16 @@ public class CxServiceAutoConfiguration {
     return new LogContextServerInterceptor();
   }
 
+  /**
+   * The service's part of data-subject requests (the internal cx.common.v1.SubjectDataService),
+   * served when the service declares its {@link io.cxhub.kit.subject.SubjectParts}.
+   */
+  @Bean
+  @ConditionalOnBean(io.cxhub.kit.subject.SubjectParts.class)
+  io.cxhub.kit.subject.SubjectDataGrpcService subjectDataGrpcService(io.cxhub.kit.subject.SubjectParts parts) {
+    return new io.cxhub.kit.subject.SubjectDataGrpcService(parts);
+  }
+
   /** Trace context stored with asynchronous work (outboxes) and continued by its worker. */
   @Bean
   @ConditionalOnMissingBean

@@ -161,6 +161,32 @@ class DashboardInsightIT {
   }
 
   @Test
+  void anAnalystDiscoversPersonasAndCanAdoptAProposal() {
+    DemoHub.User analyst = demo.user(DemoHub.Role.ANALYST);
+    Page page = signedIn(browsers.desktop("fr-FR", true), "customers", analyst);
+    page.locator("#proposals button[name=discover]").click();
+    page.locator("#proposals [data-silhouette]").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    double silhouette = Double.parseDouble(page.locator("#proposals [data-silhouette]").textContent().replace(',', '.').replace('\u2212', '-'));
+    assertThat(silhouette).isBetween(-1.0, 1.0);
+    Locator proposal = page.locator("#proposals .proposal").last();
+    // adopting would add a persona to the shared demo tenant (DemoIT counts them): the
+    // request is answered here, and its path and body checked
+    var asked = new ArrayList<String>();
+    page.route("**/proposals/*:adopt", route -> {
+      asked.add(route.request().url() + " " + route.request().postData());
+      route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("application/json")
+          .setBody("{\"persona\":{\"personaId\":\"p1\",\"name\":\"Persona IT\"},\"assignedCustomers\":\"12\"}"));
+    });
+    proposal.locator("input[name=name]").fill("Persona IT");
+    proposal.locator("button[type=submit]").click();
+    proposal.locator(".result").filter(new Locator.FilterOptions().setHasText("Persona IT")).waitFor();
+    assertThat(asked).hasSize(1);
+    assertThat(asked.get(0)).contains("/v1/persona-discoveries/").contains("\"name\":\"Persona IT\"");
+    assertThat(proposal.locator("button[type=submit]").isDisabled()).isTrue();
+    page.context().close();
+  }
+
+  @Test
   void aViewerSeesTheCardsButNoDiscoveryNorSegmentForm() {
     DemoHub.User viewer = demo.user(DemoHub.Role.VIEWER);
     Page page = signedIn(browsers.desktop("en-GB", true), "customers", viewer);

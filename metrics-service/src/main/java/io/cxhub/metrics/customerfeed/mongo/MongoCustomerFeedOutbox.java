@@ -12,6 +12,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoBulk;
+import io.cxhub.kit.subject.SubjectHolding;
 import io.cxhub.metrics.customerfeed.CustomerFeedOutbox;
 import io.cxhub.metrics.customerfeed.FeedEntry;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
  * embedded server ignores TTL indexes), long after any resend could arrive.
  */
 @Repository
-class MongoCustomerFeedOutbox implements CustomerFeedOutbox {
+class MongoCustomerFeedOutbox implements CustomerFeedOutbox, SubjectHolding {
 
   static final String COLLECTION = "customer_event_outbox";
 
@@ -76,5 +77,31 @@ class MongoCustomerFeedOutbox implements CustomerFeedOutbox {
     var keys = entries.stream().map(e -> Ids.tenantScoped(e.tenantId(), e.eventId())).toList();
     collection.updateMany(in("_id", keys),
         Updates.combine(Updates.unset("pending"), Updates.set("confirmTime", new Date())));
+  }
+
+  // --- data-subject requests: the subject's customer events on their way to persona-service
+  // are deleted (persona-service erases the profile; nothing is left to relay)
+
+  @Override
+  public String kind() {
+    return "customerEvents";
+  }
+
+  @Override
+  public java.util.List<String> export(String tenantId, SubjectHolding.Subject subject) {
+    var items = new java.util.ArrayList<String>();
+    collection.find(com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("tenantId", tenantId),
+        com.mongodb.client.model.Filters.eq("customerId", subject.customerId()))).forEach(d -> {
+          d.remove("_id");
+          items.add(d.toJson());
+        });
+    return items;
+  }
+
+  @Override
+  public long erase(String tenantId, SubjectHolding.Subject subject, String token) {
+    return collection.deleteMany(com.mongodb.client.model.Filters.and(
+        com.mongodb.client.model.Filters.eq("tenantId", tenantId),
+        com.mongodb.client.model.Filters.eq("customerId", subject.customerId()))).getDeletedCount();
   }
 }

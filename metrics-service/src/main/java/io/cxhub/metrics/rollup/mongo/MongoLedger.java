@@ -13,6 +13,7 @@ import com.mongodb.client.model.WriteModel;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoBulk;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.subject.SubjectHolding;
 import io.cxhub.metrics.rollup.Ledger;
 import io.cxhub.metrics.rollup.LedgerEntry;
 import io.cxhub.metrics.rollup.LedgerItem;
@@ -36,14 +37,19 @@ import org.bson.Document;
  * <p>Per-item reads and writes go by {@code _id} alone (it starts with the tenant id); only
  * the recount reads a tenant's whole ledger.
  */
-public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
+public final class MongoLedger<T extends LedgerItem> implements Ledger<T>, SubjectHolding {
 
   private final MongoCollection<Document> collection;
   private final LedgerCodec<T> codec;
+  private final String kind;
 
   public MongoLedger(MongoDatabase database, String collectionName, LedgerCodec<T> codec) {
     this.collection = database.getCollection(collectionName);
     this.codec = codec;
+    this.kind = collectionName;
+    // data-subject requests: a subject's items
+    MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "item.customerId"),
+        new IndexOptions().name("tenant_customer"));
     MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "receivedAt"),
         new IndexOptions().name("tenant_received"));
   }
@@ -103,5 +109,29 @@ public final class MongoLedger<T extends LedgerItem> implements Ledger<T> {
         d.getString("applicationId"),
         d.getDate("receivedAt").toInstant(),
         applied == null ? null : applied.toInstant());
+  }
+
+  // --- data-subject requests: the items of the subject (item.customerId); the counts they
+  // made stay in the cubes, and a recount counts the anonymised items the same
+
+  @Override
+  public String kind() {
+    return kind;
+  }
+
+  private org.bson.conversions.Bson ofSubject(String tenantId, SubjectHolding.Subject subject) {
+    return com.mongodb.client.model.Filters.and(eq("tenantId", tenantId), eq("item.customerId", subject.customerId()));
+  }
+
+  @Override
+  public java.util.List<String> export(String tenantId, SubjectHolding.Subject subject) {
+    var items = new ArrayList<String>();
+    collection.find(ofSubject(tenantId, subject)).forEach(d -> items.add(d.get("item", Document.class).toJson()));
+    return items;
+  }
+
+  @Override
+  public long erase(String tenantId, SubjectHolding.Subject subject, String token) {
+    return collection.updateMany(ofSubject(tenantId, subject), Updates.set("item.customerId", token)).getModifiedCount();
   }
 }

@@ -10,16 +10,17 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.kit.mongo.MongoInserts;
 import io.cxhub.kit.paging.PageRequest;
+import io.cxhub.kit.subject.SubjectHolding;
 import io.cxhub.survey.followup.CaseFilter;
 import io.cxhub.survey.followup.CaseNote;
 import io.cxhub.survey.followup.CaseStatus;
 import io.cxhub.survey.followup.FollowUpCase;
 import io.cxhub.survey.followup.FollowUpCases;
-import io.cxhub.kit.domain.NpsCategory;
 import io.cxhub.survey.followup.PlaybookStep;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Repository;
  * filter is a plain query: breached = late flag set, or a due time passed without its step.
  */
 @Repository
-class MongoFollowUpCases implements FollowUpCases {
+class MongoFollowUpCases implements FollowUpCases, SubjectHolding {
 
   static final String COLLECTION = "cases";
 
@@ -185,5 +186,46 @@ class MongoFollowUpCases implements FollowUpCases {
         .resolutionLate(d.getBoolean("resolutionLate", false))
         .version(((Number) d.get("version")).longValue())
         .build();
+  }
+
+  // --- data-subject requests: cases opened on the subject's responses (title, notes, root cause)
+
+  static final String ERASED_TITLE = "Case on a response of an erased data subject";
+
+  @Override
+  public String kind() {
+    return "cases";
+  }
+
+  @Override
+  public List<String> export(String tenantId, SubjectHolding.Subject subject) {
+    var items = new ArrayList<String>();
+    if (!subject.responseIds().isEmpty()) {
+      collection.find(and(eq("tenantId", tenantId), com.mongodb.client.model.Filters.in("responseId", subject.responseIds()))).forEach(d -> {
+        d.remove("_id");
+        items.add(d.toJson());
+      });
+    }
+    return items;
+  }
+
+  @Override
+  public long erase(String tenantId, SubjectHolding.Subject subject, String token) {
+    if (subject.responseIds().isEmpty()) {
+      return 0;
+    }
+    long changed = 0;
+    for (Document d : collection.find(and(eq("tenantId", tenantId), com.mongodb.client.model.Filters.in("responseId", subject.responseIds())))) {
+      if (ERASED_TITLE.equals(d.getString("title")) && d.getList("notes", Document.class, List.of()).isEmpty()
+          && !d.containsKey("rootCause")) {
+        continue;
+      }
+      collection.updateOne(eq("_id", d.get("_id")), com.mongodb.client.model.Updates.combine(
+          com.mongodb.client.model.Updates.set("title", ERASED_TITLE),
+          com.mongodb.client.model.Updates.set("notes", List.of()),
+          com.mongodb.client.model.Updates.unset("rootCause")));
+      changed++;
+    }
+    return changed;
   }
 }

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.subject.SubjectHolding;
 import io.cxhub.survey.invitation.Invitation;
 import io.cxhub.survey.invitation.InvitationStatus;
 import io.cxhub.survey.invitation.Invitations;
@@ -27,8 +28,10 @@ import io.cxhub.survey.invitation.SendAttempt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -49,7 +52,7 @@ import org.springframework.stereotype.Repository;
  * are each one conditional update of the document.
  */
 @Repository
-class MongoInvitations implements Invitations {
+class MongoInvitations implements Invitations, SubjectHolding {
 
   static final String COLLECTION = "invitations";
 
@@ -57,6 +60,8 @@ class MongoInvitations implements Invitations {
 
   MongoInvitations(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
+    // data-subject requests: a subject's invitations
+    MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "customerId"), new IndexOptions().name("tenant_customer"));
     MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "invitationId"),
         new IndexOptions().name("tenant_invitation").unique(true));
     MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "nextSendAt"), new IndexOptions().name("tenant_due"));
@@ -269,5 +274,48 @@ class MongoInvitations implements Invitations {
   private static Instant instant(Document d, String field) {
     Date date = d.getDate(field);
     return date == null ? null : date.toInstant();
+  }
+
+  // --- data-subject requests: the subject's invitations (name, address, send log)
+
+  @Override
+  public String kind() {
+    return "invitations";
+  }
+
+  @Override
+  public boolean anchor() {
+    return true;
+  }
+
+  @Override
+  public Set<String> responseIds(String tenantId, String customerId) {
+    var ids = new HashSet<String>();
+    collection.find(and(eq("tenantId", tenantId), eq("customerId", customerId)))
+        .projection(Projections.include("responseId")).forEach(d -> {
+          if (d.getString("responseId") != null) {
+            ids.add(d.getString("responseId"));
+          }
+        });
+    return ids;
+  }
+
+  @Override
+  public List<String> export(String tenantId, SubjectHolding.Subject subject) {
+    var items = new ArrayList<String>();
+    collection.find(and(eq("tenantId", tenantId), eq("customerId", subject.customerId()))).forEach(d -> {
+      d.remove("_id");
+      items.add(d.toJson());
+    });
+    return items;
+  }
+
+  @Override
+  public long erase(String tenantId, SubjectHolding.Subject subject, String token) {
+    // an erased person is not contacted again: the invitation leaves the send queue
+    return collection.updateMany(and(eq("tenantId", tenantId), eq("customerId", subject.customerId())),
+        Updates.combine(Updates.set("customerId", token), Updates.set("name", ""), Updates.set("address", ""),
+            Updates.set("attempts", List.of()), Updates.unset("lastError"), Updates.unset("nextSendAt")))
+        .getModifiedCount();
   }
 }

@@ -21,10 +21,10 @@ import com.mongodb.client.model.Updates;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
+import io.cxhub.kit.subject.SubjectHolding;
 import io.cxhub.kit.trace.TraceParents;
 import io.cxhub.survey.outbox.OutboxSubscription;
 import io.cxhub.survey.outbox.ResponseOutbox;
-import io.cxhub.survey.survey.JourneyLink;
 import io.cxhub.survey.response.AnswerValue;
 import io.cxhub.survey.response.Outbox;
 import io.cxhub.survey.response.OutboxState;
@@ -32,6 +32,7 @@ import io.cxhub.survey.response.RespondentContext;
 import io.cxhub.survey.response.ResponseAnswer;
 import io.cxhub.survey.response.SurveyResponse;
 import io.cxhub.survey.response.SurveyResponses;
+import io.cxhub.survey.survey.JourneyLink;
 import io.cxhub.survey.survey.QuestionKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ import org.springframework.stereotype.Repository;
  * states of responses stored before named subscribers into this shape.
  */
 @Repository
-class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
+class MongoSurveyResponses implements SurveyResponses, ResponseOutbox, SubjectHolding {
 
   static final String COLLECTION = "responses";
   static final String TENANTS = "outbox_tenants";
@@ -124,6 +125,9 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
           new IndexOptions().name("tenant_survey_" + name + "_recent"));
     }
     backfillFilterFields(database);
+    // data-subject requests: a subject's responses by customer id
+    MongoIndexes.ensure(collection, Indexes.ascending("tenantId", "context.customerId"),
+        new IndexOptions().name("tenant_customer"));
     recount();
   }
 
@@ -515,5 +519,89 @@ class MongoSurveyResponses implements SurveyResponses, ResponseOutbox {
       m.forEach((k, v) -> metadata.put(k, (String) v));
     }
     return new RespondentContext(c.getString("customerId"), c.getString("orderId"), c.getString("locale"), metadata);
+  }
+
+  // --- data-subject requests: the subject's responses (customer id in the context, metadata,
+  // free-text answers); scores stay so that aggregates do not change
+
+  @Override
+  public String kind() {
+    return "responses";
+  }
+
+  @Override
+  public boolean anchor() {
+    return true;
+  }
+
+  @Override
+  public Set<String> responseIds(String tenantId, String customerId) {
+    var ids = new HashSet<String>();
+    collection.find(and(eq("tenantId", tenantId), eq("context.customerId", customerId)))
+        .projection(Projections.include("responseId")).forEach(d -> ids.add(d.getString("responseId")));
+    return ids;
+  }
+
+  private Bson ofSubject(String tenantId, SubjectHolding.Subject subject) {
+    var any = new ArrayList<Bson>();
+    any.add(eq("context.customerId", subject.customerId()));
+    if (!subject.responseIds().isEmpty()) {
+      any.add(in("_id", keys(tenantId, subject.responseIds())));
+    }
+    return and(eq("tenantId", tenantId), com.mongodb.client.model.Filters.or(any));
+  }
+
+  @Override
+  public List<String> export(String tenantId, SubjectHolding.Subject subject) {
+    var items = new ArrayList<String>();
+    collection.find(ofSubject(tenantId, subject)).sort(Sorts.ascending("submitTime")).forEach(d -> {
+      d.remove("_id");
+      d.remove("outbox");
+      d.remove("traceparent");
+      items.add(d.toJson());
+    });
+    return items;
+  }
+
+  @Override
+  public long erase(String tenantId, SubjectHolding.Subject subject, String token) {
+    long changed = 0;
+    for (Document d : collection.find(ofSubject(tenantId, subject))) {
+      var updates = new ArrayList<Bson>();
+      Document context = d.get("context", Document.class);
+      if (context != null) {
+        String customerId = context.getString("customerId");
+        String orderId = context.getString("orderId");
+        Document metadata = context.get("metadata", Document.class);
+        boolean personal = subject.customerId().equals(customerId) || orderId != null && !orderId.isEmpty()
+            || metadata != null && !metadata.isEmpty();
+        if (personal) {
+          updates.add(Updates.set("context", new Document("customerId",
+              customerId == null || customerId.isEmpty() || customerId.startsWith("erased-") ? customerId : token)
+              .append("orderId", "").append("locale", context.getString("locale")).append("metadata", new Document())));
+        }
+      }
+      var answers = d.getList("answers", Document.class, List.of());
+      boolean text = answers.stream().anyMatch(a -> a.containsKey("text") && !a.getString("text").isEmpty());
+      if (text) {
+        answers.forEach(a -> {
+          if (a.containsKey("text")) {
+            a.put("text", "");
+          }
+        });
+        updates.add(Updates.set("answers", answers));
+        updates.add(Updates.set(HAS_COMMENT, false));
+      }
+      String idempotencyKey = d.getString("idempotencyKey");
+      if (idempotencyKey != null && !idempotencyKey.startsWith("erased:")) {
+        // partners may build keys from customer ids: keep a key (replays still collide) but not theirs
+        updates.add(Updates.set("idempotencyKey", "erased:" + Ids.derived(idempotencyKey)));
+      }
+      if (!updates.isEmpty()) {
+        collection.updateOne(eq("_id", d.get("_id")), Updates.combine(updates));
+        changed++;
+      }
+    }
+    return changed;
   }
 }

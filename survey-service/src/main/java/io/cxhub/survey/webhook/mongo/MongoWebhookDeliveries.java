@@ -13,6 +13,7 @@ import com.mongodb.client.model.Updates;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.kit.mongo.MongoInserts;
+import io.cxhub.kit.subject.SubjectHolding;
 import io.cxhub.survey.webhook.DeliveryAttempt;
 import io.cxhub.survey.webhook.DeliveryState;
 import io.cxhub.survey.webhook.EventType;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Repository;
  * Every state change is one update of one document, so no transaction is needed.
  */
 @Repository
-class MongoWebhookDeliveries implements WebhookDeliveries {
+class MongoWebhookDeliveries implements WebhookDeliveries, SubjectHolding {
 
   static final String COLLECTION = "webhook_deliveries";
 
@@ -154,5 +155,47 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
         attempts,
         next == null ? null : next.toInstant(),
         d.getDate("createdAt").toInstant());
+  }
+
+  // --- data-subject requests: delivery logs whose payload names the subject or its responses
+
+  static final String ERASED_BODY = "{\"erased\":true}";
+
+  @Override
+  public String kind() {
+    return "webhookDeliveries";
+  }
+
+  /** The tenant's deliveries naming the subject: a scan of the tenant's log (rare, bounded by the log). */
+  private List<Document> naming(String tenantId, SubjectHolding.Subject subject) {
+    var found = new ArrayList<Document>();
+    collection.find(eq("tenantId", tenantId)).forEach(d -> {
+      if (subject.namedIn(d.getString("body"))) {
+        found.add(d);
+      }
+    });
+    return found;
+  }
+
+  @Override
+  public List<String> export(String tenantId, SubjectHolding.Subject subject) {
+    return naming(tenantId, subject).stream().map(d -> "{\"deliveryId\":" + quote(d.getString("deliveryId"))
+        + ",\"eventType\":" + quote(d.getString("eventType")) + ",\"state\":" + quote(d.getString("state"))
+        + ",\"createdAt\":" + quote(d.getDate("createdAt").toInstant().toString()) + ",\"body\":" + d.getString("body")
+        + "}").toList();
+  }
+
+  private static String quote(String s) {
+    return new Document("v", s).toJson().replaceFirst("^\\{\\s*\"v\"\\s*:\\s*", "").replaceFirst("\\s*}$", "");
+  }
+
+  @Override
+  public long erase(String tenantId, SubjectHolding.Subject subject, String token) {
+    long changed = 0;
+    for (Document d : naming(tenantId, subject)) {
+      collection.updateOne(eq("_id", d.get("_id")), Updates.set("body", ERASED_BODY));
+      changed++;
+    }
+    return changed;
   }
 }

@@ -91,4 +91,30 @@ class MongoFollowUpCasesIT {
     assertThat(cases.replace(changed, 1)).isTrue();
     assertThat(cases.find("t-version", "c1").orElseThrow()).isEqualTo(changed);
   }
+
+  @Test
+  void erasingADataSubjectBlanksTheCasesOnTheirResponsesOnly() {
+    String tenant = "t-erase";
+    var theirs = open(tenant, "theirs", Duration.ofHours(1), null, false).toBuilder().responseId("r-subject")
+        .title("Detractor: parcel never arrived").rootCause("courier")
+        .notes(List.of(new io.cxhub.survey.followup.CaseNote("agent", "Called ada@example.com", T0))).build();
+    var others = open(tenant, "others", Duration.ofHours(1), null, false).toBuilder().responseId("r-other")
+        .title("Detractor: slow").notes(List.of(new io.cxhub.survey.followup.CaseNote("agent", "Called bob", T0)))
+        .build();
+    cases.insertIfAbsent(theirs);
+    cases.insertIfAbsent(others);
+    var subject = new io.cxhub.kit.subject.SubjectHolding.Subject("ada", java.util.Set.of("r-subject"));
+
+    assertThat(cases.export(tenant, subject)).singleElement().asString().contains("ada@example.com");
+    assertThat(cases.erase(tenant, subject, "erased-1")).isEqualTo(1);
+    assertThat(cases.erase(tenant, subject, "erased-2")).as("idempotent").isZero();
+
+    var erased = cases.find(tenant, "theirs").orElseThrow();
+    assertThat(erased.notes()).isEmpty();
+    assertThat(erased.rootCause()).isNull();
+    assertThat(erased.title()).doesNotContain("parcel");
+    assertThat(erased.status()).isEqualTo(theirs.status());
+    assertThat(cases.find(tenant, "others").orElseThrow().notes()).hasSize(1);
+    assertThat(cases.export("t-other", subject)).isEmpty();
+  }
 }

@@ -13,6 +13,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.cxhub.kit.mongo.MongoInserts;
+import io.cxhub.kit.subject.SubjectHolding;
 import io.cxhub.metrics.text.Keyword;
 import io.cxhub.metrics.text.Language;
 import io.cxhub.metrics.text.Sentiment;
@@ -34,7 +35,7 @@ import org.bson.conversions.Bson;
  * for real MongoDB: (tenantId, submitTime, _id) for the newest-first pages, (tenantId,
  * themeIds, submitTime) and (tenantId, keywords, submitTime) for the filtered ones.
  */
-public final class MongoTextAnalyses implements TextAnalyses {
+public final class MongoTextAnalyses implements TextAnalyses, SubjectHolding {
 
   static final String COLLECTION = "text_analyses";
 
@@ -216,5 +217,54 @@ public final class MongoTextAnalyses implements TextAnalyses {
     Number version = d.get("taxonomyVersion", Number.class);
     return new AnalysedComment(CommentCodec.decode(d), analysis, d.getString("segmentId"), d.getString("personaId"),
         version == null ? 0 : version.longValue());
+  }
+
+  // --- data-subject requests: the subject's analysed comments (text and customer id go; the
+  // sentiment, themes and keywords that the text cubes counted stay)
+
+  @Override
+  public String kind() {
+    return "textAnalyses";
+  }
+
+  private org.bson.conversions.Bson ofSubject(String tenantId, SubjectHolding.Subject subject) {
+    return com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("tenantId", tenantId),
+        subject.responseIds().isEmpty() ? com.mongodb.client.model.Filters.eq("customerId", subject.customerId())
+            : com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.eq("customerId", subject.customerId()),
+                com.mongodb.client.model.Filters.in("responseId", subject.responseIds())));
+  }
+
+  @Override
+  public List<String> export(String tenantId, SubjectHolding.Subject subject) {
+    var items = new ArrayList<String>();
+    collection.find(ofSubject(tenantId, subject)).forEach(d -> {
+      d.remove("_id");
+      items.add(d.toJson());
+    });
+    return items;
+  }
+
+  @Override
+  public long erase(String tenantId, SubjectHolding.Subject subject, String token) {
+    long changed = 0;
+    for (Document d : collection.find(ofSubject(tenantId, subject))) {
+      if (d.getString("text").isEmpty() && !subject.customerId().equals(d.getString("customerId"))) {
+        continue;
+      }
+      var themes = new ArrayList<Document>();
+      for (Document t : d.getList("themes", Document.class, List.of())) {
+        themes.add(new Document(t).append("spans", List.of()));
+      }
+      String customerId = d.getString("customerId");
+      collection.updateOne(com.mongodb.client.model.Filters.eq("_id", d.get("_id")),
+          com.mongodb.client.model.Updates.combine(
+              com.mongodb.client.model.Updates.set("text", ""),
+              com.mongodb.client.model.Updates.set("customerId",
+                  customerId == null || customerId.isEmpty() ? customerId : token),
+              com.mongodb.client.model.Updates.set("sentimentSpans", List.of()),
+              com.mongodb.client.model.Updates.set("themes", themes)));
+      changed++;
+    }
+    return changed;
   }
 }
