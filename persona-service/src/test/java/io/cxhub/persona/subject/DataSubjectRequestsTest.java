@@ -181,6 +181,24 @@ class DataSubjectRequestsTest {
   }
 
   @Test
+  void anExportRunningWhenTheSubjectIsErasedCompletesWithNothingAndKeepsNoId() {
+    survey.down = true;
+    var export = requests.create(TENANT, SubjectRequest.Kind.EXPORT, "c-20", "key-1");
+    requests.tick();
+    survey.down = false;
+    var erasure = requests.create(TENANT, SubjectRequest.Kind.ERASURE, "c-20", "key-1");
+    // the erasure is advanced first; the export, due in the same tick, is read again
+    requests.advance(store.find(TENANT, erasure.id()).orElseThrow());
+    clock.advance(Duration.ofSeconds(1));
+    requests.tick();
+
+    var done = requests.get(TENANT, export.id());
+    assertThat(done.state()).isEqualTo(SubjectRequest.State.SUCCEEDED);
+    assertThat(done.customerId()).isNull();
+    assertThat(store.requests.values()).allMatch(r -> r.customerId() == null);
+  }
+
+  @Test
   void requestsAreTenantScoped() {
     var created = requests.create(TENANT, SubjectRequest.Kind.ERASURE, "c-20", "key-1");
     assertThatThrownBy(() -> requests.get("other", created.id())).isInstanceOf(NotFoundException.class);

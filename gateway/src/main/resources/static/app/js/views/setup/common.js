@@ -50,7 +50,7 @@ addTexts({
     oneOriginPerLine: 'One origin per line', nothingYet: 'Nothing yet.', readOnlySection: 'Read only: your role cannot change this.',
     adminOnly: 'Only an administrator sees this section.', analystOnly: 'Only analysts and administrators see this section.',
     formErrors: 'Please correct the fields marked below.', pickSurvey: 'Choose a survey', openPage: 'Open the page',
-    surveyRates: 'Invitations of this survey', opened: 'Opened', reminder: 'Reminder',
+    surveyRates: 'Invitations of this survey', opened: 'Opened', reminder: 'Reminder', editedVersion: 'Being edited',
   },
   fr: {
     setupSurveys: 'Enquêtes', setupDistributions: 'Diffusions', setupAlerts: 'Alertes', setupWebhooks: 'Webhooks',
@@ -95,7 +95,7 @@ addTexts({
     oneOriginPerLine: 'Une origine par ligne', nothingYet: 'Rien pour le moment.', readOnlySection: 'Lecture seule : votre rôle ne permet pas de modifier.',
     adminOnly: 'Seul un administrateur voit cette rubrique.', analystOnly: 'Seuls les analystes et administrateurs voient cette rubrique.',
     formErrors: 'Corrigez les champs signalés ci-dessous.', pickSurvey: 'Choisissez une enquête', openPage: 'Ouvrir la page',
-    surveyRates: 'Invitations de cette enquête', opened: 'Ouvertes', reminder: 'Relance',
+    surveyRates: 'Invitations de cette enquête', opened: 'Ouvertes', reminder: 'Relance', editedVersion: 'En cours de modification',
   },
 }, {
   en: {

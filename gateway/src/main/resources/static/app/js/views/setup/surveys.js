@@ -13,10 +13,16 @@ const LANGUAGES = ['en', 'fr'];
 const LANGUAGE_NAMES = { en: 'English', fr: 'Français' };
 const FREE_TEXT_MAX = 5000;
 
-/** The page's own words in the respondent's language (as the hosted page says them). */
+/** The hosted page's own words (gateway PageText), in the languages it has. */
 const PAGE_WORDS = {
-  en: { notLikely: '0 = Not at all likely', veryLikely: '10 = Extremely likely', send: 'Send', charsLeft: 'characters left', required: 'required' },
-  fr: { notLikely: '0 = Pas du tout probable', veryLikely: '10 = Très probable', send: 'Envoyer', charsLeft: 'caractères restants', required: 'obligatoire' },
+  en: { note: 'Questions marked * are required.', required: 'required', submit: 'Send my answers', many: 'Choose one or more.',
+    limit: 'At most 5000 characters.', consent: 'I agree to be contacted about my answers.', powered: 'Survey powered by CX Hub',
+    nps: ['Not at all likely', 'Extremely likely'], csat: ['Very dissatisfied', 'Very satisfied'], ces: ['Very difficult', 'Very easy'],
+    rating: ['Lowest', 'Highest'] },
+  fr: { note: 'Les questions marquées d’un * sont obligatoires.', required: 'obligatoire', submit: 'Envoyer mes réponses',
+    many: 'Choisissez une ou plusieurs réponses.', limit: '5000 caractères au plus.', consent: 'J’accepte d’être recontacté(e) au sujet de mes réponses.',
+    powered: 'Enquête propulsée par CX Hub', nps: ['Pas du tout probable', 'Très probable'], csat: ['Très insatisfait', 'Très satisfait'],
+    ces: ['Très difficile', 'Très facile'], rating: ['Le plus bas', 'Le plus haut'] },
 };
 
 export async function show(body, args, session) {
@@ -125,6 +131,8 @@ async function builder(body, existing, session) {
         <h2>${escape(t('preview'))}</h2>
         <p class="meta">${escape(t('previewNote'))}</p>
         <label>${escape(t('previewLanguage'))}<select class="preview-language">${LANGUAGES.map((l) => `<option value="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</option>`).join('')}</select></label>
+        ${existing && existing.version > 1 ? `<label>${escape(t('version'))}<select class="preview-version"><option value="">${escape(t('editedVersion'))}</option>
+          ${Array.from({ length: existing.version - 1 }, (_, i) => existing.version - 1 - i).map((v) => `<option value="${v}">${escape(t('version'))} ${v}</option>`).join('')}</select></label>` : ''}
         <div class="survey-preview"></div>
       </aside></div>`);
   body.append(layout);
@@ -132,8 +140,17 @@ async function builder(body, existing, session) {
   const preview = layout.querySelector('.survey-preview');
   const previewLanguage = layout.querySelector('.preview-language');
   previewLanguage.value = survey.defaultLanguage || 'en';
-  const refresh = () => renderPreview(preview, survey, previewLanguage.value);
+  const versionSelect = layout.querySelector('.preview-version');
+  const versions = {};
+  /** The edited survey, or an earlier published version (GetSurveyVersion) when one is chosen. */
+  const refresh = async () => {
+    const version = versionSelect ? versionSelect.value : '';
+    if (!version) return renderPreview(preview, survey, previewLanguage.value);
+    versions[version] = versions[version] || await get(`/v1/surveys/${encodeURIComponent(existing.surveyId)}/versions/${version}`);
+    return renderPreview(preview, versions[version], previewLanguage.value);
+  };
   previewLanguage.addEventListener('change', refresh);
+  if (versionSelect) versionSelect.addEventListener('change', () => refresh().catch((err) => { preview.textContent = err.message; }));
 
   const head = layout.querySelector('.head');
   const renderHead = () => {
@@ -212,7 +229,10 @@ async function builder(body, existing, session) {
         saved = await post('/v1/surveys', payload);
       }
       out.textContent = `${t('saved')} ${label(saved.state)} · ${t('version')} ${saved.version}`;
-      location.hash = `#/setup/surveys/${encodeURIComponent(saved.surveyId)}`;
+      const target = `#/setup/surveys/${encodeURIComponent(saved.surveyId)}`;
+      // show the saved survey (its new version, its earlier ones in the preview)
+      if (location.hash === target) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else location.hash = target;
     } catch (err) { showErrors(form, err); }
   });
   const activate = form.querySelector('.activate');
@@ -360,44 +380,71 @@ function inLanguage(text, translations, lang, defaultLanguage) {
   return (translations || {})[lang] || text || '';
 }
 
+let branding = null;
+/** The tenant's branding of its survey pages (name, colour), read once per page load. */
+function brandingOnce() {
+  if (!branding) branding = get('/v1/branding').catch(() => ({}));
+  return branding;
+}
+
 /**
- * Draws what a respondent sees on the hosted page: the title, each question with its
- * control (the scale as a row of buttons, options as radio buttons or check boxes, free
- * text with its counter), `*` on required questions, in `lang` (texts fall back to the
- * survey's default language like the page does).
+ * The respondent's page as the gateway renders it at /s/{token} (SurveyPageRenderer): the
+ * same markup and the page's own stylesheet (/respond/survey.css), the tenant's name and
+ * accent colour, the question texts in `lang` with the page's fallback to the survey's
+ * default language; without the form's action and script, so nothing can be sent.
  */
-export function renderPreview(target, survey, lang) {
+export function previewHtml(survey, lang, brand = {}) {
   const words = PAGE_WORDS[lang] || PAGE_WORDS.en;
   const def = survey.defaultLanguage || 'en';
-  const prefix = uid('pv');
+  const title = inLanguage(survey.title, survey.titleTranslations, lang, def) || '…';
+  const languages = [def, ...Object.keys(survey.titleTranslations || {}).filter((l) => l !== def && (survey.titleTranslations[l] || '').trim())];
+  const switcher = languages.length < 2 ? '' : `<nav class="languages" aria-label="Language"><ul>${languages.map((l) => `<li>${l === lang
+    ? `<span aria-current="page" lang="${escape(l)}">${escape(LANGUAGE_NAMES[l] || l)}</span>`
+    : `<a href="#" lang="${escape(l)}">${escape(LANGUAGE_NAMES[l] || l)}</a>`}</li>`).join('')}</ul></nav>`;
   const questions = (survey.questions || []).map((q, i) => {
-    const text = inLanguage(q.text, q.textTranslations, lang, def) || '…';
-    const legend = `<legend>${escape(text)}${q.required ? ` <span aria-hidden="true">*</span><span class="sr-only">(${escape(words.required)})</span>` : ''}</legend>`;
-    const name = `${prefix}-${i}`;
+    const id = `p${i}`;
+    const text = escape(inLanguage(q.text, q.textTranslations, lang, def) || '…');
+    const required = q.required ? ` <span class="req" aria-hidden="true">*</span><span class="sr"> (${escape(words.required)})</span>` : '';
     const scale = scaleOf(q);
     if (scale) {
-      const [lo, hi] = scale;
-      const buttons = [];
-      for (let s = lo; s <= hi; s += 1) buttons.push(`<label class="score"><input type="radio" name="${name}" value="${s}"><span>${s}</span></label>`);
-      const ends = q.kind === 'QUESTION_KIND_NPS' ? `<p class="ends"><span>${escape(words.notLikely)}</span><span>${escape(words.veryLikely)}</span></p>` : '';
-      return `<fieldset class="pv-question">${legend}<div class="scale">${buttons.join('')}</div>${ends}</fieldset>`;
+      const ends = { QUESTION_KIND_NPS: words.nps, QUESTION_KIND_CSAT: words.csat, QUESTION_KIND_CES: words.ces }[q.kind] || words.rating;
+      const picks = [];
+      for (let v = scale[0]; v <= scale[1]; v += 1) picks.push(`<label class="pick"><input type="radio" name="${id}" value="${v}"><span>${v}</span></label>`);
+      return `<fieldset class="q scale-q" id="q-${id}" aria-describedby="q-${id}-ends"><legend>${text}${required}</legend>
+        <div class="scale">${picks.join('')}</div><p class="ends" id="q-${id}-ends"><span>${scale[0]} = ${escape(ends[0])}</span><span>${scale[1]} = ${escape(ends[1])}</span></p></fieldset>`;
     }
     if (CHOICE_KINDS.includes(q.kind)) {
-      const type = q.kind === 'QUESTION_KIND_SINGLE_CHOICE' ? 'radio' : 'checkbox';
-      const items = (q.choices || []).map((c) => `<label class="option"><input type="${type}" name="${name}"> ${escape(inLanguage(c.label, c.labelTranslations, lang, def) || '…')}</label>`);
-      return `<fieldset class="pv-question">${legend}${items.join('')}</fieldset>`;
+      const single = q.kind === 'QUESTION_KIND_SINGLE_CHOICE';
+      return `<fieldset class="q choice-q" id="q-${id}"${single ? '' : ` aria-describedby="q-${id}-hint"`}><legend>${text}${required}</legend>
+        ${single ? '' : `<p class="hint" id="q-${id}-hint">${escape(words.many)}</p>`}<div class="choices">${(q.choices || []).map((c, j) =>
+          `<div class="choice"><input type="${single ? 'radio' : 'checkbox'}" id="f-${id}-${j}" name="${id}"><label for="f-${id}-${j}">${escape(inLanguage(c.label, c.labelTranslations, lang, def) || '…')}</label></div>`).join('')}</div></fieldset>`;
     }
-    return `<fieldset class="pv-question">${legend}<label class="sr-only" for="${name}">${escape(text)}</label><textarea id="${name}" rows="3" maxlength="${FREE_TEXT_MAX}"></textarea>
-      <p class="meta counter">${FREE_TEXT_MAX} ${escape(words.charsLeft)}</p></fieldset>`;
-  });
-  target.innerHTML = '';
-  const page = el(`<form class="respondent-page" lang="${escape(lang)}" novalidate>
-      <h3>${escape(inLanguage(survey.title, survey.titleTranslations, lang, def) || '…')}</h3>
-      ${questions.join('')}
-      <button type="button" tabindex="-1">${escape(words.send)}</button></form>`);
-  page.querySelectorAll('textarea').forEach((area) => area.addEventListener('input', () => {
-    area.parentElement.querySelector('.counter').textContent = `${FREE_TEXT_MAX - area.value.length} ${words.charsLeft}`;
-  }));
-  page.addEventListener('submit', (e) => e.preventDefault());
-  target.append(page);
+    return `<div class="q text-q" id="q-${id}"><label class="legend" for="f-${id}">${text}${required}</label>
+      <textarea id="f-${id}" rows="4" maxlength="${FREE_TEXT_MAX}" aria-describedby="f-${id}-count"></textarea><p class="counter" id="f-${id}-count">${escape(words.limit)}</p></div>`;
+  }).join('\n');
+  const consent = (survey.questions || []).some((q) => q.kind === 'QUESTION_KIND_NPS')
+    ? `<div class="consent"><input type="checkbox" id="consent"><label for="consent">${escape(words.consent)}</label></div>` : '';
+  const accent = /^#[0-9a-fA-F]{6}$/.test(brand.color || '') ? `<style>:root{--accent:${brand.color}}</style>` : '';
+  const header = brand.name ? `<header class="brand"><span class="brand-name">${escape(brand.name)}</span></header>` : '';
+  return `<!doctype html><html lang="${escape(lang)}"><head><meta charset="utf-8"><title>${escape(title)}</title>
+    <link rel="stylesheet" href="/respond/survey.css">${accent}</head><body class="page">${header}<main id="main">
+    <h1 id="title">${escape(title)}</h1>${switcher}<p class="note">${escape(words.note)}</p>
+    <form id="survey" novalidate>${questions}${consent}<button type="button" class="button" id="send">${escape(words.submit)}</button></form>
+    </main><footer><p>${escape(words.powered)}</p></footer></body></html>`;
+}
+
+/** Shows the respondent's page of `survey` in `lang` in an iframe of `target`, redrawn at each call. */
+export async function renderPreview(target, survey, lang) {
+  const brand = await brandingOnce();
+  let frame = target.querySelector('iframe.preview-frame');
+  if (!frame) {
+    frame = el(`<iframe class="preview-frame" title="${escape(t('preview'))}"></iframe>`);
+    frame.addEventListener('load', () => {
+      const doc = frame.contentDocument;
+      if (doc && doc.documentElement) frame.style.height = `${doc.documentElement.scrollHeight + 4}px`;
+      doc?.querySelectorAll('a[href="#"]').forEach((a) => a.addEventListener('click', (e) => e.preventDefault()));
+    });
+    target.append(frame);
+  }
+  frame.srcdoc = previewHtml(survey, lang, brand);
 }
