@@ -8,7 +8,7 @@
 #   4. consistency: names, ports, labels, selectors, probes, hardening, NetworkPolicies,
 #      Compose vs Kubernetes vs the modules' application.yml (tools/check_manifests.py)
 #   5. scripts: syntax of the MongoDB users script and the shell scripts, the Kubernetes
-#      copies of the MongoDB scripts identical to Compose's
+#      copies of the MongoDB scripts identical to Compose's, the trust keys make-keys.sh makes
 #   6. observability: Prometheus alert rules (promtool check rules, and their unit tests
 #      with promtool test rules), the Grafana dashboard's structure and every one of its
 #      PromQL queries (tools/check_dashboard.py, parsed by promtool)
@@ -118,9 +118,18 @@ step "Scripts"
 node --check "$DEPLOY/compose/mongo/create-service-users.js" && echo "ok   mongo/create-service-users.js parses" \
   || fail "create-service-users.js"
 for script in compose/mongo/backup.sh compose/mongo/restore.sh k8s/make-secrets.sh k8s/restore.sh \
-    mongodb/make-secrets.sh images/build.sh; do
+    mongodb/make-secrets.sh images/build.sh trust/make-keys.sh; do
   bash -n "$DEPLOY/$script" && echo "ok   $script parses" || fail "$script"
 done
+# the trust keys as the services read them: PRIVATE KEY then PUBLIC KEY, public/<name>.pem
+if bash "$DEPLOY/trust/make-keys.sh" "$OUT/trust" >/dev/null \
+    && [ "$(grep -c -- '-----BEGIN' "$OUT/trust/gateway-key.pem")" = 2 ] \
+    && grep -q -- '-----BEGIN PUBLIC KEY-----' "$OUT/trust/public/survey-service.pem" \
+    && [ "$(ls "$OUT/trust/public" | wc -l)" = 5 ]; then
+  echo "ok   trust/make-keys.sh makes a key pair per deployable"
+else
+  fail "trust/make-keys.sh"
+fi
 # Kubernetes mounts the scripts from a ConfigMap generated inside its kustomization: copies
 for copy in create-service-users.js backup.sh; do
   cmp -s "$DEPLOY/compose/mongo/$copy" "$DEPLOY/k8s/base/mongodb/$copy" \

@@ -24,7 +24,7 @@ SERVICES = {
     # name: (database, grpc port, actuator port, peers it calls)
     "survey-service": ("cx_survey", 9091, 8081, ["metrics-service", "journey-service", "persona-service"]),
     "metrics-service": ("cx_metrics", 9092, 8082, ["persona-service", "survey-service"]),
-    "persona-service": ("cx_persona", 9093, 8083, ["metrics-service"]),
+    "persona-service": ("cx_persona", 9093, 8083, ["metrics-service", "survey-service", "journey-service"]),
     "journey-service": ("cx_journey", 9094, 8084, ["metrics-service", "survey-service"]),
 }
 GATEWAY = "gateway"
@@ -147,6 +147,7 @@ def check_overlay(name, objects, r):
         r.check(str(resolve_env(env.get("SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE", {}), configmaps)).startswith("file:"),
                 w, "the MongoDB CA is not trusted (SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE)")
         check_no_literal_secrets(w, container, r)
+        check_trust_keys(w, pod["spec"], container, env, configmaps, deployable, r)
         for peer in peers:
             value = resolve_env(env.get(ADDR_VARIABLE[peer], {}), configmaps)
             expected = f"{peer}:{SERVICES[peer][1]}"
@@ -215,6 +216,26 @@ def check_overlay(name, objects, r):
         for pdb in pdbs.values():
             r.check(any(matches(pdb["spec"]["selector"]["matchLabels"], p["spec"]["template"]["metadata"]["labels"]) for p in pods),
                     where, f"PodDisruptionBudget {pdb['metadata']['name']} selects no pods")
+
+
+def check_trust_keys(where, spec, container, env, configmaps, deployable, r):
+    """Service-to-service trust: the signing key from the deployable's own Secret, the trusted
+    public keys from the shared cx-trust-public Secret, both as mounted files."""
+    volumes = {v["name"]: v for v in spec.get("volumes", [])}
+    mounts = container.get("volumeMounts", [])
+
+    def secret_at(path):
+        for m in mounts:
+            if path == m["mountPath"] or path.startswith(m["mountPath"].rstrip("/") + "/"):
+                return volumes.get(m["name"], {}).get("secret", {}).get("secretName")
+        return None
+
+    key = str(resolve_env(env.get("CX_TRUST_SIGNING_KEY", {}), configmaps))
+    r.check(secret_at(key) == f"cx-trust-{deployable}", where,
+            f"CX_TRUST_SIGNING_KEY {key} is not a file of the cx-trust-{deployable} Secret")
+    trusted = str(resolve_env(env.get("CX_TRUST_TRUSTED_KEYS", {}), configmaps))
+    r.check(secret_at(trusted) == "cx-trust-public", where,
+            f"CX_TRUST_TRUSTED_KEYS {trusted} is not the mounted cx-trust-public Secret")
 
 
 def check_no_literal_secrets(where, container, r):
@@ -308,6 +329,14 @@ def check_compose(path, r):
         r.check(any(x.get("source") == f"{database}_db_password" and x.get("target") == "MONGODB_PASSWORD" for x in secrets),
                 w, f"the secret {database}_db_password is not mounted as MONGODB_PASSWORD")
         r.check(env.get("SPRING_CONFIG_IMPORT") == "configtree:/run/secrets/", w, "the password file is not read (SPRING_CONFIG_IMPORT)")
+        trust_key = "cx_trust_" + deployable.replace("-", "_") + "_key"
+        r.check(env.get("CX_TRUST_SIGNING_KEY") == "/run/secrets/cx_trust_key"
+                and any(x.get("source") == trust_key and x.get("target") == "cx_trust_key" for x in secrets),
+                w, f"the signing key is not the secret {trust_key} mounted as CX_TRUST_SIGNING_KEY")
+        trusted = env.get("CX_TRUST_TRUSTED_KEYS")
+        r.check(trusted is not None and any(str(v).split(":")[1:2] == [trusted] and str(v).endswith(":ro")
+                                            and "/secrets/trust/public" in str(v) for v in s.get("volumes", [])),
+                w, "CX_TRUST_TRUSTED_KEYS is not the read-only ./secrets/trust/public folder")
         r.check(s.get("depends_on", {}).get("mongodb-init", {}).get("condition") == "service_completed_successfully",
                 w, "does not wait for its MongoDB user (mongodb-init)")
         for peer in peers:
@@ -342,6 +371,8 @@ def check_module_defaults(repo, r):
         r.check(f"${{GRPC_PORT:{grpc}}}" in text, w, f"GRPC_PORT default is not {grpc}")
         r.check(f"${{HTTP_PORT:{http}}}" in text, w, f"HTTP_PORT default is not {http}")
         r.check(f"/{database}}}" in text, w, f"MONGODB_URI default does not name {database}")
+        r.check("${CX_TRUST_SIGNING_KEY:}" in text and "${CX_TRUST_TRUSTED_KEYS:}" in text, w,
+                "cx.trust.signing-key / trusted-keys are not read from CX_TRUST_SIGNING_KEY / CX_TRUST_TRUSTED_KEYS")
         for peer in peers:
             if ADDR_VARIABLE[peer] in text:
                 r.check(f"${{{ADDR_VARIABLE[peer]}:localhost:{SERVICES[peer][1]}}}" in text, w, f"{ADDR_VARIABLE[peer]} default is not port {SERVICES[peer][1]}")

@@ -30,10 +30,8 @@ import io.cxhub.proto.metrics.v1.ScoreServiceGrpc;
 import io.cxhub.proto.survey.v1.RecordedAnswer;
 import io.cxhub.proto.survey.v1.RecordedResponse;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -259,10 +257,10 @@ public final class NpsSliceBenchmark {
     return weights.length - 1;
   }
 
+  /** Calls as the gateway would: signed caller tokens that the in-JVM service trusts (ephemeral keys). */
   static <S extends AbstractStub<S>> S tenant(S stub, String tenant) {
-    var headers = new Metadata();
-    headers.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
-    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    var tokens = new io.cxhub.kit.trust.CallerTokens(io.cxhub.kit.trust.TrustKeys.ephemeral("benchmark"));
+    return stub.withInterceptors(io.cxhub.kit.trust.SignedCalls.forTenant(tokens, tenant));
   }
 
   static Map<String, String> options(String[] args) {

@@ -73,6 +73,8 @@ public final class ScaleBenchmark {
   private final Map<String, String> results = new LinkedHashMap<>();
   private final List<String> surveyIds = new ArrayList<>();
   private Process hub;
+  /** Signs the direct gRPC calls (see startHub): the hub trusts this key besides its own ephemeral ones. */
+  private io.cxhub.kit.trust.CallerTokens directTokens;
 
   private ScaleBenchmark(Map<String, String> opts) throws IOException {
     this.opts = opts;
@@ -138,6 +140,14 @@ public final class ScaleBenchmark {
       env.put(services[i] + "_HTTP_PORT", String.valueOf(basePort + 10 + i));
     }
     env.put("CX_BOOTSTRAP_API_KEY", KEY);
+    // the direct gRPC calls of gatewayCost() sign with a key of the benchmark's own, which the
+    // hub trusts besides its ephemeral keys
+    Path trust = dataDir.resolve("trust");
+    io.cxhub.kit.trust.TrustKeys.generateKeyPair(trust.resolve("benchmark-key.pem"),
+        trust.resolve("trusted").resolve("benchmark.pem"));
+    env.put("CX_TRUST_TRUSTED_KEYS", trust.resolve("trusted").toString());
+    directTokens = new io.cxhub.kit.trust.CallerTokens(
+        io.cxhub.kit.trust.TrustKeys.fromFiles("benchmark", trust.resolve("benchmark-key.pem"), List.of()));
     env.put("GATEWAY_RATE_PER_KEY", "100000000");
     env.put("GATEWAY_RATE_PUBLIC_PER_ADDRESS", "100000000");
     env.put("GATEWAY_RATE_PUBLIC_PER_RESOURCE", "100000000");
@@ -441,10 +451,8 @@ public final class ScaleBenchmark {
     io.grpc.ManagedChannel channel = io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", basePort + 1,
         io.grpc.InsecureChannelCredentials.create()).build();
     try {
-      var metadata = new io.grpc.Metadata();
-      metadata.put(io.grpc.Metadata.Key.of("x-tenant-id", io.grpc.Metadata.ASCII_STRING_MARSHALLER), TENANT);
       var stub = io.cxhub.proto.survey.v1.SurveyServiceGrpc.newBlockingStub(channel)
-          .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(metadata));
+          .withInterceptors(io.cxhub.kit.trust.SignedCalls.forTenant(directTokens, TENANT));
       var request = io.cxhub.proto.survey.v1.GetSurveyRequest.newBuilder().setSurveyId(surveyId).build();
       Call direct = i -> stub.getSurvey(request).getSurveyId().equals(surveyId);
       Call gateway = i -> get("/v1/surveys/" + surveyId).statusCode() == 200;

@@ -125,10 +125,10 @@ class JourneyInsightsIT {
   @BeforeAll
   void start() throws IOException {
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
-        .addService(ServerInterceptors.intercept(survey.alerts, new TenantServerInterceptor()))
-        .addService(ServerInterceptors.intercept(survey.responses, new TenantServerInterceptor()))
-        .addService(ServerInterceptors.intercept(survey.surveys, new TenantServerInterceptor()))
-        .addService(ServerInterceptors.intercept(survey.customers, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(survey.alerts, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
+        .addService(ServerInterceptors.intercept(survey.responses, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
+        .addService(ServerInterceptors.intercept(survey.surveys, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
+        .addService(ServerInterceptors.intercept(survey.customers, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
         .build().start();
     metricsMongo = TestMongo.start(dataDir.resolve("metrics"));
     journeyMongo = TestMongo.start(dataDir.resolve("journey"));

@@ -108,8 +108,8 @@ class MetricAlertIT {
 
   private void startSurvey(int port) throws IOException {
     surveyServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", port))
-        .addService(ServerInterceptors.intercept(survey, new TenantServerInterceptor()))
-        .addService(ServerInterceptors.intercept(surveys, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(survey, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
+        .addService(ServerInterceptors.intercept(surveys, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
         .build().start();
   }
 

@@ -100,7 +100,7 @@ class PersonaSlicingIT {
   void respondentsAreSlicedBySegmentAndCountedUnassignedWhilePersonaIsDown() throws Exception {
     var persona = new FakePersona();
     Server personaServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
-        .addService(ServerInterceptors.intercept(persona, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(persona, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
         .build().start();
     try (TestMongo mongo = TestMongo.start(dataDir);
         var app = MetricsServiceApplication.builder().run(

@@ -71,7 +71,8 @@ class DataSubjectRequestsIT {
   static {
     try {
       PEER_SERVER = NettyServerBuilder.forPort(0)
-          .addService(io.grpc.ServerInterceptors.intercept(PEERS, new TenantHeader())).build().start();
+          .addService(io.grpc.ServerInterceptors.intercept(PEERS,
+              new io.cxhub.kit.tenant.TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens()))).build().start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -267,18 +268,6 @@ class DataSubjectRequestsIT {
     }
   }
 
-  /** Keeps the tenant the caller sent, as the services' own interceptor does. */
-  static final class TenantHeader implements io.grpc.ServerInterceptor {
-    static final io.grpc.Context.Key<String> TENANT = io.grpc.Context.key("tenant");
-
-    @Override
-    public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, io.grpc.Metadata headers,
-        io.grpc.ServerCallHandler<Q, R> next) {
-      return io.grpc.Contexts.interceptCall(io.grpc.Context.current().withValue(TENANT,
-          headers.get(io.cxhub.kit.tenant.TenantContext.METADATA_KEY)), call, headers, next);
-    }
-  }
-
   /** Every other service's part: answers UNAVAILABLE while down. */
   static final class FakeParts extends SubjectDataServiceGrpc.SubjectDataServiceImplBase {
     volatile boolean down;
@@ -291,7 +280,7 @@ class DataSubjectRequestsIT {
         response.onError(Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException());
         return;
       }
-      String tenant = TenantHeader.TENANT.get();
+      String tenant = io.cxhub.kit.tenant.TenantContext.current().orElse(null);
       erased.add(tenant + ":" + request.getCustomerId());
       response.onNext(EraseSubjectDataResponse.newBuilder().setItemsErased(1).build());
       response.onCompleted();

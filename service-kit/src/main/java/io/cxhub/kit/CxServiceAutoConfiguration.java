@@ -11,10 +11,19 @@ import io.cxhub.kit.tenant.LoopbackOnlyServerInterceptor;
 import io.cxhub.kit.tenant.TenantClientInterceptor;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
 import io.cxhub.kit.trace.TraceParents;
+import io.cxhub.kit.trust.CallerTokens;
+import io.cxhub.kit.trust.TrustKeys;
 import io.grpc.BindableService;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,11 +49,48 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 @AutoConfiguration(after = MongoAutoConfiguration.class)
 public class CxServiceAutoConfiguration {
 
+  private static final Logger log = LoggerFactory.getLogger(CxServiceAutoConfiguration.class);
+
+  /**
+   * The keys of service-to-service trust: from {@code cx.trust.signing-key} (this
+   * principal's key pair, PEM) and {@code cx.trust.trusted-keys} (comma-separated PEM
+   * files or folders of the public keys trusted), or, when no signing key is set,
+   * ephemeral keys trusted only inside this JVM (the one-jar run, tests).
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  TrustKeys trustKeys(@Value("${cx.trust.principal:${spring.application.name:}}") String principal,
+      @Value("${cx.trust.signing-key:}") String signingKey, @Value("${cx.trust.trusted-keys:}") String trustedKeys) {
+    List<Path> trusted = Arrays.stream(trustedKeys.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+        .map(Path::of).toList();
+    if (signingKey.isBlank()) {
+      log.info("service-to-service trust: no cx.trust.signing-key, so '{}' signs with an ephemeral key trusted "
+          + "only inside this JVM; from other processes only callers whose public key is in cx.trust.trusted-keys "
+          + "({} paths) are accepted", principal, trusted.size());
+      return TrustKeys.ephemeral(principal, trusted);
+    }
+    if (trusted.isEmpty()) {
+      throw new IllegalStateException("cx.trust.signing-key is set but cx.trust.trusted-keys is not: "
+          + "name the public keys of the gateway and of the peer services to trust");
+    }
+    TrustKeys keys = TrustKeys.fromFiles(principal, Path.of(signingKey.strip()), trusted);
+    log.info("service-to-service trust: '{}' signs with key {} and trusts {} public keys", principal,
+        keys.signingKey().getKeyID(), keys.trustedCount());
+    return keys;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  CallerTokens callerTokens(TrustKeys keys, @Value("${cx.trust.token-ttl:90s}") Duration ttl) {
+    // the system clock, not the injectable domain Clock: token lives are real time
+    return new CallerTokens(keys, Clock.systemUTC(), ttl);
+  }
+
   @Bean
   @GlobalServerInterceptor
   @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-  TenantServerInterceptor tenantServerInterceptor() {
-    return new TenantServerInterceptor();
+  TenantServerInterceptor tenantServerInterceptor(CallerTokens tokens) {
+    return new TenantServerInterceptor(tokens);
   }
 
   @Bean
@@ -96,8 +142,8 @@ public class CxServiceAutoConfiguration {
 
   @Bean
   @GlobalClientInterceptor
-  TenantClientInterceptor tenantClientInterceptor() {
-    return new TenantClientInterceptor();
+  TenantClientInterceptor tenantClientInterceptor(CallerTokens tokens) {
+    return new TenantClientInterceptor(tokens);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -77,6 +78,7 @@ final class HubPlan {
     // interface, so the kit's loopback-only interceptor refuses any call from another host.
     p.put("spring.grpc.server.port", Integer.toString(ports.get(service).grpc()));
     p.put("cx.grpc.loopback-only", "true");
+    ephemeralTrust(p);
     if (service == HubService.SURVEY) {
       // the local run may send webhooks to a receiver on this machine (loopback only: private,
       // link-local and metadata addresses stay refused)
@@ -97,6 +99,7 @@ final class HubPlan {
       String publicUrl) {
     var p = ContextStarter.common();
     p.put("spring.application.name", GATEWAY);
+    ephemeralTrust(p);
     p.put("cx.public-url", publicUrl);
     p.put("spring.data.mongodb.uri", databaseUri.apply("cx_gateway"));
     p.put("server.address", config.gatewayAddress());
@@ -115,6 +118,19 @@ final class HubPlan {
     // the services' gRPC server auto-configuration is on the shared class path; the gateway serves none
     p.put("spring.grpc.server.enabled", "false");
     return p;
+  }
+
+  /**
+   * Service-to-service trust with keys generated at start and kept in memory: each context
+   * signs with its own ephemeral key, every context of this JVM trusts the others', and no
+   * other process can sign (a CX_TRUST_SIGNING_KEY from the environment would give every
+   * context the same file key under different names, so it is blanked here).
+   * {@code CX_TRUST_TRUSTED_KEYS} may name public keys of outside tools (a benchmark, an
+   * operator's gRPC client) that every context trusts as well.
+   */
+  private static void ephemeralTrust(Map<String, String> p) {
+    p.put("cx.trust.signing-key", "");
+    p.put("cx.trust.trusted-keys", Optional.ofNullable(System.getenv("CX_TRUST_TRUSTED_KEYS")).orElse(""));
   }
 
   static boolean isLoopback(String address) {

@@ -3,6 +3,7 @@ package io.cxhub.gateway.backend;
 import io.cxhub.gateway.GatewayProperties;
 import io.cxhub.gateway.admin.AdminServer;
 import io.cxhub.gateway.catalog.ApiCatalog;
+import io.cxhub.kit.trust.CallerTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -62,7 +63,9 @@ class BackendConfiguration {
   }
 
   @Bean
-  RpcInvoker rpcInvoker(Backends backends, CircuitBreakerRegistry breakers, GatewayProperties properties) {
-    return new RpcInvoker(backends, breakers, properties.deadline());
+  RpcInvoker rpcInvoker(Backends backends, CircuitBreakerRegistry breakers, GatewayProperties properties,
+      CallerTokens tokens) {
+    // the kit's CallerTokens: the gateway's key (cx.trust.*), principal 'gateway'
+    return new RpcInvoker(backends, breakers, properties.deadline(), tokens);
   }
 }

@@ -1,6 +1,9 @@
 package io.cxhub.gateway.backend;
 
+import io.cxhub.kit.trust.CallerToken;
+import io.cxhub.kit.trust.CallerTokens;
 import io.grpc.Metadata;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,9 +16,17 @@ import java.util.Optional;
  * @param callerKeyId the id of the caller's API key (in the caller's tenant); empty for
  *     public RPCs. Read by the gateway's own admin service to know who acts; remote
  *     services do not trust it.
+ * @param role the caller's role in its tenant (or the platform operator's), for the services
+ *     in the signed caller token; empty for public RPCs
+ * @param scopes the caller's key scopes, likewise
  */
 public record CallContext(Optional<String> tenantId, String requestId, Optional<String> clientAddress,
-    Optional<String> callerKeyId) {
+    Optional<String> callerKeyId, Optional<String> role, List<String> scopes) {
+
+  public CallContext {
+    role = role == null ? Optional.empty() : role;
+    scopes = scopes == null ? List.of() : List.copyOf(scopes);
+  }
 
   public CallContext(Optional<String> tenantId, String requestId) {
     this(tenantId, requestId, Optional.empty(), Optional.empty());
@@ -23,6 +34,16 @@ public record CallContext(Optional<String> tenantId, String requestId, Optional<
 
   public CallContext(Optional<String> tenantId, String requestId, Optional<String> clientAddress) {
     this(tenantId, requestId, clientAddress, Optional.empty());
+  }
+
+  public CallContext(Optional<String> tenantId, String requestId, Optional<String> clientAddress,
+      Optional<String> callerKeyId) {
+    this(tenantId, requestId, clientAddress, callerKeyId, Optional.empty(), List.of());
+  }
+
+  /** The same context with the caller's role and key scopes, which the caller token carries. */
+  public CallContext withCaller(String role, List<String> scopes) {
+    return new CallContext(tenantId, requestId, clientAddress, callerKeyId, Optional.ofNullable(role), scopes);
   }
 
   /** gRPC metadata key of the caller's API key id. */
@@ -39,6 +60,22 @@ public record CallContext(Optional<String> tenantId, String requestId, Optional<
   public static final Metadata.Key<String> REQUEST_ID =
       Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
+  /**
+   * The metadata of a call to the gRPC service {@code audience}, with the caller token the
+   * services take the tenant from (signed by the gateway, valid for that service only).
+   */
+  public Metadata toMetadata(CallerTokens tokens, String audience) {
+    Metadata metadata = toMetadata();
+    metadata.put(CallerTokens.AUTHORIZATION, tokens.bearer(CallerToken.builder()
+        .audience(audience)
+        .tenant(tenantId.orElse(null))
+        .role(role.orElse(null))
+        .scopes(scopes)
+        .requestId(requestId)));
+    return metadata;
+  }
+
+  /** The metadata the gateway's in-process admin service reads (no caller token). */
   public Metadata toMetadata() {
     var metadata = new Metadata();
     tenantId.ifPresent(tenant -> metadata.put(TENANT_ID, tenant));

@@ -2,6 +2,7 @@ package io.cxhub.gateway.backend;
 
 import com.google.protobuf.DynamicMessage;
 import io.cxhub.gateway.catalog.RpcMethod;
+import io.cxhub.kit.trust.CallerTokens;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -39,11 +40,16 @@ public final class RpcInvoker {
   private final Backends backends;
   private final CircuitBreakerRegistry breakers;
   private final Duration deadline;
+  private final CallerTokens tokens;
 
-  public RpcInvoker(Backends backends, CircuitBreakerRegistry breakers, Duration deadline) {
+  /**
+   * @param tokens signs the caller token of each call: the services take the tenant from it
+   */
+  public RpcInvoker(Backends backends, CircuitBreakerRegistry breakers, Duration deadline, CallerTokens tokens) {
     this.backends = backends;
     this.breakers = breakers;
     this.deadline = deadline;
+    this.tokens = tokens;
   }
 
   /** Calls a unary RPC. Fails with the call's {@link io.grpc.StatusRuntimeException}, or
@@ -160,10 +166,10 @@ public final class RpcInvoker {
     });
   }
 
-  private static ClientCall<DynamicMessage, DynamicMessage> newCall(
+  private ClientCall<DynamicMessage, DynamicMessage> newCall(
       Channel channel, RpcMethod rpc, CallContext context, Observation parent, CallOptions options) {
     Channel withMetadata = ClientInterceptors.intercept(channel,
-        MetadataUtils.newAttachHeadersInterceptor(context.toMetadata()));
+        MetadataUtils.newAttachHeadersInterceptor(context.toMetadata(tokens, rpc.grpcMethod().getServiceName())));
     if (parent != null) {
       withMetadata = ClientInterceptors.intercept(withMetadata, new WithinObservation(parent));
     }

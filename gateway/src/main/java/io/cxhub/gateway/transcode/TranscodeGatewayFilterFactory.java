@@ -105,7 +105,9 @@ public class TranscodeGatewayFilterFactory extends AbstractGatewayFilterFactory<
     Caller caller = ApiKeyAuthenticationGatewayFilterFactory.caller(exchange)
         .orElseThrow(() -> new IllegalStateException("no authenticated caller: ApiKeyAuthentication must run first"));
     return new CallContext(Optional.of(caller.tenantId()), requestId, clientAddresses.of(exchange.getRequest()),
-        Optional.of(caller.keyId()));
+        Optional.of(caller.keyId()))
+        .withCaller(caller.platformOperator() ? "PLATFORM_OPERATOR" : caller.role().name(),
+            caller.scopes().stream().map(Enum::name).sorted().toList());
   }
 
   private static Mono<byte[]> readBody(ServerWebExchange exchange) {

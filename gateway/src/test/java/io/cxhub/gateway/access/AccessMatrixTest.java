@@ -111,7 +111,8 @@ class AccessMatrixTest {
     channels.put("admin", admin.channel());
     var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
         .recordException(BackendFailures::isFailure).build());
-    var invoker = new RpcInvoker(Backends.connect(Map.of(), channels), breakers, Duration.ofSeconds(10));
+    var invoker = new RpcInvoker(Backends.connect(Map.of(), channels), breakers, Duration.ofSeconds(10),
+        new io.cxhub.kit.trust.CallerTokens(io.cxhub.kit.trust.TrustKeys.ephemeral("gateway")));
     var verifier = new ApiKeyVerifier(keys, Duration.ofSeconds(30), 1000, new FakeTicker(), Schedulers.immediate());
     GatewayFilter markReached = (exchange, next) -> {
       exchange.getAttributes().put(REACHED, true);

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class RpcInvokerTest {
 
   private static final RpcMethod GET_SURVEY = binding("GetSurvey").rpc();
+  private static final io.cxhub.kit.trust.CallerTokens TOKENS =
+      new io.cxhub.kit.trust.CallerTokens(io.cxhub.kit.trust.TrustKeys.ephemeral("gateway"));
 
   private final FakeSurveyService survey = new FakeSurveyService();
   private final InProcessBackend backend = new InProcessBackend(survey.definition(), TickerProto.service());
@@ -34,7 +36,7 @@ class RpcInvokerTest {
       .recordException(BackendFailures::isFailure).build());
   private final RpcInvoker invoker = new RpcInvoker(
       Backends.connect(Map.of(), Map.of("survey", backend.channel(), "ticker", backend.channel())),
-      breakers, Duration.ofMillis(300));
+      breakers, Duration.ofMillis(300), TOKENS);
 
   @AfterEach
   void stop() {
@@ -48,6 +50,22 @@ class RpcInvokerTest {
     assertThat(Survey.parseFrom(reply.toByteString()).getTitle()).isEqualTo("Delivery");
     assertThat(survey.lastCall().get(FakeSurveyService.TENANT)).isEqualTo("acme");
     assertThat(survey.lastCall().get(FakeSurveyService.REQUEST_ID)).isEqualTo("req-1");
+  }
+
+  /** The services take the tenant from the signed caller token alone (service-kit's TenantServerInterceptor). */
+  @Test
+  void signsACallerTokenForTheCalledServiceWithTheCallersTenantAndRole() throws Exception {
+    var context = new CallContext(Optional.of("acme"), "req-9", Optional.empty(), Optional.of("key-1"))
+        .withCaller("ANALYST", java.util.List.of("READ"));
+    invoker.unary(GET_SURVEY, request("s1"), context).block();
+
+    var token = TOKENS.verifyBearer(survey.lastCall().get(io.cxhub.kit.trust.CallerTokens.AUTHORIZATION),
+        "cx.survey.v1.SurveyService");
+    assertThat(token.principal()).isEqualTo("gateway");
+    assertThat(token.tenant()).contains("acme");
+    assertThat(token.role()).contains("ANALYST");
+    assertThat(token.scopes()).containsExactly("READ");
+    assertThat(token.requestId()).contains("req-9");
   }
 
   @Test

@@ -71,7 +71,7 @@ class TranscodeGatewayFilterFactoryTest {
         Backends.connect(Map.of(),
             Map.of("survey", backend.channel(), "ticker", backend.channel(), "metrics", backend.channel())),
         CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().recordException(BackendFailures::isFailure).build()),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), new io.cxhub.kit.trust.CallerTokens(io.cxhub.kit.trust.TrustKeys.ephemeral("gateway")));
     transcode = new TranscodeGatewayFilterFactory(new RequestMessageFactory(new ProtoJsonReader(CATALOG.typeRegistry())),
         new ProtoJsonWriter(CATALOG.typeRegistry()), invoker, PROBLEMS).apply(new Object());
   }

@@ -1,6 +1,8 @@
 package io.cxhub.kit.tenant;
 
 import io.cxhub.kit.logging.LogContext;
+import io.cxhub.kit.trust.CallerToken;
+import io.cxhub.kit.trust.CallerTokens;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -8,14 +10,23 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import java.util.Objects;
 
 /**
- * Passes the tenant of the current gRPC context on to an outbound call, so that a peer
- * service scopes its work to the same tenant. Calls made outside any tenant context
- * (there should be none to tenant-scoped RPCs) go out without the entry and the peer
- * rejects them. The request id of the current call goes along too (for the peer's logs).
+ * Signs every outbound call with a caller token of this service (its own identity, see
+ * {@link CallerTokens}) for the tenant of the current gRPC context, so that a peer service
+ * scopes its work to the same tenant. Calls made outside any tenant context go out with a
+ * token that names no tenant, and the peer rejects them unless the RPC is public. A call
+ * that already carries an {@code authorization} entry keeps it. The request id of the
+ * current call goes along too (in the token and, for the peer's logs, as metadata).
  */
 public final class TenantClientInterceptor implements ClientInterceptor {
+
+  private final CallerTokens tokens;
+
+  public TenantClientInterceptor(CallerTokens tokens) {
+    this.tokens = Objects.requireNonNull(tokens);
+  }
 
   @Override
   public <Q, R> ClientCall<Q, R> interceptCall(
@@ -23,10 +34,15 @@ public final class TenantClientInterceptor implements ClientInterceptor {
     return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
       @Override
       public void start(Listener<R> listener, Metadata headers) {
-        TenantContext.current().ifPresent(t -> headers.put(TenantContext.METADATA_KEY, t));
         // the request id follows the request into the peer's logs
         if (!headers.containsKey(LogContext.REQUEST_ID_KEY)) {
           LogContext.requestId().ifPresent(id -> headers.put(LogContext.REQUEST_ID_KEY, id));
+        }
+        if (!headers.containsKey(CallerTokens.AUTHORIZATION)) {
+          headers.put(CallerTokens.AUTHORIZATION, tokens.bearer(CallerToken.builder()
+              .audience(method.getServiceName())
+              .tenant(TenantContext.current().orElse(null))
+              .requestId(headers.get(LogContext.REQUEST_ID_KEY))));
         }
         super.start(listener, headers);
       }

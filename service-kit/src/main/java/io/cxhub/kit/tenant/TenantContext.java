@@ -1,15 +1,20 @@
 package io.cxhub.kit.tenant;
 
+import io.cxhub.kit.trust.CallerToken;
 import io.grpc.Context;
 import io.grpc.Metadata;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The tenant a gRPC call acts for. The gateway (or a peer service) sends it in the
- * {@value #METADATA_NAME} metadata entry; {@link TenantServerInterceptor} puts it in the
- * gRPC {@link Context} for the duration of the call, and {@link TenantClientInterceptor}
- * passes it on to outbound calls made while handling it.
+ * The tenant a gRPC call acts for. The gateway (or a peer service) names it in the signed
+ * caller token of the call ({@link io.cxhub.kit.trust.CallerTokens}); {@link
+ * TenantServerInterceptor} verifies the token and puts the tenant and the caller in the gRPC
+ * {@link Context} for the duration of the call, and {@link TenantClientInterceptor} signs a
+ * token of this service for the same tenant on outbound calls made while handling it. The
+ * {@value #METADATA_NAME} metadata entry is no longer trusted by the services: the gateway
+ * still sends it to its in-process admin service, and the kit sets it to the verified
+ * tenant for code that reads the headers.
  */
 public final class TenantContext {
 
@@ -21,6 +26,8 @@ public final class TenantContext {
 
   static final Context.Key<String> CONTEXT_KEY = Context.key("cx-tenant");
 
+  static final Context.Key<CallerToken> CALLER_KEY = Context.key("cx-caller");
+
   /** Lowercase letters, digits and '-', 3 to 40 characters, starting with a letter or digit. */
   public static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,39}");
 
@@ -29,6 +36,15 @@ public final class TenantContext {
   /** The tenant of the current call, if the call carries one. */
   public static Optional<String> current() {
     return Optional.ofNullable(CONTEXT_KEY.get());
+  }
+
+  /**
+   * Who made the current call, as its verified caller token says (the gateway with the
+   * role and scopes of the person or key behind the request, or a peer service); empty for
+   * a public RPC called without a token, and in background work.
+   */
+  public static Optional<CallerToken> caller() {
+    return Optional.ofNullable(CALLER_KEY.get());
   }
 
   /**

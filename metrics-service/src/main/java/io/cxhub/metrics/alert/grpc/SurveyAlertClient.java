@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Resilience4j circuit breaker {@code survey}.
  *
  * <p>Each call runs in a gRPC context carrying the tenant, so the kit's global
- * TenantClientInterceptor sends it as {@code x-tenant-id}. FireAlert is idempotent per alert
+ * TenantClientInterceptor signs it into the call's caller token. FireAlert is idempotent per alert
  * id, so sending again after any failure is safe.
  *
  * <p>Fallback: when the circuit is open or survey-service is unreachable or failing, the call

@@ -39,7 +39,7 @@ class SurveyAlertClientTest {
   private final String name = "survey-" + UUID.randomUUID();
   private final FakeSurveyAlertService survey = new FakeSurveyAlertService();
   private final ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor()
-      .intercept(new TenantClientInterceptor()).build();
+      .intercept(new TenantClientInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())).build();
   private final CircuitBreaker breaker = CircuitBreaker.of("survey", CircuitBreakerConfig.custom()
       .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
       .slidingWindowSize(4)
@@ -53,7 +53,7 @@ class SurveyAlertClientTest {
 
   private void startSurvey() throws IOException {
     server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(ServerInterceptors.intercept(survey, new TenantServerInterceptor()))
+        .addService(ServerInterceptors.intercept(survey, new TenantServerInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())))
         .build()
         .start();
   }

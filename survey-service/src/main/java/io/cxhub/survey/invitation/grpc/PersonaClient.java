@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * The client of persona-service for invitations: owns the stub (on the channel built from
  * {@code cx.peers.persona}), the deadline and the Resilience4j circuit breaker named
  * {@code persona}. Looks customers up by id, 500 per call (the RPC's limit), with the
- * caller's tenant as {@code x-tenant-id}.
+ * caller's tenant in its signed caller token.
  *
  * <p>Fallback: none. A campaign whose recipients cannot be resolved is not created
  * ({@link DependencyUnavailableException}, UNAVAILABLE: the client may retry).

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * breaker named {@code metrics}, and the fallback.
  *
  * <p>Each call runs inside a gRPC context carrying the batch's tenant, so the kit's global
- * TenantClientInterceptor sends it as {@code x-tenant-id}. Retrying is safe because
+ * TenantClientInterceptor signs it into the call's caller token. Retrying is safe because
  * RecordResponses is idempotent per response id.
  *
  * <p>After an outage gRPC waits up to two minutes between reconnection attempts; the relay

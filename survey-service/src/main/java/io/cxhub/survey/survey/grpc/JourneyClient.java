@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * The client of journey-service: owns the stub (on the channel built from
  * {@code cx.peers.journey}), the deadline and the Resilience4j circuit breaker named
- * {@code journey}. Each call carries the caller's tenant as {@code x-tenant-id}.
+ * {@code journey}. Each call carries the caller's tenant in its signed caller token.
  *
  * <p>Fallback: none that could accept the link. When journey-service is down, too slow or
  * the circuit is open, the call fails with {@link DependencyUnavailableException}
