@@ -62,7 +62,9 @@ public record CallContext(Optional<String> tenantId, String requestId, Optional<
 
   /**
    * The metadata of a call to the gRPC service {@code audience}, with the caller token the
-   * services take the tenant from (signed by the gateway, valid for that service only).
+   * services take the tenant from (signed by the gateway, valid for that service only;
+   * reused by calls with the same tenant, role and scopes for a while, so the request id
+   * travels as {@code x-request-id} only).
    */
   public Metadata toMetadata(CallerTokens tokens, String audience) {
     Metadata metadata = toMetadata();
@@ -70,8 +72,7 @@ public record CallContext(Optional<String> tenantId, String requestId, Optional<
         .audience(audience)
         .tenant(tenantId.orElse(null))
         .role(role.orElse(null))
-        .scopes(scopes)
-        .requestId(requestId)));
+        .scopes(scopes)));
     return metadata;
   }
 

@@ -23,6 +23,10 @@ import reactor.core.publisher.Mono;
  */
 final class RespondentClient {
 
+  static final String GET_SURVEY = "cx.survey.v1.RespondentService.GetPublicSurvey";
+  static final String SUBMIT = "cx.survey.v1.RespondentService.SubmitPublicResponse";
+  static final String OPT_OUT = "cx.survey.v1.InvitationService.OptOut";
+
   private final RpcInvoker invoker;
   private final RpcMethod getSurvey;
   private final RpcMethod submit;
@@ -30,9 +34,9 @@ final class RespondentClient {
 
   RespondentClient(RpcInvoker invoker, ApiCatalog catalog) {
     this.invoker = invoker;
-    this.getSurvey = rpc(catalog, "cx.survey.v1.RespondentService.GetPublicSurvey");
-    this.submit = rpc(catalog, "cx.survey.v1.RespondentService.SubmitPublicResponse");
-    this.optOut = rpc(catalog, "cx.survey.v1.InvitationService.OptOut");
+    this.getSurvey = rpc(catalog, GET_SURVEY);
+    this.submit = rpc(catalog, SUBMIT);
+    this.optOut = rpc(catalog, OPT_OUT);
   }
 
   private static RpcMethod rpc(ApiCatalog catalog, String name) {

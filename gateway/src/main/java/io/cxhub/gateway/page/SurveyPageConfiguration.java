@@ -3,6 +3,7 @@ package io.cxhub.gateway.page;
 import io.cxhub.gateway.GatewayProperties;
 import io.cxhub.gateway.backend.RpcInvoker;
 import io.cxhub.gateway.catalog.ApiCatalog;
+import io.cxhub.gateway.ratelimit.PublicLimits;
 import io.cxhub.gateway.transcode.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class SurveyPageConfiguration {
 
   @Bean
-  RouterFunction<ServerResponse> surveyPageRoutes(RpcInvoker invoker, ApiCatalog catalog, GatewayProperties properties) {
+  RouterFunction<ServerResponse> surveyPageRoutes(RpcInvoker invoker, ApiCatalog catalog, GatewayProperties properties,
+      PublicLimits limits) {
     return new SurveyPageEndpoints(new RespondentClient(invoker, catalog),
-        new ClientAddresses(properties.trustForwardedFor())).routes();
+        new ClientAddresses(properties.trustForwardedFor()), limits).routes();
   }
 }

@@ -3,6 +3,7 @@ package io.cxhub.gateway.page;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import io.cxhub.gateway.backend.CallContext;
+import io.cxhub.gateway.ratelimit.PublicLimits;
 import io.cxhub.gateway.transcode.ClientAddresses;
 import io.cxhub.proto.common.v1.Channel;
 import io.cxhub.proto.survey.v1.Branding;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -71,10 +73,12 @@ final class SurveyPageEndpoints {
 
   private final RespondentClient respondents;
   private final ClientAddresses clientAddresses;
+  private final PublicLimits limits;
 
-  SurveyPageEndpoints(RespondentClient respondents, ClientAddresses clientAddresses) {
+  SurveyPageEndpoints(RespondentClient respondents, ClientAddresses clientAddresses, PublicLimits limits) {
     this.respondents = respondents;
     this.clientAddresses = clientAddresses;
+    this.limits = limits;
   }
 
   RouterFunction<ServerResponse> routes() {
@@ -85,7 +89,68 @@ final class SurveyPageEndpoints {
         .GET("/v1/public/surveys/{token}", asksForHtml(), this::toPage)
         .GET(OPT_OUT, asksForHtml(), this::optOutPage)
         .POST(OPT_OUT, RequestPredicates.contentType(MediaType.APPLICATION_FORM_URLENCODED), this::optOut)
+        .filter(this::rateLimited)
         .build();
+  }
+
+  /**
+   * The pages are public routes like {@code /v1/public/surveys/{token}}: each takes from the
+   * same buckets as the API route of the operation it performs (per address and link, per
+   * link, per address), so a page and the API share one budget. A refused browser gets the
+   * readable "too many attempts" page, an API client JSON; both 429 with Retry-After.
+   */
+  private Mono<ServerResponse> rateLimited(ServerRequest request, HandlerFunction<ServerResponse> next) {
+    String token = request.pathVariables().get("token");
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      return next.handle(request);
+    }
+    String operation = operation(request);
+    String address = clientAddresses.of(request.exchange().getRequest()).orElse("unknown");
+    return limits.take(operation, token, address)
+        .onErrorResume(error -> {
+          log.warn("rate limit not applied to {} {}: {}", request.method(), request.path(), error.toString());
+          return Mono.just(java.util.Optional.empty());
+        })
+        .flatMap(decision -> {
+          if (decision.isEmpty()) {
+            return next.handle(request);
+          }
+          var verdict = decision.get();
+          if (verdict.allowed()) {
+            // a built response's headers are read-only; the exchange's are copied under them
+            verdict.writeHeaders(request.exchange().getResponse().getHeaders());
+            return next.handle(request);
+          }
+          boolean json = request.headers().accept().contains(MediaType.APPLICATION_JSON);
+          String language = language(request);
+          if (json) {
+            return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                  SecurityHeaders.apply(h, null, false);
+                  verdict.writeHeaders(h);
+                })
+                .bodyValue(Map.of("error", PageText.of(language).get("busy.body")));
+          }
+          var page = SurveyPageRenderer.notice(language, Branding.getDefaultInstance(), "busy");
+          return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS).contentType(HTML)
+              .headers(h -> {
+                SecurityHeaders.apply(h, page.styleHash(), false);
+                verdict.writeHeaders(h);
+              })
+              .bodyValue(page.html());
+        });
+  }
+
+  /**
+   * The public RPC a page request performs, whose API route shares its buckets, named as
+   * gRPC and the API's rate limit name it ({@code Package.Service/Method}).
+   */
+  static String operation(ServerRequest request) {
+    String rpc = request.path().startsWith("/v1/public/invitations/") ? RespondentClient.OPT_OUT
+        : request.method() == org.springframework.http.HttpMethod.POST ? RespondentClient.SUBMIT
+        : RespondentClient.GET_SURVEY;
+    int dot = rpc.lastIndexOf('.');
+    return rpc.substring(0, dot) + "/" + rpc.substring(dot + 1);
   }
 
   /** A browser navigating, not an API client: {@code text/html} named explicitly, not via {@code *}{@code /*}. */

@@ -32,15 +32,26 @@ class RateLimitConfiguration {
   }
 
   @Bean
-  RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(RateLimiter limiter, GatewayProperties properties,
-      ProblemWriter problems) {
+  RateLimitGatewayFilterFactory.Limits rateLimits(GatewayProperties properties) {
     var settings = properties.rateLimit();
-    return new RateLimitGatewayFilterFactory(limiter, new RateLimitGatewayFilterFactory.Limits(
+    return new RateLimitGatewayFilterFactory.Limits(
         new RateLimiter.Limit(settings.perKey(), settings.perKeyPeriod()),
         new RateLimiter.Limit(settings.publicPerAddress(), settings.publicPeriod()),
         new RateLimiter.Limit(settings.publicPerResource(), settings.publicPeriod()),
-        new RateLimiter.Limit(settings.publicPerAddressAllRoutes(), settings.publicPeriod())),
-        new ClientAddresses(properties.trustForwardedFor()), problems);
+        new RateLimiter.Limit(settings.publicPerAddressAllRoutes(), settings.publicPeriod()));
+  }
+
+  @Bean
+  RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(RateLimiter limiter,
+      RateLimitGatewayFilterFactory.Limits limits, GatewayProperties properties, ProblemWriter problems) {
+    return new RateLimitGatewayFilterFactory(limiter, limits, new ClientAddresses(properties.trustForwardedFor()),
+        problems);
+  }
+
+  /** The same public buckets for the hosted survey pages (page package). */
+  @Bean
+  PublicLimits publicLimits(RateLimiter limiter, RateLimitGatewayFilterFactory.Limits limits) {
+    return new PublicLimits(limiter, limits);
   }
 
   /** Drops expired buckets every few minutes: the embedded server ignores the TTL index. */

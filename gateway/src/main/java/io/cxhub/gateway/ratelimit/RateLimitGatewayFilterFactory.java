@@ -9,7 +9,6 @@ import io.cxhub.gateway.transcode.RouteLookup;
 import io.cxhub.proto.common.v1.Access;
 import io.grpc.Status;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,9 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,39 +81,22 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
       if (buckets.isEmpty()) {
         return chain.filter(exchange);
       }
-      return Flux.fromIterable(buckets)
-          .concatMap(bucket -> limiter.tryConsume(bucket.key(), bucket.limit()).map(o -> new Taken(bucket, o)))
-          .takeUntil(taken -> !taken.outcome().allowed())
-          .collectList()
-          .timeout(DECISION_TIMEOUT)
-          .map(Optional::of)
+      return PublicLimits.decide(limiter, buckets)
           .onErrorResume(error -> {
             log.warn("rate limit not applied to {} {}: {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), error.toString());
             return Mono.just(Optional.empty());
           })
           .flatMap(decision -> {
-            if (decision.isEmpty() || decision.get().isEmpty()) {
+            if (decision.isEmpty()) {
               return chain.filter(exchange);
             }
-            List<Taken> taken = decision.get();
-            Taken last = taken.get(taken.size() - 1);
-            Taken shown = last.outcome().allowed()
-                ? taken.stream().min(Comparator.comparingLong(t -> t.outcome().remaining())).orElseThrow()
-                : last;
-            var outcome = shown.outcome();
-            HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("RateLimit-Limit", Long.toString(outcome.limit()));
-            headers.set("RateLimit-Remaining", Long.toString(outcome.remaining()));
-            headers.set("RateLimit-Reset", Long.toString(seconds(outcome.reset())));
-            if (outcome.allowed()) {
+            var verdict = decision.get();
+            verdict.writeHeaders(exchange.getResponse().getHeaders());
+            if (verdict.allowed()) {
               return chain.filter(exchange);
             }
-            long retryAfter = Math.max(1, seconds(outcome.retryAfter()));
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            return problems.write(exchange, GrpcStatusMapping.problem(Status.Code.RESOURCE_EXHAUSTED,
-                "Too many requests: " + outcome.limit() + " per " + describe(shown.bucket().limit().period())
-                    + " are allowed " + shown.bucket().description() + ". Retry in " + retryAfter + " s."));
+            return problems.write(exchange, GrpcStatusMapping.problem(Status.Code.RESOURCE_EXHAUSTED, verdict.message()));
           });
     };
   }
@@ -124,22 +104,13 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
   /** A request's bucket: its key and limit. */
   record Bucket(String key, RateLimiter.Limit limit, String description) {}
 
-  /** What taking a token from a bucket gave. */
-  private record Taken(Bucket bucket, RateLimiter.Outcome outcome) {}
-
   private List<Bucket> bucketsOf(ServerWebExchange exchange, RouteLookup.Found match) {
     var rpc = match.binding().rpc();
     if (rpc.access() == Access.ACCESS_PUBLIC) {
       String address = clientAddresses.of(exchange.getRequest()).orElse("unknown");
       // the resource the route targets: its path variables in a stable order
       String resource = rpc.fullName() + ":" + String.join("/", new TreeMap<String, String>(match.variables()).values());
-      return List.of(
-          new Bucket("public:" + resource + ":" + address, limits.publicPerAddress(),
-              "for this operation from one address"),
-          new Bucket("public-resource:" + resource, limits.publicPerResource(),
-              "for this operation on this link from all addresses"),
-          new Bucket("public-address:" + address, limits.publicPerAddressAllRoutes(),
-              "for the public operations from one address"));
+      return PublicLimits.buckets(limits, resource, address);
     }
     return ApiKeyAuthenticationGatewayFilterFactory.caller(exchange)
         .map(caller -> List.of(new Bucket("key:" + caller.tenantId() + ":" + caller.keyId(), limits.perKey(),
@@ -147,11 +118,4 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         .orElse(List.of());
   }
 
-  private static long seconds(Duration duration) {
-    return (duration.toMillis() + 999) / 1000;
-  }
-
-  private static String describe(Duration period) {
-    return period.toSeconds() % 60 == 0 ? period.toMinutes() + " min" : period.toSeconds() + " s";
-  }
 }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * scopes its work to the same tenant. Calls made outside any tenant context go out with a
  * token that names no tenant, and the peer rejects them unless the RPC is public. A call
  * that already carries an {@code authorization} entry keeps it. The request id of the
- * current call goes along too (in the token and, for the peer's logs, as metadata).
+ * current call goes along too, as metadata for the peer's logs (not in the token, so that
+ * tokens can be reused: see {@link CallerTokens#bearer}).
  */
 public final class TenantClientInterceptor implements ClientInterceptor {
 
@@ -41,8 +42,7 @@ public final class TenantClientInterceptor implements ClientInterceptor {
         if (!headers.containsKey(CallerTokens.AUTHORIZATION)) {
           headers.put(CallerTokens.AUTHORIZATION, tokens.bearer(CallerToken.builder()
               .audience(method.getServiceName())
-              .tenant(TenantContext.current().orElse(null))
-              .requestId(headers.get(LogContext.REQUEST_ID_KEY))));
+              .tenant(TenantContext.current().orElse(null))));
         }
         super.start(listener, headers);
       }
