@@ -41,6 +41,9 @@ async function start() {
   });
   window.addEventListener('hashchange', render);
   window.addEventListener('cx:unauthenticated', () => { session.user = null; location.hash = '#/login'; });
+  // fetch the view's code while the session is checked
+  const first = VIEWS.find((v) => v.id === route().view);
+  if (first) import(first.module).catch(() => {});
   try {
     const user = await get('/auth/session');
     signedIn(user);

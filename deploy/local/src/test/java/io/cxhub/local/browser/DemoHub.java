@@ -86,6 +86,12 @@ import org.slf4j.LoggerFactory;
  *       expect absolute counts that another class could have changed.</li>
  * </ul>
  *
+ * <h2>Against a hub already running</h2>
+ * While working on the dashboard, {@code -Dcx.demo-hub.url=http://127.0.0.1:8080
+ * -Dcx.demo-hub.operator-key=…} makes the tests use a hub that is already running with the demo
+ * loaded (with {@link #PASSWORD} as the demo user's password) instead of starting one: the
+ * tests then take seconds instead of minutes. That hub is left running.
+ *
  * <p>All of its methods are safe to call from several threads.
  */
 public final class DemoHub {
@@ -125,7 +131,8 @@ public final class DemoHub {
     }
   }
 
-  private final CxHub hub;
+  private final Optional<CxHub> hub;
+  private final URI gatewayUrl;
   private final Path dataDir;
   private final String operatorKey;
   private final DemoLoader.Loaded loaded;
@@ -135,8 +142,10 @@ public final class DemoHub {
   private volatile String tenantKey;
   private volatile User demoUser;
 
-  private DemoHub(CxHub hub, Path dataDir, String operatorKey, DemoLoader.Loaded loaded, LocalDate today) {
+  private DemoHub(Optional<CxHub> hub, URI gatewayUrl, Path dataDir, String operatorKey, DemoLoader.Loaded loaded,
+      LocalDate today) {
     this.hub = hub;
+    this.gatewayUrl = gatewayUrl;
     this.dataDir = dataDir;
     this.operatorKey = operatorKey;
     this.loaded = loaded;
@@ -154,6 +163,14 @@ public final class DemoHub {
 
   /** Starts a hub on free ports and loads the demo (at {@link #SCALE}); for {@link #shared}. */
   static DemoHub start() {
+    String running = System.getProperty("cx.demo-hub.url", "").strip();
+    if (!running.isEmpty()) {
+      String operator = System.getProperty("cx.demo-hub.operator-key", "");
+      log.info("demo hub: using the hub running at {}", running);
+      return new DemoHub(Optional.empty(), URI.create(running), null, operator,
+          new DemoLoader.Loaded(DemoLoader.TENANT, DemoLoader.USER_EMAIL, PASSWORD, 0, Optional.empty()),
+          LocalDate.now(DemoLoader.ZONE));
+    }
     long t0 = System.nanoTime();
     String key = "cx-demo-hub-" + UUID.randomUUID();
     Path dir;
@@ -169,7 +186,7 @@ public final class DemoHub {
           .load(PASSWORD, today, SCALE);
       log.info("demo hub ready at {} in {} s: {} answers", hub.gatewayUrl(),
           Duration.ofNanos(System.nanoTime() - t0).toSeconds(), loaded.responses());
-      return new DemoHub(hub, dir, key, loaded, today);
+      return new DemoHub(Optional.of(hub), hub.gatewayUrl(), dir, key, loaded, today);
     } catch (RuntimeException | Error e) {
       hub.close();
       deleteQuietly(dir);
@@ -179,7 +196,7 @@ public final class DemoHub {
 
   /** The gateway's base URL, e.g. {@code http://127.0.0.1:41234}. */
   public URI gatewayUrl() {
-    return hub.gatewayUrl();
+    return gatewayUrl;
   }
 
   /** An absolute URL on the gateway, e.g. {@code url("/app/")}. */
@@ -189,7 +206,7 @@ public final class DemoHub {
 
   /** The base of survey links and QR codes ({@code /s/{token}} pages). */
   public String publicUrl() {
-    return hub.publicUrl();
+    return hub.map(CxHub::publicUrl).orElse(gatewayUrl.toString());
   }
 
   /** The demo tenant's id ({@link DemoLoader#TENANT}). */
@@ -408,8 +425,11 @@ public final class DemoHub {
   }
 
   private void close() {
+    if (hub.isEmpty()) {
+      return;
+    }
     try {
-      hub.close();
+      hub.get().close();
     } finally {
       deleteQuietly(dataDir);
     }
