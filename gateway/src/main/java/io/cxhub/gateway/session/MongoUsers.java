@@ -35,6 +35,7 @@ public final class MongoUsers implements Users {
     users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("email"));
     users.createIndex(Indexes.ascending("tenantId", "email"), new IndexOptions().name("tenantId_email"));
     invitations.createIndex(Indexes.ascending("tenantId", "expireTime"), new IndexOptions().name("tenantId_expireTime"));
+    invitations.createIndex(Indexes.ascending("email", "createTime"), new IndexOptions().name("email_createTime"));
   }
 
   @Override
@@ -99,6 +100,13 @@ public final class MongoUsers implements Users {
   @Override
   public Optional<Invitation> findInvitation(String hash) {
     return Optional.ofNullable(invitations.find(Filters.eq("_id", hash)).first()).map(MongoUsers::toInvitation);
+  }
+
+  @Override
+  public Optional<Invitation> findOpenInvitation(String email, Instant now) {
+    return Optional.ofNullable(invitations.find(Filters.and(Filters.eq("email", email),
+            Filters.gt("expireTime", Date.from(now)), Filters.eq("acceptTime", null)))
+        .sort(Sorts.descending("createTime")).first()).map(MongoUsers::toInvitation);
   }
 
   @Override

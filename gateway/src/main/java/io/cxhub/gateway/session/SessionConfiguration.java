@@ -58,9 +58,19 @@ class SessionConfiguration {
     return endpoints.routes();
   }
 
-  /** Drops expired sessions every ten minutes: the embedded server ignores TTL indexes. */
+  @Bean
+  OidcSignIn oidcSignIn(MongoDatabase database, SessionService service, Clock clock, SessionProperties settings) {
+    return new OidcSignIn(settings.oidc(), new MongoOidcLogins(database), service, new SecureRandom(), clock);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> oidcRoutes(OidcSignIn signIn, SessionEndpoints endpoints, SessionProperties settings) {
+    return new OidcEndpoints(signIn, endpoints, settings, Schedulers.boundedElastic()).routes();
+  }
+
+  /** Drops expired sessions and abandoned single sign-on attempts every ten minutes: the embedded server ignores TTL indexes. */
   @Bean(destroyMethod = "shutdownNow")
-  ScheduledExecutorService sessionSweeper(SessionService service) {
+  ScheduledExecutorService sessionSweeper(SessionService service, OidcSignIn signIn) {
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
       var thread = new Thread(runnable, "session-sweeper");
       thread.setDaemon(true);
@@ -72,6 +82,7 @@ class SessionConfiguration {
         if (deleted > 0) {
           log.debug("dropped {} expired sessions", deleted);
         }
+        signIn.sweep();
       } catch (RuntimeException e) {
         log.warn("could not drop expired sessions: {}", e.toString());
       }

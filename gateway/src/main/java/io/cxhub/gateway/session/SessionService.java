@@ -171,13 +171,35 @@ public final class SessionService {
   }
 
   /**
-   * The user a verified single sign-on identity names: the user with that e-mail address.
+   * Signs in the person a single sign-on provider vouches for: the user with that e-mail
+   * address or, when there is none, the person an open invitation to that address names
+   * (the invitation is accepted and the user created without a password: they sign in
+   * through the provider).
    *
-   * @throws SessionException.BadCredentials if no user has it
+   * @param email the address the provider asserts (and did not say is unverified)
+   * @param name the name it gives, if any
+   * @throws SessionException.BadCredentials if the address is neither a user nor invited
    */
-  public SignedIn openForVerifiedEmail(String email) {
+  public SignedIn openForVerifiedEmail(String email, String name) {
     String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    return users.findByEmail(address).map(this::open).orElseThrow(SessionException.BadCredentials::new);
+    Optional<User> user = users.findByEmail(address);
+    if (user.isPresent()) {
+      return open(user.get());
+    }
+    Instant now = clock.instant();
+    Invitation invitation = users.findOpenInvitation(address, now).orElseThrow(SessionException.BadCredentials::new);
+    if (!users.acceptInvitation(invitation.hash(), now)) {
+      throw new SessionException.BadCredentials();
+    }
+    String displayName = name == null || name.isBlank() ? address : name.strip();
+    var created = new User(UUID.randomUUID().toString(), invitation.tenantId(), address,
+        displayName.length() > MAX_NAME ? displayName.substring(0, MAX_NAME) : displayName, invitation.role(),
+        Optional.empty(), now, Optional.empty());
+    if (!users.insert(created)) {
+      // created by a concurrent sign-in meanwhile
+      return users.findByEmail(address).map(this::open).orElseThrow(SessionException.BadCredentials::new);
+    }
+    return open(created);
   }
 
   /** Whether a presented CSRF token is the session's (constant time). */

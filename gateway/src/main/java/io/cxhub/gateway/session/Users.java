@@ -30,6 +30,9 @@ public interface Users {
 
   Optional<Invitation> findInvitation(String hash);
 
+  /** The newest invitation of an address that is open at {@code now}, whatever its tenant. @param email lower case */
+  Optional<Invitation> findOpenInvitation(String email, Instant now);
+
   /** The tenant's invitations that are open at {@code now}. */
   List<Invitation> openInvitations(String tenantId, Instant now);
 
