@@ -32,11 +32,11 @@ final class SmtpInvitationNotifier implements InvitationNotifier {
 
   @Override
   public boolean notify(Notice notice) {
-    var message = InvitationMail.of(notice);
     String invitationId = notice.invitation().invitationId();
     String tenant = notice.invitation().tenantId();
     MailResult result;
     try {
+      var message = InvitationMail.of(notice);
       result = Mono.fromCallable(() -> mailer.send(message))
           .subscribeOn(blocking)
           .timeout(sendTimeout)
