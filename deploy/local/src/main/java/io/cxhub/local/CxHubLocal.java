@@ -6,13 +6,27 @@ import sun.misc.Signal;
 /**
  * {@code java -jar cx-hub.jar}: the whole hub in one process, configured by environment
  * variables (see {@link LocalConfig#fromEnvironment}). Ctrl-C stops it cleanly with exit
- * code 0. {@code --demo} also loads the demo tenant ({@link DemoCommand}).
+ * code 0. {@code --demo} also loads the demo tenant ({@link DemoCommand}); {@code --help}
+ * prints the usage ({@link LaunchOptions}).
  */
 public final class CxHubLocal {
 
   private CxHubLocal() {}
 
   public static void main(String[] args) {
+    LaunchOptions options;
+    try {
+      options = LaunchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("cx-hub: " + e.getMessage() + "\n");
+      System.err.print(LaunchOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.print(LaunchOptions.USAGE);
+      return;
+    }
     LocalConfig config;
     try {
       config = LocalConfig.fromEnvironment(System.getenv());
@@ -49,7 +63,7 @@ public final class CxHubLocal {
 
     System.out.print(HubSummary.of(hub));
     System.out.flush();
-    if (java.util.Arrays.asList(args).contains("--demo")) {
+    if (options.demo()) {
       DemoCommand.run(hub, System.getenv(), System.out);
     }
     try {
