@@ -21,10 +21,18 @@ public final class CustomerEventRelay implements CustomerEventFeed {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerEventRelay.class);
   static final int BATCH = 500;
+  /** The smallest batch after failures: one slow call must not stall the feed for good. */
+  static final int MIN_BATCH = 25;
 
   private final CustomerFeedOutbox outbox;
   private final CustomerEventSink sink;
   private final TenantZones zones;
+  /**
+   * The current batch size: halved after a failed delivery (a batch too large for the
+   * deadline of a loaded persona-service fails the same way each time), doubled back after
+   * each successful one. Runs are serial (one worker thread), so plain reads and writes do.
+   */
+  private volatile int batchSize = BATCH;
 
   public CustomerEventRelay(CustomerFeedOutbox outbox, CustomerEventSink sink, TenantZones zones) {
     this.outbox = Objects.requireNonNull(outbox);
@@ -55,14 +63,15 @@ public final class CustomerEventRelay implements CustomerEventFeed {
 
   /**
    * Relays what is pending, a batch per tenant; stops at the first failure (the entries stay
-   * pending and the next run resends them).
+   * pending and the next run resends them, in a batch half as large).
    *
    * @return entries confirmed by this run
    */
   public int relay() {
     int confirmed = 0;
     while (true) {
-      var pending = outbox.pending(BATCH);
+      int size = batchSize;
+      var pending = outbox.pending(size);
       if (pending.isEmpty()) {
         return confirmed;
       }
@@ -72,16 +81,23 @@ public final class CustomerEventRelay implements CustomerEventFeed {
         try {
           sink.deliver(batch.getKey(), batch.getValue());
         } catch (RuntimeException e) {
-          log.warn("customer events not relayed to persona-service, retrying later tenant={} events={} cause={}",
-              batch.getKey(), batch.getValue().size(), e.getMessage());
+          batchSize = Math.max(MIN_BATCH, size / 2);
+          log.warn("customer events not relayed to persona-service, retrying later tenant={} events={} nextBatch={} cause={}",
+              batch.getKey(), batch.getValue().size(), batchSize, e.getMessage());
           return confirmed;
         }
         outbox.confirm(batch.getValue());
         confirmed += batch.getValue().size();
       }
-      if (pending.size() < BATCH) {
+      batchSize = Math.min(BATCH, size * 2);
+      if (pending.size() < size) {
         return confirmed;
       }
     }
+  }
+
+  /** The size of the next batch (after failures, smaller than {@link #BATCH}). */
+  int batchSize() {
+    return batchSize;
   }
 }

@@ -45,10 +45,15 @@ class CustomerEventRelayTest {
     final List<FeedEntry> orders = new ArrayList<>();
     boolean down;
     boolean answerLost;
+    /** A loaded persona-service: calls with more entries than this miss their deadline. */
+    int largestInTime = Integer.MAX_VALUE;
 
     @Override public void deliver(String tenantId, List<FeedEntry> entries) {
       if (down) {
         throw new IllegalStateException("UNAVAILABLE");
+      }
+      if (entries.size() > largestInTime) {
+        throw new IllegalStateException("DEADLINE_EXCEEDED");
       }
       entries.stream().filter(e -> applied.add(tenantId + ":" + e.eventId())).forEach(orders::add);
       if (answerLost) {
@@ -65,6 +70,34 @@ class CustomerEventRelayTest {
   static BusinessEvent order(String id, String customer) {
     return BusinessEvent.builder(id, EventType.ORDER_PLACED, AT).customerId(customer)
         .amount(new Amount("EUR", 12_500_000)).build();
+  }
+
+  @Test
+  void batchesTooLargeForTheDeadlineShrinkUntilTheyPassThenGrowBack() {
+    var orders = new ArrayList<BusinessEvent>();
+    for (int i = 0; i < 600; i++) {
+      orders.add(order("o" + i, "c" + (i % 40)));
+    }
+    relay.offer("t", orders);
+    persona.largestInTime = 100;
+    int runs = 0;
+    while (persona.orders.size() < 600 && runs++ < 30) {
+      relay.relay();
+    }
+    assertThat(persona.orders).hasSize(600);
+    assertThat(outbox.pending(1000)).isEmpty();
+    assertThat(relay.batchSize()).isLessThan(CustomerEventRelay.BATCH);
+
+    // persona-service keeps up again: the batches grow back to full size
+    persona.largestInTime = Integer.MAX_VALUE;
+    var more = new ArrayList<BusinessEvent>();
+    for (int i = 0; i < 2000; i++) {
+      more.add(order("n" + i, "c1"));
+    }
+    relay.offer("t", more);
+    relay.relay();
+    assertThat(outbox.pending(1000)).isEmpty();
+    assertThat(relay.batchSize()).isEqualTo(CustomerEventRelay.BATCH);
   }
 
   @Test
