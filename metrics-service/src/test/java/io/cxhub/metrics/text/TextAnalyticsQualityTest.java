@@ -43,14 +43,20 @@ class TextAnalyticsQualityTest {
     return new Evaluation(outcomes);
   }
 
+  /** Floors on the first sets (whole set): measured minus a small margin, over the 0.80 target. */
+  static final double FR_1_SENTIMENT_MACRO_F1 = 0.96;
+  static final double FR_1_THEME_MICRO_F1 = 0.91;
+  static final double EN_1_SENTIMENT_MACRO_F1 = 0.92;
+  static final double EN_1_THEME_MICRO_F1 = 0.91;
+
   @Test
   void frenchMeetsTheTargets() throws IOException {
     var all = Evaluation.load("text/eval-fr.tsv");
     var eval = evaluate(all);
     write("fr", all);
     assertThat(all).hasSizeGreaterThanOrEqualTo(150);
-    assertThat(eval.sentimentMacroF1()).isGreaterThanOrEqualTo(0.80);
-    assertThat(eval.themeMicro()[2]).isGreaterThanOrEqualTo(0.80);
+    assertThat(eval.sentimentMacroF1()).isGreaterThanOrEqualTo(FR_1_SENTIMENT_MACRO_F1);
+    assertThat(eval.themeMicro()[2]).isGreaterThanOrEqualTo(FR_1_THEME_MICRO_F1);
     assertThat(eval.languageAccuracy()).isGreaterThanOrEqualTo(0.95);
   }
 
@@ -60,15 +66,15 @@ class TextAnalyticsQualityTest {
     var eval = evaluate(all);
     write("en", all);
     assertThat(all).hasSizeGreaterThanOrEqualTo(150);
-    assertThat(eval.sentimentMacroF1()).isGreaterThanOrEqualTo(0.80);
-    assertThat(eval.themeMicro()[2]).isGreaterThanOrEqualTo(0.80);
+    assertThat(eval.sentimentMacroF1()).isGreaterThanOrEqualTo(EN_1_SENTIMENT_MACRO_F1);
+    assertThat(eval.themeMicro()[2]).isGreaterThanOrEqualTo(EN_1_THEME_MICRO_F1);
     assertThat(eval.languageAccuracy()).isGreaterThanOrEqualTo(0.95);
   }
 
   /** Floors on the sets held out entirely: measured minus a small margin, never above. */
-  static final double FR_2_SENTIMENT_MACRO_F1 = 0.72;
+  static final double FR_2_SENTIMENT_MACRO_F1 = 0.79;
   static final double FR_2_THEME_MICRO_F1 = 0.88;
-  static final double EN_2_SENTIMENT_MACRO_F1 = 0.71;
+  static final double EN_2_SENTIMENT_MACRO_F1 = 0.77;
   static final double EN_2_THEME_MICRO_F1 = 0.86;
 
   @Test
@@ -94,9 +100,9 @@ class TextAnalyticsQualityTest {
   }
 
   /** Floors on the third sets: measured minus a small margin, never above. */
-  static final double FR_3_SENTIMENT_MACRO_F1 = 0.59;
+  static final double FR_3_SENTIMENT_MACRO_F1 = 0.82;
   static final double FR_3_THEME_MICRO_F1 = 0.78;
-  static final double EN_3_SENTIMENT_MACRO_F1 = 0.53;
+  static final double EN_3_SENTIMENT_MACRO_F1 = 0.76;
   static final double EN_3_THEME_MICRO_F1 = 0.76;
 
   @Test
