@@ -334,6 +334,26 @@ class DashboardSetupIT {
     page.context().close();
   }
 
+  @Test
+  @Order(9)
+  void withoutSmtpAnInvitationIsALinkToCopy() {
+    Page page = admin();
+    open(page, "#/setup/people", ".setup-table");
+    Locator form = page.locator("form:has(input[name=email])");
+    form.locator("input[name=email]").fill("new.colleague@example.com");
+    form.locator("select[name=language]").selectOption("fr");
+    form.locator("button[type=submit]").click();
+    Locator link = form.locator(".result input.secret");
+    link.waitFor();
+    // the demo hub has no SMTP server: nothing was e-mailed, the admin copies the link
+    assertThat(form.locator(".result").getAttribute("data-email-sent")).isEqualTo("false");
+    assertThat(form.locator(".result").textContent()).contains("No e-mail was sent: copy this link to the person");
+    assertThat(link.inputValue()).startsWith(demo.publicUrl() + "/app/#/invite/");
+    assertThat(page.locator("tr:has-text('new.colleague@example.com') .tag").textContent()).isEqualTo("Invitation pending");
+    Axe.assertNoViolations(page);
+    page.context().close();
+  }
+
   /** Playwright's retrying assertions (the preview redraws asynchronously). */
   private static LocatorAssertions expect(Locator locator) {
     return PlaywrightAssertions.assertThat(locator);

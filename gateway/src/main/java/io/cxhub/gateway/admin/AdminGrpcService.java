@@ -70,10 +70,15 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   public void createInvitation(CreateInvitationRequest request, StreamObserver<Invitation> responses) {
     answer(responses, actor -> {
       var created = people().invite(actor, request.getTenantId(), request.getInvitation().getEmail(),
-          AccessPolicy.role(request.getInvitation().getRole()));
-      log.info("invitation created tenant={} invitationId={} role={} by={}:{}", request.getTenantId(),
-          created.invitation().invitationId(), created.invitation().role(), actor.key().tenantId(), actor.key().keyId());
-      return AdminProtoMapper.toProto(created.invitation()).toBuilder().setInvitePath(created.invitePath()).build();
+          AccessPolicy.role(request.getInvitation().getRole()), request.getInvitation().getLanguage());
+      log.info("invitation created tenant={} invitationId={} role={} emailSent={} by={}:{}", request.getTenantId(),
+          created.invitation().invitationId(), created.invitation().role(), created.emailSent(),
+          actor.key().tenantId(), actor.key().keyId());
+      return AdminProtoMapper.toProto(created.invitation()).toBuilder()
+          .setInvitePath(created.invitePath())
+          .setInviteUrl(created.inviteUrl())
+          .setEmailSent(created.emailSent())
+          .build();
     });
   }
 

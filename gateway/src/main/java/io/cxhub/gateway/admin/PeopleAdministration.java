@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,6 +35,10 @@ public final class PeopleAdministration {
   /** Where the dashboard opens an invitation; the secret follows. */
   public static final String INVITE_PATH = "/app/#/invite/";
 
+  /** The languages of invitation e-mails; English when none is asked for. */
+  static final Set<String> MAIL_LANGUAGES = Set.of("en", "fr");
+  static final String DEFAULT_LANGUAGE = "en";
+
   private final Tenants tenants;
   private final Users users;
   private final Sessions sessions;
@@ -40,9 +46,16 @@ public final class PeopleAdministration {
   private final Clock clock;
   private final Duration invitationTtl;
   private final Runnable corsChanged;
+  private final String publicUrl;
+  private final InvitationNotifier notifier;
 
+  /**
+   * @param publicUrl where people reach the hub ({@code cx.public-url}): the base of the
+   *     absolute invitation links
+   * @param notifier e-mails new invitations ({@link InvitationNotifier#none()} without SMTP)
+   */
   public PeopleAdministration(Tenants tenants, Users users, Sessions sessions, SecureRandom random, Clock clock,
-      Duration invitationTtl, Runnable corsChanged) {
+      Duration invitationTtl, Runnable corsChanged, String publicUrl, InvitationNotifier notifier) {
     this.tenants = tenants;
     this.users = users;
     this.sessions = sessions;
@@ -50,29 +63,44 @@ public final class PeopleAdministration {
     this.clock = clock;
     this.invitationTtl = invitationTtl;
     this.corsChanged = corsChanged;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.notifier = notifier;
   }
 
-  /** An invitation just created, with its secret (shown once). */
-  public record NewInvitation(Invitation invitation, String secret) {
+  /**
+   * An invitation just created, with its secret (shown once).
+   *
+   * @param inviteUrl the absolute secret link, on the public URL
+   * @param emailSent whether the person was sent the link by e-mail
+   */
+  public record NewInvitation(Invitation invitation, String secret, String inviteUrl, boolean emailSent) {
     public String invitePath() {
       return INVITE_PATH + secret;
     }
   }
 
   /**
-   * Invites a person.
+   * Invites a person, and e-mails them the link when e-mail is configured; a failed e-mail
+   * does not fail the invitation (the reply says whether it was sent).
    *
-   * @throws AdminException.InvalidInput for a bad address or role
+   * @param language of the e-mail: {@code en} or {@code fr}; empty: English
+   * @throws AdminException.InvalidInput for a bad address, role or language
    * @throws AdminException.AlreadyExists if the address is a user already
    * @throws AdminException.PermissionDenied for a role above the actor's
    */
-  public NewInvitation invite(Actor actor, String tenantId, String email, Optional<Role> role) {
-    requireManagedTenant(actor, tenantId);
+  public NewInvitation invite(Actor actor, String tenantId, String email, Optional<Role> role, String language) {
+    Tenant tenant = requireManagedTenant(actor, tenantId);
     var violations = new ArrayList<FieldViolation>();
     String address = SessionService.normaliseEmail(email, "invitation.email", violations);
     if (role.isEmpty()) {
       violations.add(new FieldViolation("invitation.role", "Required: TENANT_ROLE_VIEWER, TENANT_ROLE_AGENT, "
           + "TENANT_ROLE_ANALYST or TENANT_ROLE_ADMIN."));
+    }
+    String mailLanguage = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+    if (mailLanguage.isEmpty()) {
+      mailLanguage = DEFAULT_LANGUAGE;
+    } else if (!MAIL_LANGUAGES.contains(mailLanguage)) {
+      violations.add(new FieldViolation("invitation.language", "Must be en or fr (or left empty for English)."));
     }
     failIfAny(violations);
     requireGrantable(actor, tenantId, role.get());
@@ -86,7 +114,9 @@ public final class PeopleAdministration {
     var invitation = new Invitation(ApiKeySecrets.hash(secret), UUID.randomUUID().toString(), tenantId, address,
         role.get(), now, now.plus(invitationTtl), Optional.empty());
     users.insertInvitation(invitation);
-    return new NewInvitation(invitation, secret);
+    String url = publicUrl + INVITE_PATH + secret;
+    boolean sent = notifier.notify(new InvitationNotifier.Notice(invitation, tenant.displayName(), mailLanguage, url));
+    return new NewInvitation(invitation, secret, url, sent);
   }
 
   public List<User> listUsers(Actor actor, String tenantId) {
@@ -175,13 +205,15 @@ public final class PeopleAdministration {
     }
   }
 
-  private void requireManagedTenant(Actor actor, String tenantId) {
-    if (!actor.manages(tenantId) || tenants.find(tenantId).isEmpty()) {
+  private Tenant requireManagedTenant(Actor actor, String tenantId) {
+    Optional<Tenant> tenant = actor.manages(tenantId) ? tenants.find(tenantId) : Optional.empty();
+    if (tenant.isEmpty()) {
       throw new AdminException.NotFound(Tenant.notFoundMessage(tenantId));
     }
     if (!actor.roleIn(tenantId).atLeast(Role.ADMIN)) {
       throw new AdminException.PermissionDenied("This operation needs the role TENANT_ROLE_ADMIN.");
     }
+    return tenant.get();
   }
 
   private static AdminException.NotFound notFound(String tenantId, String userId) {

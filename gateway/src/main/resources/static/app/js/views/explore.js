@@ -9,11 +9,11 @@ import { highlight, interval } from './insight.js';
 
 addTexts({
   en: {
-    period2: 'Period', touchpoint: 'Touchpoint', drillDown: 'Drill down to the verbatims of this slice', noDrill: 'The comments cannot be filtered by this slice yet: showing the comments of the other filters.',
+    period2: 'Period', touchpoint: 'Touchpoint', drillDown: 'Drill down to the verbatims of this slice', noDrill: 'Anonymous respondents have no such attribute: showing the comments of the other filters.',
     unassigned: 'Not identified', total: 'All answers', filters: 'Filters', noComment: 'No comment in this slice.', valueTier: 'Value tier',
   },
   fr: {
-    period2: 'Période', touchpoint: 'Point de contact', drillDown: 'Voir les verbatims de cette tranche', noDrill: 'Les commentaires ne peuvent pas encore être filtrés par cette tranche : voici ceux des autres filtres.',
+    period2: 'Période', touchpoint: 'Point de contact', drillDown: 'Voir les verbatims de cette tranche', noDrill: 'Les répondants anonymes n’ont pas cet attribut : voici les commentaires des autres filtres.',
     unassigned: 'Non identifié', total: 'Toutes les réponses', filters: 'Filtres', noComment: 'Aucun commentaire dans cette tranche.', valueTier: 'Niveau de valeur',
   },
 });
@@ -132,12 +132,18 @@ function periodEnd(day, granularity) {
 }
 
 async function verbatims(main, dimension, value, name, filter) {
+  // Slices by who is speaking (segment, persona, value tier) are known to the analysed
+  // comments, not to the responses: those drill-downs read the verbatims of text analytics.
+  const byWho = (d) => ['SCORE_DIMENSION_SEGMENT', 'SCORE_DIMENSION_PERSONA', 'SCORE_DIMENSION_VALUE_TIER'].includes(d);
+  if (byWho(dimension) || filter.segments || filter.personas || filter.valueTiers) {
+    return analysedVerbatims(main, dimension, value, name, filter);
+  }
   const params = new URLSearchParams({ pageSize: '30', comment: 'COMMENT_FILTER_WITH_COMMENT', startTime: filter.period.startDate + 'T00:00:00Z' });
   if (filter.channels) params.set('channel', filter.channels[0]);
   if (filter.surveyIds) params.set('surveyId', filter.surveyIds[0]);
   if (filter.stages) params.set('stageId', filter.stages[0]);
   if (filter.touchpoints) params.set('touchpointId', filter.touchpoints[0]);
-  let exact = !filter.segments && !filter.personas && !filter.valueTiers;
+  let exact = true;
   if (dimension === 'SCORE_DIMENSION_CHANNEL' && value) params.set('channel', 'CHANNEL_' + value);
   else if (dimension === 'SCORE_DIMENSION_SURVEY' && value) params.set('surveyId', value);
   else if (dimension === 'SCORE_DIMENSION_STAGE' && value) params.set('stageId', value);
@@ -166,6 +172,57 @@ async function verbatims(main, dimension, value, name, filter) {
       });
       const scores = (r.answers || []).filter((a) => a.score !== undefined).map((a) => `${escape(a.questionId || '')} <b>${num(a.score, 0)}</b>`);
       list.append(el(`<li data-response-id="${escape(r.responseId)}"><span class="meta">${escape(date(r.submitTime))} · ${escape(label(r.channel))} · ${escape(catalog.survey.get(r.surveyId) || r.surveyId)}</span> ${scores.join(' · ')}${texts.join('')}</li>`));
+    });
+    if (!list.children.length) list.append(el(`<li class="meta">${escape(t('noComment'))}</li>`));
+    if (page.nextPageToken) { more.hidden = false; more.onclick = () => load(page.nextPageToken).catch(() => {}); }
+  };
+  try {
+    box.innerHTML = `<h2>${escape(t('verbatims'))} · ${escape(name)}</h2>`;
+    if (!exact) box.append(el(`<p class="meta">${escape(t('noDrill'))}</p>`));
+    box.append(list, more);
+    await load('');
+  } catch (e) {
+    box.innerHTML = `<p class="error">${escape(e.message)}</p>`;
+  }
+}
+
+/** The drill-down through the analysed comments, which know each respondent's segment, persona and value tier. */
+async function analysedVerbatims(main, dimension, value, name, filter) {
+  const params = new URLSearchParams({ pageSize: '30', from: filter.period.startDate, to: filter.period.endDate });
+  const set = (key, values) => { if (values) params.set(key, values[0]); };
+  set('channel', filter.channels && filter.channels.map((c) => c.replace(/^CHANNEL_/, '')));
+  set('surveyId', filter.surveyIds);
+  set('stageId', filter.stages);
+  set('touchpointId', filter.touchpoints);
+  set('segmentId', filter.segments);
+  set('personaId', filter.personas);
+  set('valueTier', filter.valueTiers);
+  const key = { SCORE_DIMENSION_CHANNEL: 'channel', SCORE_DIMENSION_SURVEY: 'surveyId', SCORE_DIMENSION_STAGE: 'stageId',
+    SCORE_DIMENSION_TOUCHPOINT: 'touchpointId', SCORE_DIMENSION_SEGMENT: 'segmentId', SCORE_DIMENSION_PERSONA: 'personaId',
+    SCORE_DIMENSION_VALUE_TIER: 'valueTier' }[dimension];
+  // an empty value is the anonymous respondents' slice, which no filter selects
+  let exact = Boolean(value);
+  if (key && value) params.set(key, value);
+  else if (dimension === 'SCORE_DIMENSION_PERIOD' && value) {
+    // periodEnd is the first instant after the period; the API's `to` is its last day
+    const last = new Date(periodEnd(value, q.granularity));
+    last.setUTCDate(last.getUTCDate() - 1);
+    params.set('from', value);
+    params.set('to', last.toISOString().slice(0, 10));
+  }
+  const box = main.querySelector('#verbatims');
+  box.hidden = false;
+  box.innerHTML = `<p>${escape(t('loading'))}</p>`;
+  box.scrollIntoView({ block: 'start' });
+  const list = el('<ul class="feed verbatims"></ul>');
+  const more = el(`<button type="button" class="secondary" hidden>${escape(t('more'))}</button>`);
+  const load = async (token) => {
+    if (token) params.set('pageToken', token);
+    more.hidden = true;
+    const page = await get('/v1/text/verbatims?' + params);
+    (page.verbatims || []).forEach((v) => {
+      const sentiment = v.analysis && v.analysis.sentiment ? ` <span class="tag">${escape(label(v.analysis.sentiment))}</span>` : '';
+      list.append(el(`<li data-response-id="${escape(v.responseId)}"><span class="meta">${escape(date(v.submitTime))} · ${escape(catalog.survey.get(v.surveyId) || v.surveyId)}</span><blockquote>${highlight(v.text || '', v.highlights)}</blockquote>${sentiment}</li>`));
     });
     if (!list.children.length) list.append(el(`<li class="meta">${escape(t('noComment'))}</li>`));
     if (page.nextPageToken) { more.hidden = false; more.onclick = () => load(page.nextPageToken).catch(() => {}); }

@@ -91,6 +91,9 @@ class SessionIT {
         .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     String path = reply.get("invitePath").asText();
     assertThat(path).startsWith("/app/#/invite/");
+    // no SMTP server configured here: nothing is e-mailed, the admin copies the link
+    assertThat(reply.get("emailSent").asBoolean()).isFalse();
+    assertThat(reply.get("inviteUrl").asText()).isEqualTo("http://localhost:8080" + path);
     return path.substring("/app/#/invite/".length());
   }
 

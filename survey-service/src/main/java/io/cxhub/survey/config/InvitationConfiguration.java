@@ -1,5 +1,6 @@
 package io.cxhub.survey.config;
 
+import io.cxhub.kit.mail.SmtpSettings;
 import io.cxhub.kit.work.WorkerLifecycle;
 import io.cxhub.survey.distribution.Distributions;
 import io.cxhub.survey.distribution.PublicUrls;
@@ -54,7 +55,7 @@ class InvitationConfiguration {
   @Bean
   EmailSender invitationEmailSender(InvitationProperties p) {
     var s = p.smtp();
-    return new SmtpEmailSender(new SmtpEmailSender.Settings(
+    return new SmtpEmailSender(new SmtpSettings(
         s.host(), s.port(), s.username(), s.password(), s.from(), s.security(), s.connectTimeout(), s.timeout()));
   }
 

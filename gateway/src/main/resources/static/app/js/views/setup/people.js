@@ -1,10 +1,13 @@
-// Users and API keys of the tenant (administrators only): invite by e-mail with a copyable
-// link, change a role, remove a person; issue an API key (its secret shown once) and revoke one.
+// Users and API keys of the tenant (administrators only): invite a person (e-mailed when the
+// hub has an SMTP server, else a link to copy), change a role, remove a person; issue an API
+// key (its secret shown once) and revoke one.
 import { get, post, patch, del } from '../../api.js';
-import { label, date } from '../../i18n.js';
+import { label, date, language } from '../../i18n.js';
 import { t, el, escape, card, options, showErrors, clearErrors, copyButton, tenantPath, ROLES } from './common.js';
 
 const SCOPES = ['SCOPE_READ', 'SCOPE_WRITE', 'SCOPE_INGEST'];
+// the languages of invitation e-mails, each named in itself
+const MAIL_LANGUAGES = { en: 'English', fr: 'Français' };
 
 export async function show(body, args, session) {
   const [people, keys] = await Promise.all([get(tenantPath(session, '/users')), get(tenantPath(session, '/apiKeys'))]);
@@ -25,6 +28,8 @@ function users(session, data) {
   const form = el(`<form class="setup-form" novalidate><h3>${escape(t('invite'))}</h3><div class="fields">
       <label>${escape(t('email'))}<input name="email" type="email" required data-field="invitation.email"></label>
       <label>${escape(t('role'))}<select name="role" data-field="invitation.role">${options(ROLES, 'TENANT_ROLE_ANALYST', label)}</select></label>
+      <label>${escape(t('emailLanguage'))}<select name="language" data-field="invitation.language">${options(Object.keys(MAIL_LANGUAGES),
+        MAIL_LANGUAGES[language()] ? language() : 'en', (code) => MAIL_LANGUAGES[code])}</select></label>
     </div><p class="form-error error" role="alert"></p><p class="result" aria-live="polite"></p><button type="submit">${escape(t('invite'))}</button></form>`);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -32,12 +37,18 @@ function users(session, data) {
     const out = form.querySelector('.result');
     out.innerHTML = '';
     try {
-      const inv = await post(tenantPath(session, '/invitations'), { email: form.elements.email.value, role: form.elements.role.value });
+      const inv = await post(tenantPath(session, '/invitations'),
+        { email: form.elements.email.value, role: form.elements.role.value, language: form.elements.language.value });
       rows.append(el(`<tr><td>${escape(inv.email)} <span class="tag">${escape(t('pending'))}</span></td><td>${escape(label(inv.role))}</td>
           <td class="meta">${escape(t('expires'))} ${escape(date(inv.expireTime))}</td><td></td></tr>`));
       form.reset();
-      const link = location.origin + inv.invitePath;
-      out.append(el(`<span>${escape(t('inviteSent'))} ${escape(t('inviteLink'))}: </span>`));
+      form.elements.language.value = MAIL_LANGUAGES[language()] ? language() : 'en';
+      // the link on the hub's public URL; the same whether or not it was e-mailed
+      const link = inv.inviteUrl || location.origin + inv.invitePath;
+      out.dataset.emailSent = String(Boolean(inv.emailSent));
+      out.append(el(inv.emailSent
+        ? `<span>${escape(t('inviteSent'))} ${escape(t('emailSentTo'))} ${escape(inv.email)}. ${escape(t('inviteLinkBackup'))}: </span>`
+        : `<span>${escape(t('inviteSent'))} ${escape(t('copyThisLink'))}: </span>`));
       out.append(el(`<input readonly class="secret" size="50" aria-label="${escape(t('inviteLink'))}" value="${escape(link)}">`));
       out.append(copyButton(() => link));
     } catch (err) { showErrors(form, err); }

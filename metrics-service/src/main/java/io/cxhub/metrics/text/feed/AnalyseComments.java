@@ -55,7 +55,7 @@ public final class AnalyseComments implements Runnable {
       var analysis = analytics.analyzeLenient(c.tenantId(), c.text());
       Profile p = c.customerId().isEmpty() ? Profile.NONE
           : profiles.getOrDefault(c.tenantId(), Map.of()).getOrDefault(c.customerId(), Profile.UNASSIGNED);
-      var analysed = new AnalysedComment(c, analysis, p.segment(), p.persona(),
+      var analysed = new AnalysedComment(c, analysis, p.segment(), p.persona(), p.valueTier(),
           analytics.taxonomy(c.tenantId()).version());
       if (analyses.insertIfAbsent(analysed)) {
         cubes.add(analysed, 1);

@@ -96,10 +96,11 @@ public final class Reanalysis {
           var previous = analyses.get(c.id());
           String segment = previous.map(AnalysedComment::segmentId).orElse("");
           String persona = previous.map(AnalysedComment::personaId).orElse("");
+          String valueTier = previous.map(AnalysedComment::valueTier).orElse("");
           if (previous.isPresent() && !previous.get().analysis().themes().equals(analysis.themes())) {
             changed.incrementAndGet();
           }
-          var analysed = new AnalysedComment(c, analysis, segment, persona, taxonomy.version());
+          var analysed = new AnalysedComment(c, analysis, segment, persona, valueTier, taxonomy.version());
           analyses.replace(analysed);
           cubes.add(analysed, 1);
           done.incrementAndGet();

@@ -15,7 +15,8 @@ public interface TextAnalyses {
   void replace(AnalysedComment analysed);
 
   /** Filters of a verbatim search; empty strings and nulls mean "any". */
-  record Filter(Instant from, Instant to, String themeId, Sentiment sentiment, String keyword, String surveyId) {}
+  record Filter(Instant from, Instant to, String themeId, Sentiment sentiment, String keyword, String surveyId,
+      String stageId, String touchpointId, String channel, String segmentId, String personaId, String valueTier) {}
 
   /** Position after which a page starts: the last verbatim of the previous page. */
   record After(Instant submitTime, String id) {}

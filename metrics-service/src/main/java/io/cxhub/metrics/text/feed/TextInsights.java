@@ -163,7 +163,10 @@ public final class TextInsights {
 
   public record Page(List<Verbatim> verbatims, String nextToken) {}
 
-  public record VerbatimFilter(String from, String to, String themeId, Sentiment sentiment, String keyword, String surveyId) {}
+  /** Filters of a verbatim search; empty strings and nulls mean "any". */
+  public record VerbatimFilter(String from, String to, String themeId, Sentiment sentiment, String keyword,
+      String surveyId, String stageId, String touchpointId, String channel, String segmentId, String personaId,
+      String valueTier) {}
 
   public Page verbatims(String tenantId, VerbatimFilter f, int pageSize, String pageToken) {
     var v = new Violations();
@@ -182,12 +185,21 @@ public final class TextInsights {
     v.check(pageSize >= 0 && pageSize <= MAX_PAGE, "page_size", "must be between 0 and " + MAX_PAGE);
     v.maxLength("keyword", f.keyword(), 100);
     v.maxLength("theme_id", f.themeId(), 40);
+    v.maxLength("survey_id", f.surveyId(), 100);
+    v.maxLength("stage_id", f.stageId(), 100);
+    v.maxLength("touchpoint_id", f.touchpointId(), 100);
+    v.maxLength("channel", f.channel(), 40);
+    v.maxLength("segment_id", f.segmentId(), 100);
+    v.maxLength("persona_id", f.personaId(), 100);
+    v.maxLength("value_tier", f.valueTier(), 40);
     v.throwIfAny();
     String keyword = f.keyword() == null ? "" : f.keyword().strip().toLowerCase(Locale.ROOT);
     int size = pageSize == 0 ? 20 : pageSize;
-    String binding = Integer.toHexString(Objects.hash(f.from(), f.to(), f.themeId(), f.sentiment(), keyword, f.surveyId()));
+    String binding = Integer.toHexString(Objects.hash(f.from(), f.to(), f.themeId(), f.sentiment(), keyword, f.surveyId(),
+        f.stageId(), f.touchpointId(), f.channel(), f.segmentId(), f.personaId(), f.valueTier()));
     Optional<TextAnalyses.After> after = decode(pageToken, binding);
-    var found = analyses.find(tenantId, new TextAnalyses.Filter(from, to, f.themeId(), f.sentiment(), keyword, f.surveyId()),
+    var found = analyses.find(tenantId, new TextAnalyses.Filter(from, to, f.themeId(), f.sentiment(), keyword, f.surveyId(),
+            f.stageId(), f.touchpointId(), f.channel(), f.segmentId(), f.personaId(), f.valueTier()),
         after, size + 1);
     boolean more = found.size() > size;
     var page = more ? found.subList(0, size) : found;

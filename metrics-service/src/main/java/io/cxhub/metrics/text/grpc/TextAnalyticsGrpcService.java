@@ -161,7 +161,9 @@ class TextAnalyticsGrpcService extends TextAnalyticsServiceGrpc.TextAnalyticsSer
       default -> null;
     };
     var page = insights.verbatims(tenant, new TextInsights.VerbatimFilter(request.getFrom(), request.getTo(),
-        request.getThemeId(), sentiment, request.getKeyword(), request.getSurveyId()), request.getPageSize(), request.getPageToken());
+        request.getThemeId(), sentiment, request.getKeyword(), request.getSurveyId(), request.getStageId(),
+        request.getTouchpointId(), request.getChannel(), request.getSegmentId(), request.getPersonaId(),
+        request.getValueTier()), request.getPageSize(), request.getPageToken());
     var taxonomy = analytics.taxonomy(tenant);
     var b = ListVerbatimsResponse.newBuilder().setNextPageToken(page.nextToken());
     for (TextInsights.Verbatim v : page.verbatims()) {

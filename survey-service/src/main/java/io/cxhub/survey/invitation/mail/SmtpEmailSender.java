@@ -1,185 +1,51 @@
 package io.cxhub.survey.invitation.mail;
 
+import io.cxhub.kit.mail.MailMessage;
+import io.cxhub.kit.mail.MailResult;
+import io.cxhub.kit.mail.SmtpMailer;
+import io.cxhub.kit.mail.SmtpSettings;
 import io.cxhub.survey.invitation.EmailSender;
 import io.cxhub.survey.invitation.ProviderResult;
-import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.UnsupportedEncodingException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Date;
-import java.util.Properties;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import java.util.LinkedHashMap;
 
 /**
- * Sends invitations through an SMTP server with Jakarta Mail (Angus Mail): a
+ * Sends invitations through the kit's {@link SmtpMailer} (Jakarta Mail): a
  * multipart/alternative message (plain text, then HTML), with {@code List-Unsubscribe} and
- * RFC 8058 one-click headers.
+ * RFC 8058 one-click headers and the invitation's reference for bounce handling.
  *
- * <p>The SMTP reply decides what happens next: a recipient refused (5xx on RCPT) is a
- * bounce; a transient refusal (4xx) or no connection at all is retried, since the server
- * took nothing; anything else (an error after the message data was sent, a timeout) is a
+ * <p>The SMTP reply decides what happens next (see {@link SmtpMailer}): a recipient refused
+ * is a bounce; a transient refusal or no connection at all is retried; anything else is a
  * failure that is not retried, since the message may have left.
  */
 public final class SmtpEmailSender implements EmailSender {
 
-  /**
-   * SMTP settings.
-   *
-   * @param host empty: e-mail is not configured
-   * @param security {@code none}, {@code starttls} (required) or {@code tls} (implicit, port 465)
-   * @param from the sender address, e.g. {@code CX Hub <surveys@example.com>}
-   */
-  public record Settings(
-      String host, int port, String username, String password, String from, String security,
-      Duration connectTimeout, Duration timeout) {}
+  private final SmtpMailer mailer;
 
-  private final Settings settings;
-  private final Session session;
-  private final InternetAddress from;
-
-  public SmtpEmailSender(Settings settings) {
-    this.settings = settings;
-    if (!configured(settings)) {
-      this.session = null;
-      this.from = null;
-      return;
-    }
-    boolean tls = "tls".equalsIgnoreCase(settings.security());
-    String protocol = tls ? "smtps" : "smtp";
-    var p = new Properties();
-    p.put("mail.transport.protocol", protocol);
-    // Transport.send picks the transport by address type
-    p.put("mail.transport.protocol.rfc822", protocol);
-    p.put("mail." + protocol + ".host", settings.host());
-    p.put("mail." + protocol + ".port", Integer.toString(settings.port()));
-    p.put("mail." + protocol + ".connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
-    p.put("mail." + protocol + ".timeout", Long.toString(settings.timeout().toMillis()));
-    p.put("mail." + protocol + ".writetimeout", Long.toString(settings.timeout().toMillis()));
-    if ("starttls".equalsIgnoreCase(settings.security())) {
-      p.put("mail.smtp.starttls.enable", "true");
-      p.put("mail.smtp.starttls.required", "true");
-    }
-    if (tls || "starttls".equalsIgnoreCase(settings.security())) {
-      p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-    }
-    boolean auth = settings.username() != null && !settings.username().isEmpty();
-    p.put("mail." + protocol + ".auth", Boolean.toString(auth));
-    Authenticator authenticator = auth ? new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        return new PasswordAuthentication(settings.username(), settings.password());
-      }
-    } : null;
-    this.session = Session.getInstance(p, authenticator);
-    try {
-      this.from = new InternetAddress(settings.from(), true);
-    } catch (MessagingException e) {
-      throw new IllegalArgumentException("the sender address (CX_SMTP_FROM) is not an e-mail address: " + e.getMessage());
-    }
-  }
-
-  private static boolean configured(Settings s) {
-    return s.host() != null && !s.host().isBlank();
+  public SmtpEmailSender(SmtpSettings settings) {
+    this.mailer = new SmtpMailer(settings);
   }
 
   @Override
   public boolean configured() {
-    return session != null;
+    return mailer.configured();
   }
 
   @Override
   public ProviderResult send(EmailMessage m) {
-    if (session == null) {
-      return ProviderResult.failed("e-mail sending is not configured");
-    }
-    MimeMessage message;
-    try {
-      message = build(m);
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      return ProviderResult.bounced("cannot build the message: " + e.getMessage());
-    }
-    try {
-      Transport.send(message);
-      return ProviderResult.accepted();
-    } catch (SendFailedException e) {
-      return classify(e);
-    } catch (MessagingException e) {
-      return classify(e);
-    }
+    var headers = new LinkedHashMap<String, String>();
+    headers.put("List-Unsubscribe", "<" + m.optOutUrl() + ">");
+    headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    headers.put("X-CX-Invitation", m.reference());
+    headers.put("Auto-Submitted", "auto-generated");
+    return toProviderResult(mailer.send(new MailMessage(m.to(), m.subject(), m.text(), m.html(), headers)));
   }
 
-  private MimeMessage build(EmailMessage m) throws MessagingException, UnsupportedEncodingException {
-    var message = new MimeMessage(session);
-    message.setFrom(from);
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to(), true));
-    message.setSubject(m.subject(), StandardCharsets.UTF_8.name());
-    message.setSentDate(new Date());
-    message.setHeader("List-Unsubscribe", "<" + m.optOutUrl() + ">");
-    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    message.setHeader("X-CX-Invitation", m.reference());
-    message.setHeader("Auto-Submitted", "auto-generated");
-    var text = new MimeBodyPart();
-    text.setText(m.text(), StandardCharsets.UTF_8.name(), "plain");
-    var html = new MimeBodyPart();
-    html.setText(m.html(), StandardCharsets.UTF_8.name(), "html");
-    var alternative = new MimeMultipart("alternative");
-    alternative.addBodyPart(text);
-    alternative.addBodyPart(html);
-    message.setContent(alternative);
-    message.saveChanges();
-    return message;
-  }
-
-  /** What an SMTP failure means for the next step (see the class comment). */
-  static ProviderResult classify(MessagingException e) {
-    String error = describe(e);
-    for (Throwable t = e; t != null; t = t instanceof MessagingException me && me.getNextException() != null
-        ? me.getNextException() : t.getCause()) {
-      if (t instanceof SMTPAddressFailedException address) {
-        return address.getReturnCode() >= 500 ? ProviderResult.bounced(error) : ProviderResult.retry(error);
-      }
-      if (t instanceof SMTPSendFailedException send) {
-        int code = send.getReturnCode();
-        return code >= 400 && code < 500 ? ProviderResult.retry(error) : ProviderResult.failed(error);
-      }
-      if (t instanceof ConnectException || t instanceof UnknownHostException) {
-        return ProviderResult.retry(error);
-      }
-      if (t == t.getCause()) {
-        break;
-      }
-    }
-    if (e instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
-        && sfe.getInvalidAddresses().length > 0) {
-      return ProviderResult.bounced(error);
-    }
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    if (message.startsWith("Couldn't connect to host")) {
-      return ProviderResult.retry(error);
-    }
-    return ProviderResult.failed(error);
-  }
-
-  private static String describe(MessagingException e) {
-    var text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
-    Exception next = e.getNextException();
-    if (next != null && next != e) {
-      text.append(" (").append(next.getClass().getSimpleName()).append(": ").append(next.getMessage()).append(')');
-    }
-    String s = text.toString().replaceAll("\\s+", " ").strip();
-    return s.length() > 500 ? s.substring(0, 500) : s;
+  static ProviderResult toProviderResult(MailResult result) {
+    return switch (result.outcome()) {
+      case ACCEPTED -> ProviderResult.accepted();
+      case RETRY -> ProviderResult.retry(result.error());
+      case BOUNCED -> ProviderResult.bounced(result.error());
+      case FAILED -> ProviderResult.failed(result.error());
+    };
   }
 }

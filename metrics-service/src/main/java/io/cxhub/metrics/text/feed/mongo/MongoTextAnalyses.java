@@ -60,6 +60,12 @@ public final class MongoTextAnalyses implements TextAnalyses, SubjectHolding {
     collection.replaceOne(eq("_id", analysed.comment().id()), encode(analysed));
   }
 
+  private static void equalIfSet(List<Bson> conditions, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      conditions.add(eq(field, value));
+    }
+  }
+
   @Override
   public List<AnalysedComment> find(String tenantId, Filter filter, Optional<After> after, int limit) {
     var conditions = new ArrayList<Bson>();
@@ -79,9 +85,13 @@ public final class MongoTextAnalyses implements TextAnalyses, SubjectHolding {
     if (filter.keyword() != null && !filter.keyword().isEmpty()) {
       conditions.add(or(eq("keywords", filter.keyword()), eq("keywordDisplays", filter.keyword())));
     }
-    if (filter.surveyId() != null && !filter.surveyId().isEmpty()) {
-      conditions.add(eq("surveyId", filter.surveyId()));
-    }
+    equalIfSet(conditions, "surveyId", filter.surveyId());
+    equalIfSet(conditions, "stageId", filter.stageId());
+    equalIfSet(conditions, "touchpointId", filter.touchpointId());
+    equalIfSet(conditions, "channel", filter.channel());
+    equalIfSet(conditions, "segmentId", filter.segmentId());
+    equalIfSet(conditions, "personaId", filter.personaId());
+    equalIfSet(conditions, "valueTier", filter.valueTier());
     after.ifPresent(a -> conditions.add(or(
         lt("submitTime", Date.from(a.submitTime())),
         and(eq("submitTime", Date.from(a.submitTime())), lt("_id", a.id())))));
@@ -178,6 +188,7 @@ public final class MongoTextAnalyses implements TextAnalyses, SubjectHolding {
         .append("sentimentSpans", spans(t.sentimentSpans()))
         .append("segmentId", a.segmentId())
         .append("personaId", a.personaId())
+        .append("valueTier", a.valueTier())
         .append("taxonomyVersion", a.taxonomyVersion());
   }
 
@@ -216,7 +227,7 @@ public final class MongoTextAnalyses implements TextAnalyses, SubjectHolding {
         d.get("score", Number.class).doubleValue(), themes, keywords, spansOf(d.get("sentimentSpans")));
     Number version = d.get("taxonomyVersion", Number.class);
     return new AnalysedComment(CommentCodec.decode(d), analysis, d.getString("segmentId"), d.getString("personaId"),
-        version == null ? 0 : version.longValue());
+        d.getString("valueTier"), version == null ? 0 : version.longValue());
   }
 
   // --- data-subject requests: the subject's analysed comments (text and customer id go; the
