@@ -39,6 +39,16 @@ import java.util.Set;
  * term of this kind follows another theme's term in the same clause, it describes that
  * thing ("le colis était abîmé" is delivery, not product quality; "ma carte fonctionne"
  * is not product quality).
+ *
+ * <p>Politeness and position: {@code [request]} formulas that ask for a remedy ("merci de me
+ * rembourser", "please refund"), with their valence: a complaint, and the positive words
+ * after them in their sentence are a wish, not praise. {@code [politeness]} thanks and greetings that open or close a
+ * message ("Merci.", "Cordialement", "Thank you."): alone in their sentence in a text that
+ * complains they are a formula, not praise. {@code [clause-end]} phrases that are polar only
+ * when their clause ends with them, an elliptic comparison ("la batterie beaucoup moins",
+ * "much less so", "c'est trop") — "beaucoup moins cher" is not. {@code [subject-negator]}
+ * words that negate the verb when they open a clause, with or without "ne" ("personne
+ * (ne) répond").
  */
 final class Lexicon {
 
@@ -62,6 +72,10 @@ final class Lexicon {
   final Set<String> dateBefore = new HashSet<>();
   final PhraseTable<Double> question = new PhraseTable<>();
   final PhraseTable<Boolean> attribute = new PhraseTable<>();
+  final PhraseTable<Boolean> politeness = new PhraseTable<>();
+  final PhraseTable<Double> request = new PhraseTable<>();
+  final PhraseTable<Double> clauseEnd = new PhraseTable<>();
+  final Set<String> subjectNegator = new HashSet<>();
   final Set<String> vocabulary = new HashSet<>();
 
   static Lexicon load(String resource) {
@@ -127,6 +141,10 @@ final class Lexicon {
       case "date-before" -> dateBefore.add(Tokenizer.fold(term));
       case "question" -> question.add(term, Double.parseDouble(cols[1]));
       case "attribute" -> attribute.add(term, true);
+      case "politeness" -> politeness.add(term, true);
+      case "request" -> request.add(term, Double.parseDouble(cols[1]));
+      case "clause-end" -> clauseEnd.add(term, Double.parseDouble(cols[1]));
+      case "subject-negator" -> subjectNegator.add(Tokenizer.fold(term));
       case "function" -> {
         for (String w : term.split("\\s+")) {
           function.add(Tokenizer.fold(w));

@@ -15,7 +15,9 @@ import java.util.List;
  * le colis trempé"). Factual complaints without a polar word are read from cues: a duration
  * or date after "depuis"/"since"/"took" ("bloqué depuis 8 jours", "out for delivery since
  * Tuesday"), a duration before "pour" ("3 semaines pour un t-shirt"), and complaint words in
- * a question ("C'est normal ?", "Seriously?").
+ * a question ("C'est normal ?", "Seriously?"). Thanks and greetings alone in their sentence
+ * are formulas, not praise, in a text that complains ("Merci de me rembourser. Merci."), and
+ * elliptic comparisons count only at the end of their clause ("la batterie beaucoup moins").
  */
 final class SentimentScorer {
 
@@ -30,6 +32,9 @@ final class SentimentScorer {
   private static final double IRONY = -1.6;
   /** Negative mass that a sentence needs, with no praise, to make its cheerful interjection ironic. */
   private static final double IRONY_CONTEXT = 0.8;
+  /** Net mass each side of a contrast needs, and their least ratio, for a text to be mixed. */
+  private static final double MIXED_SIDE = 0.5;
+  private static final double MIXED_SIDE_RATIO = 0.2;
   private static final java.util.regex.Pattern NUMBER_WITH_UNIT =
       java.util.regex.Pattern.compile("\\d+(h|j|jrs?|min|mn|sem|d|hrs?|wks?|days?|weeks?|jours?)");
   private static final java.util.regex.Pattern ORDINAL =
@@ -59,6 +64,7 @@ final class SentimentScorer {
     boolean repetition = containsRepeat(tokens);
     int firstPolarInSentence = -1;
     var interjections = new ArrayList<Integer>();
+    var requests = new ArrayList<Integer>();
     int i = 0;
     int n = tokens.size();
     while (i < n) {
@@ -103,12 +109,35 @@ final class SentimentScorer {
         i += q.length();
         continue;
       }
+      var rq = lexicon.request.longestAt(tokens, i);
+      var praise = rq == null ? null : lexicon.valence.longestAt(tokens, i);
+      if (rq != null && (praise == null || rq.length() >= praise.length())) {
+        int end = i + rq.length();
+        if (rq.value() != 0) {
+          hits.add(new Hit(i, end, emphasis(tokens, i, end, rq.value(), shouting)));
+        }
+        requests.add(i);
+        i = end;
+        continue;
+      }
+      var ce = lexicon.clauseEnd.longestAt(tokens, i);
+      if (ce != null && (i + ce.length() >= n || tokens.get(i + ce.length()).isBoundary())) {
+        int end = i + ce.length();
+        hits.add(new Hit(i, end, emphasis(tokens, i, end, contrasted(tokens, i, ce.value()), shouting)));
+        i = end;
+        continue;
+      }
       var m = lexicon.valence.longestAt(tokens, i);
       if (m != null) {
         double v = m.value();
         int end = i + m.length();
+        if (v == 0) {
+          i = end; // a neutral phrase that hides its words ("merci d'avance", "thanks in advance")
+          continue;
+        }
         boolean interjection = wordsBefore(tokens, i) <= 1 || end >= n || tokens.get(end).isBoundary();
-        boolean ironic = v > 0 && interjection && lexicon.ironic.contains(t.norm());
+        boolean ironic = v > 0 && interjection
+            && (lexicon.ironic.contains(t.norm()) || lexicon.ironic.contains(Tokenizer.fold(m.source())));
         if (ironic && repetition) {
           v = IRONY;
         } else {
@@ -122,7 +151,8 @@ final class SentimentScorer {
         continue;
       }
       var e = lexicon.expected.longestAt(tokens, i);
-      if (e != null && (negatedBefore(tokens, i) || negatedAround(tokens, i, i + e.length()))) {
+      if (e != null && (negatedBefore(tokens, i) || negatedAround(tokens, i, i + e.length())
+          || negatedBySubject(tokens, i))) {
         double v = EXPECTED_MISSING;
         if (stillBefore(tokens, i)) {
           v *= 1.3;
@@ -141,7 +171,102 @@ final class SentimentScorer {
       i++;
     }
     ironyInContext(tokens, hits, interjections);
+    wishesInRequests(tokens, hits, requests);
+    politenessFormulas(tokens, hits);
     return hits;
+  }
+
+  /** What a request asks for is a wish, not praise: "merci de me rembourser rapidement". */
+  private static void wishesInRequests(List<Token> tokens, List<Hit> hits, List<Integer> requests) {
+    for (int r : requests) {
+      int to = sentenceEnd(tokens, r);
+      hits.removeIf(h -> h.valence() > 0 && h.from() > r && h.from() < to);
+    }
+  }
+
+  /**
+   * Thanks and greetings alone in their sentence ("Merci.", "Thank you.", "Bonjour, ...") are
+   * the formulas of a message, not praise, when the message says something else: "Bonjour,
+   * débité deux fois, merci de me rembourser. Cordialement, merci.", "I'd like to change my
+   * order. Thanks." A message that is only thanks ("Merci !") keeps them.
+   */
+  private void politenessFormulas(List<Token> tokens, List<Hit> hits) {
+    if (!severalSentences(tokens)) {
+      return;
+    }
+    var formulas = new ArrayList<Hit>();
+    for (Hit h : hits) {
+      if (h.valence() > 0 && lexicon.politeness.longestAt(tokens, h.from()) != null
+          && aloneInSentence(tokens, hits, h)) {
+        formulas.add(h);
+      }
+    }
+    hits.removeAll(formulas);
+  }
+
+  private static boolean severalSentences(List<Token> tokens) {
+    int sentences = 0;
+    boolean words = false;
+    for (Token t : tokens) {
+      if (t.kind() == Token.Kind.SENTENCE) {
+        sentences += words ? 1 : 0;
+        words = false;
+      } else if (t.isWord()) {
+        words = true;
+      }
+    }
+    return sentences + (words ? 1 : 0) > 1;
+  }
+
+  private static boolean aloneInSentence(List<Token> tokens, List<Hit> hits, Hit h) {
+    int from = h.from();
+    while (from > 0 && tokens.get(from - 1).kind() != Token.Kind.SENTENCE) {
+      from--;
+    }
+    int to = sentenceEnd(tokens, h.to());
+    for (Hit o : hits) {
+      if (o != h && o.from() >= from && o.from() < to) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Opposite opinions on the two sides of a contrast ("Joli pull, mais il bouloche un peu",
+   * "Late, but the cabinet is stunning"): the text before a contrast word and the part after
+   * it (to the next contrast word) each have a clear net polarity, of opposite signs and of
+   * comparable weight. Such a text is {@link Sentiment#MIXED} even when one side is mild.
+   */
+  boolean opposedAcrossContrast(List<Token> tokens, List<Hit> hits) {
+    int n = tokens.size();
+    for (int c = 0; c < n; c++) {
+      if (!isContrast(tokens, c)) {
+        continue;
+      }
+      int next = c + 1;
+      while (next < n && !isContrast(tokens, next)) {
+        next++;
+      }
+      double before = net(hits, 0, c);
+      double after = net(hits, c, next);
+      double small = Math.min(Math.abs(before), Math.abs(after));
+      double large = Math.max(Math.abs(before), Math.abs(after));
+      if (before * after < 0 && small >= MIXED_SIDE && small / large >= MIXED_SIDE_RATIO) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double net(List<Hit> hits, int from, int to) {
+    double x = 0;
+    for (Hit h : hits) {
+      if (h.from() >= from && h.from() < to) {
+        x += h.valence();
+      }
+    }
+    return x;
   }
 
   /**
@@ -165,7 +290,8 @@ final class SentimentScorer {
       double neg = 0;
       boolean contrast = false;
       for (int k = from; k < to; k++) {
-        contrast |= isContrast(tokens, k);
+        // an elliptic comparison ("le SAV beaucoup moins") contrasts like "mais"
+        contrast |= isContrast(tokens, k) || lexicon.clauseEnd.longestAt(tokens, k) != null;
       }
       for (int k = 0; k < hits.size(); k++) {
         Hit o = hits.get(k);
@@ -296,6 +422,10 @@ final class SentimentScorer {
         break;
       }
       var boost = lexicon.boost.longestAt(tokens, k);
+      var wider = k > 0 ? lexicon.boost.longestAt(tokens, k - 1) : null;
+      if (boost != null && wider != null && k - 1 + wider.length() > k && k - 1 + wider.length() <= from) {
+        boost = null; // "peu" in "un peu", "très" in "pas très": the wider phrase counts, once
+      }
       if (boost != null && k + boost.length() <= from) {
         factor *= boost.value();
         flipped |= boost.value() < 0;
@@ -417,6 +547,23 @@ final class SentimentScorer {
         }
       }
       seen++;
+    }
+    return false;
+  }
+
+  /**
+   * A clause opened by a negating subject ("Personne ne m'a rappelé", SMS "personne me
+   * répond"): the expected event after it, within three words, did not happen.
+   */
+  private boolean negatedBySubject(List<Token> tokens, int from) {
+    for (int k = from - 1; k >= 0 && k >= from - 4; k--) {
+      Token b = tokens.get(k);
+      if (b.isBoundary()) {
+        return false;
+      }
+      if (lexicon.subjectNegator.contains(b.norm()) && (k == 0 || tokens.get(k - 1).isBoundary())) {
+        return true;
+      }
     }
     return false;
   }

@@ -90,7 +90,11 @@ public final class TextAnalyzer {
     for (var h : hits) {
       spans.add(new Span(tokens.get(h.from()).start(), tokens.get(h.to() - 1).end()));
     }
-    return new TextAnalysis(language, overall.sentiment(), overall.score(), themes,
+    Sentiment sentiment = overall.sentiment();
+    if (sentiment != Sentiment.MIXED && scorer.opposedAcrossContrast(tokens, hits)) {
+      sentiment = Sentiment.MIXED;
+    }
+    return new TextAnalysis(language, sentiment, overall.score(), themes,
         keywords.extract(t, language), spans);
   }
 

@@ -179,4 +179,63 @@ class TextAnalyzerTest {
     var a = analyzer.analyze("Ma carte de fidélité n'a pas crédité mes points, livraison ok.", custom);
     assertThat(a.themes()).extracting(ThemeMention::themeId).containsExactly("fidelite");
   }
+
+  @Test
+  void complaintCuesWithoutAPolarWordAreNegative() {
+    for (String text : List.of(
+        "Dossier toujours en cours de traitement après un mois.",
+        "Le suivi indique livré mais rien dans ma boîte aux lettres.",
+        "C'est la quatrième fois que j'appelle.",
+        "Pas assez de personnel en caisse.",
+        "Personne ne m'a recontacté.",
+        "La table est arrivée avec un pied tordu.",
+        "Le tiroir ne ferme pas correctement.",
+        "Quand vais-je enfin être remboursé ?",
+        "Les prix ont encore augmenté.",
+        "Aucune trace de ma commande.",
+        "Refund still pending.",
+        "Tracking says delivered but nothing at my door.",
+        "Not enough staff on the tills.",
+        "The lamp arrived with a bent base and a chipped shade.",
+        "When will I finally get my refund?",
+        "Prices have gone up again.",
+        "Not the first time this happens.",
+        "I won't be back.")) {
+      assertThat(analyze(text).sentiment()).as(text).isEqualTo(Sentiment.NEGATIVE);
+    }
+  }
+
+  @Test
+  void aRequestForARemedyIsAComplaintAndItsWishesAreNotPraise() {
+    assertThat(analyze("Merci de me rembourser la différence rapidement.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Could you please look into this, the order never came. Thanks.").sentiment())
+        .isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Bonjour, j'ai été débité deux fois. Cordialement.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Merci de votre aide, tout est réglé.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("Merci de m'indiquer les horaires du magasin.").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(analyze("Hello, I'd like to change my order. Thanks.").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(analyze("Pourriez-vous m'envoyer la facture par mail ?").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+  }
+
+  @Test
+  void oppositeSidesOfAContrastOrAnEllipticComparisonAreMixed() {
+    assertThat(analyze("Joli pull, mais il bouloche un peu.").sentiment()).isEqualTo(Sentiment.MIXED);
+    assertThat(analyze("Delivery was late but the cabinet is stunning.").sentiment()).isEqualTo(Sentiment.MIXED);
+    assertThat(analyze("Le vélo est top, le service après-vente beaucoup moins.").sentiment()).isEqualTo(Sentiment.MIXED);
+    assertThat(analyze("The bike is great, after-sales much less so.").sentiment()).isEqualTo(Sentiment.MIXED);
+    assertThat(analyze("Beaucoup moins cher qu'ailleurs, ravi.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+  }
+
+  @Test
+  void weakCuesAloneLeaveAFactNeutral() {
+    for (String text : List.of(
+        "Commande passée il y a deux jours, livraison prévue jeudi.",
+        "I returned it after a 10 day trial.",
+        "C'est la deuxième fois que je commande ici.",
+        "It still works as a backup phone.")) {
+      assertThat(analyze(text).sentiment()).as(text).isEqualTo(Sentiment.NEUTRAL);
+    }
+    assertThat(analyze("Je ne suis pas sûre que ça vaille le coup.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Really worth the money.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+  }
 }
