@@ -150,15 +150,8 @@ async function verbatims(main, dimension, value, name, filter) {
   else if (dimension === 'SCORE_DIMENSION_TOUCHPOINT' && value) params.set('touchpointId', value);
   else if (dimension === 'SCORE_DIMENSION_PERIOD' && value) { params.set('startTime', value + 'T00:00:00Z'); params.set('endTime', periodEnd(value, q.granularity)); }
   else exact = false;
-  const box = main.querySelector('#verbatims');
-  box.hidden = false;
-  box.innerHTML = `<p>${escape(t('loading'))}</p>`;
-  box.scrollIntoView({ block: 'start' });
-  const list = el('<ul class="feed verbatims"></ul>');
-  const more = el(`<button type="button" class="secondary" hidden>${escape(t('more'))}</button>`);
-  const load = async (token) => {
+  await drillDown(main, name, exact, async (token, list) => {
     if (token) params.set('pageToken', token);
-    more.hidden = true;
     const page = await get('/v1/responses?' + params);
     const responses = page.responses || [];
     // the analysis of each comment gives the words to highlight (themes' evidence, sentiment words)
@@ -167,23 +160,13 @@ async function verbatims(main, dimension, value, name, filter) {
       const analysed = new Map((analyses[i].comments || []).map((c) => [c.questionId, c]));
       const texts = (r.answers || []).filter((a) => a.text).map((a) => {
         const c = analysed.get(a.questionId);
-        const sentiment = c && c.analysis && c.analysis.sentiment ? ` <span class="tag">${escape(label(c.analysis.sentiment))}</span>` : '';
-        return `<blockquote>${highlight(a.text, c ? c.highlights : [])}</blockquote>${sentiment}`;
+        return `<blockquote>${highlight(a.text, c ? c.highlights : [])}</blockquote>${sentimentTag(c)}`;
       });
       const scores = (r.answers || []).filter((a) => a.score !== undefined).map((a) => `${escape(a.questionId || '')} <b>${num(a.score, 0)}</b>`);
       list.append(el(`<li data-response-id="${escape(r.responseId)}"><span class="meta">${escape(date(r.submitTime))} · ${escape(label(r.channel))} · ${escape(catalog.survey.get(r.surveyId) || r.surveyId)}</span> ${scores.join(' · ')}${texts.join('')}</li>`));
     });
-    if (!list.children.length) list.append(el(`<li class="meta">${escape(t('noComment'))}</li>`));
-    if (page.nextPageToken) { more.hidden = false; more.onclick = () => load(page.nextPageToken).catch(() => {}); }
-  };
-  try {
-    box.innerHTML = `<h2>${escape(t('verbatims'))} · ${escape(name)}</h2>`;
-    if (!exact) box.append(el(`<p class="meta">${escape(t('noDrill'))}</p>`));
-    box.append(list, more);
-    await load('');
-  } catch (e) {
-    box.innerHTML = `<p class="error">${escape(e.message)}</p>`;
-  }
+    return page.nextPageToken;
+  });
 }
 
 /** The drill-down through the analysed comments, which know each respondent's segment, persona and value tier. */
@@ -201,7 +184,7 @@ async function analysedVerbatims(main, dimension, value, name, filter) {
     SCORE_DIMENSION_TOUCHPOINT: 'touchpointId', SCORE_DIMENSION_SEGMENT: 'segmentId', SCORE_DIMENSION_PERSONA: 'personaId',
     SCORE_DIMENSION_VALUE_TIER: 'valueTier' }[dimension];
   // an empty value is the anonymous respondents' slice, which no filter selects
-  let exact = Boolean(value);
+  const exact = Boolean(value);
   if (key && value) params.set(key, value);
   else if (dimension === 'SCORE_DIMENSION_PERIOD' && value) {
     // periodEnd is the first instant after the period; the API's `to` is its last day
@@ -210,6 +193,25 @@ async function analysedVerbatims(main, dimension, value, name, filter) {
     params.set('from', value);
     params.set('to', last.toISOString().slice(0, 10));
   }
+  await drillDown(main, name, exact, async (token, list) => {
+    if (token) params.set('pageToken', token);
+    const page = await get('/v1/text/verbatims?' + params);
+    (page.verbatims || []).forEach((v) => {
+      list.append(el(`<li data-response-id="${escape(v.responseId)}"><span class="meta">${escape(date(v.submitTime))} · ${escape(catalog.survey.get(v.surveyId) || v.surveyId)}</span><blockquote>${highlight(v.text || '', v.highlights)}</blockquote>${sentimentTag(v)}</li>`));
+    });
+    return page.nextPageToken;
+  });
+}
+
+function sentimentTag(analysed) {
+  return analysed && analysed.analysis && analysed.analysis.sentiment ? ` <span class="tag">${escape(label(analysed.analysis.sentiment))}</span>` : '';
+}
+
+/**
+ * Shows a slice's comments in the #verbatims box, a page at a time: `loadPage(token, list)`
+ * appends one page's items to the list and returns the next page's token.
+ */
+async function drillDown(main, name, exact, loadPage) {
   const box = main.querySelector('#verbatims');
   box.hidden = false;
   box.innerHTML = `<p>${escape(t('loading'))}</p>`;
@@ -217,15 +219,10 @@ async function analysedVerbatims(main, dimension, value, name, filter) {
   const list = el('<ul class="feed verbatims"></ul>');
   const more = el(`<button type="button" class="secondary" hidden>${escape(t('more'))}</button>`);
   const load = async (token) => {
-    if (token) params.set('pageToken', token);
     more.hidden = true;
-    const page = await get('/v1/text/verbatims?' + params);
-    (page.verbatims || []).forEach((v) => {
-      const sentiment = v.analysis && v.analysis.sentiment ? ` <span class="tag">${escape(label(v.analysis.sentiment))}</span>` : '';
-      list.append(el(`<li data-response-id="${escape(v.responseId)}"><span class="meta">${escape(date(v.submitTime))} · ${escape(catalog.survey.get(v.surveyId) || v.surveyId)}</span><blockquote>${highlight(v.text || '', v.highlights)}</blockquote>${sentiment}</li>`));
-    });
+    const next = await loadPage(token, list);
     if (!list.children.length) list.append(el(`<li class="meta">${escape(t('noComment'))}</li>`));
-    if (page.nextPageToken) { more.hidden = false; more.onclick = () => load(page.nextPageToken).catch(() => {}); }
+    if (next) { more.hidden = false; more.onclick = () => load(next).catch(() => {}); }
   };
   try {
     box.innerHTML = `<h2>${escape(t('verbatims'))} · ${escape(name)}</h2>`;
