@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * to the provider, storage): call them off the event loop.
  *
  * <p>A provider's assertion only names a person: CX Hub signs in the user with that e-mail
- * address, or accepts an open invitation to it. An address the provider marks unverified
+ * address ({@link #emailOf}), or accepts an open invitation to it. An address the provider marks unverified
  * ({@code email_verified: false}) is refused; providers that do not send the claim are
  * trusted for the addresses they assert.
  */
@@ -205,8 +205,8 @@ public final class OidcSignIn {
     }
     Provider op = provider();
     IDTokenClaimsSet claims = exchange(op, pending, code);
-    String email = claims.getStringClaim("email");
-    if (email == null || email.isBlank()) {
+    String email = emailOf(claims);
+    if (email == null) {
       throw new Failure(Reason.NO_EMAIL);
     }
     if (Boolean.FALSE.equals(claims.getBooleanClaim("email_verified"))) {
@@ -217,6 +217,24 @@ public final class OidcSignIn {
     } catch (SessionException.BadCredentials e) {
       throw new Failure(Reason.NOT_A_USER);
     }
+  }
+
+  /** Claims that may carry the person's address, in order of preference. */
+  private static final List<String> ADDRESS_CLAIMS = List.of("email", "preferred_username", "upn", "sub");
+
+  /**
+   * The person's e-mail address: the {@code email} claim, or else the first of
+   * {@code preferred_username} (Microsoft Entra ID, Keycloak), {@code upn} (AD FS) and
+   * {@code sub} whose value is an e-mail address.
+   */
+  static String emailOf(IDTokenClaimsSet claims) {
+    for (String name : ADDRESS_CLAIMS) {
+      Object value = claims.getClaim(name);
+      if (value instanceof String text && text.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        return text.strip();
+      }
+    }
+    return null;
   }
 
   /** Drops attempts never completed. @return how many */

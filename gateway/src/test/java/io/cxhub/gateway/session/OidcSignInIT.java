@@ -185,6 +185,25 @@ class OidcSignInIT {
   }
 
   @Test
+  void aProviderThatNamesPeopleByTheirAddressWithoutAnEmailClaimIsUnderstood() throws Exception {
+    // Microsoft Entra ID and Keycloak put the address in preferred_username; mock-oauth2-server's
+    // login form makes the typed name the subject
+    invite("entra.user@example.com", "TENANT_ROLE_VIEWER");
+    providerAsserts(Map.of("preferred_username", "entra.user@example.com"));
+    Started started = start();
+    URI back = atProvider(started.authorize());
+    http.get().uri(pathAndQuery(back)).cookie(OidcEndpoints.COOKIE, started.attemptCookie())
+        .exchange().expectStatus().isSeeOther();
+
+    providerAsserts(Map.of("preferred_username", "not-an-address"));
+    Started again = start();
+    URI back2 = atProvider(again.authorize());
+    http.get().uri(pathAndQuery(back2)).cookie(OidcEndpoints.COOKIE, again.attemptCookie())
+        .exchange().expectStatus().isUnauthorized()
+        .expectBody(String.class).value(html -> assertThat(html).contains("e-mail address"));
+  }
+
+  @Test
   void someoneNeitherUserNorInvitedIsTurnedAwayPolitely() throws Exception {
     providerAsserts(Map.of("email", "stranger@example.com"));
     Started started = start();
