@@ -18,6 +18,11 @@ export function disposeAll() { charts.forEach((c) => c.dispose()); charts.clear(
 /** A line with its 95% band. points: [{x, value, low, high, n, lowSample}] */
 export function bandLine(points, { name, color = '#0b5cad', yName = '' } = {}) {
   const xs = points.map((p) => p.x);
+  // ECharts (5.3) stacks negative and positive values apart, so a band whose low bound is
+  // negative (an NPS of -20 ± 15) would be drawn from 0. The series are drawn shifted above
+  // zero by a round amount; the axis labels and the tooltip show the real values.
+  const lowest = Math.min(0, ...points.map((p) => Math.min(p.low, p.value)));
+  const shift = lowest < 0 ? Math.floor(lowest / 20) * 20 : 0;
   return {
     aria: { enabled: true },
     grid: { left: 48, right: 16, top: 28, bottom: 40 },
@@ -31,11 +36,11 @@ export function bandLine(points, { name, color = '#0b5cad', yName = '' } = {}) {
     },
     legend: { show: false },
     xAxis: { type: 'category', data: xs, boundaryGap: false },
-    yAxis: { type: 'value', name: yName, scale: true },
+    yAxis: { type: 'value', name: yName, scale: true, axisLabel: { formatter: (v) => num(v + shift, 0) } },
     series: [
-      { name: 'low', type: 'line', data: points.map((p) => p.low), lineStyle: { opacity: 0 }, stack: 'band', symbol: 'none', silent: true },
+      { name: 'low', type: 'line', data: points.map((p) => p.low - shift), lineStyle: { opacity: 0 }, stack: 'band', symbol: 'none', silent: true },
       { name: t('interval'), type: 'line', data: points.map((p) => p.high - p.low), lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.18 }, stack: 'band', symbol: 'none', silent: true },
-      { name, type: 'line', data: points.map((p) => ({ value: p.value, symbol: p.lowSample ? 'emptyCircle' : 'circle', symbolSize: p.lowSample ? 8 : 5 })), itemStyle: { color }, lineStyle: { width: 2 } },
+      { name, type: 'line', data: points.map((p) => ({ value: p.value - shift, symbol: p.lowSample ? 'emptyCircle' : 'circle', symbolSize: p.lowSample ? 8 : 5 })), itemStyle: { color }, lineStyle: { width: 2 } },
     ],
   };
 }
