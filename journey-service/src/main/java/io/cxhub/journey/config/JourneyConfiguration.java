@@ -100,13 +100,23 @@ class JourneyConfiguration {
 
   @Bean
   WorkerLifecycle frictionWatchLifecycle(FrictionWatch watch, JourneyProperties properties) {
-    return new WorkerLifecycle(new PeriodicWorker("friction-watch", properties.watchInterval(), watch::run),
-        properties.watchEnabled());
+    return new WorkerLifecycle(new PeriodicWorker("friction-watch", properties.watchInterval(),
+        firstRun(properties.watchInterval()), watch::run), properties.watchEnabled());
   }
 
   @Bean
   WorkerLifecycle actionMeasurementLifecycle(ImprovementActions actions, JourneyProperties properties) {
-    return new WorkerLifecycle(new PeriodicWorker("action-measurement", properties.measureInterval(), actions::measureDue),
-        properties.watchEnabled());
+    return new WorkerLifecycle(new PeriodicWorker("action-measurement", properties.measureInterval(),
+        firstRun(properties.measureInterval()), actions::measureDue), properties.watchEnabled());
+  }
+
+  /**
+   * The first run of a job that reads metrics-service: a minute after start (or one period,
+   * if shorter), so that it does not fail against a peer still starting and open the breaker
+   * that the live journey's readers share.
+   */
+  private static java.time.Duration firstRun(java.time.Duration period) {
+    var minute = java.time.Duration.ofMinutes(1);
+    return period.compareTo(minute) < 0 ? period : minute;
   }
 }

@@ -23,15 +23,26 @@ public final class PeriodicWorker implements Worker {
 
   private final String name;
   private final Duration period;
+  private final Duration initialDelay;
   private final Runnable tick;
   private final AtomicBoolean nudgeQueued = new AtomicBoolean();
   private volatile boolean running;
   private volatile ScheduledExecutorService executor;
 
-  /** @param name the thread's name, e.g. "metrics-relay" */
+  /** @param name the thread's name, e.g. "metrics-relay"; the first tick runs at once */
   public PeriodicWorker(String name, Duration period, Runnable tick) {
+    this(name, period, Duration.ZERO, tick);
+  }
+
+  /**
+   * @param initialDelay how long after {@link #start()} the first tick runs: jobs that call
+   *     other services leave them time to start (in the one-jar run, and in a cluster
+   *     starting all at once), instead of failing and opening their circuit breakers
+   */
+  public PeriodicWorker(String name, Duration period, Duration initialDelay, Runnable tick) {
     this.name = name;
     this.period = period;
+    this.initialDelay = initialDelay;
     this.tick = () -> {
       try {
         tick.run();
@@ -52,8 +63,8 @@ public final class PeriodicWorker implements Worker {
       return thread;
     });
     running = true;
-    executor.scheduleWithFixedDelay(tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
-    log.info("{} started, every {} ms", name, period.toMillis());
+    executor.scheduleWithFixedDelay(tick, initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    log.info("{} started, every {} ms, first in {} ms", name, period.toMillis(), initialDelay.toMillis());
   }
 
   /** Stops ticking and waits (up to 15 s) for the tick in flight. */

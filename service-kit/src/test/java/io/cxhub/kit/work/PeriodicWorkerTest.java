@@ -41,6 +41,18 @@ class PeriodicWorkerTest {
   }
 
   @Test
+  void aWorkerWithAnInitialDelayWaitsForItButANudgeRunsAtOnce() throws InterruptedException {
+    var ticks = new AtomicInteger();
+    var worker = new PeriodicWorker("test-worker", Duration.ofHours(1), Duration.ofHours(1), ticks::incrementAndGet);
+    worker.start();
+    Thread.sleep(200);
+    assertThat(ticks.get()).as("no tick before the initial delay").isZero();
+    worker.nudge();
+    await().atMost(Duration.ofSeconds(10)).until(() -> ticks.get() == 1);
+    worker.stop();
+  }
+
+  @Test
   void startAndStopAreIdempotent() {
     var worker = new PeriodicWorker("test-worker", Duration.ofHours(1), () -> { });
     worker.stop();
