@@ -66,7 +66,8 @@ export function bars(categories, values, { name, color = '#0b5cad', intervals = 
       },
     },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 5 ? 30 : 0 } },
-    yAxis: { type: 'value', scale: true },
+    // bars are read by their length: the axis always includes zero
+    yAxis: { type: 'value', scale: false },
     series,
   };
 }
