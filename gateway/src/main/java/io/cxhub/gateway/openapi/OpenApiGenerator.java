@@ -48,19 +48,26 @@ public final class OpenApiGenerator {
   private static final int MAX_QUERY_DEPTH = 3;
 
   private final ApiCatalog catalog;
+  private final OpenApiExamples examples;
   private final ProtoComments comments;
   private final Map<String, String> componentNames = new HashMap<>();
   private final Map<String, GenericDescriptor> wanted = new LinkedHashMap<>();
 
-  private OpenApiGenerator(ApiCatalog catalog) {
+  private OpenApiGenerator(ApiCatalog catalog, OpenApiExamples examples) {
     this.catalog = catalog;
+    this.examples = examples;
     this.comments = catalog.comments();
     nameComponents();
   }
 
-  /** The whole document. */
+  /** The whole document, with the examples found on the classpath (see {@link OpenApiExamples}). */
   public static ObjectNode generate(ApiCatalog catalog) {
-    return new OpenApiGenerator(catalog).document();
+    return generate(catalog, OpenApiExamples.load(catalog.services(), OpenApiGenerator.class.getClassLoader()));
+  }
+
+  /** The whole document, with the given examples. */
+  public static ObjectNode generate(ApiCatalog catalog, OpenApiExamples examples) {
+    return new OpenApiGenerator(catalog, examples).document();
   }
 
   private ObjectNode document() {
@@ -145,13 +152,23 @@ public final class OpenApiGenerator {
       binding.bodyField().ifPresent(body -> excluded.add(body.getName()));
       queryParameters(input, "", "", excluded, parameters, new HashSet<>(), 0);
     }
+    var example = examples.of(binding.rpc().descriptor().getFullName());
     if (!parameters.isEmpty()) {
+      example.ifPresent(e -> parameters.forEach(p -> e.parameter(p.path("name").asText())
+          .ifPresent(value -> ((ObjectNode) p).set("example", value))));
       op.set("parameters", parameters);
     }
     if (binding.hasBody()) {
-      op.set("requestBody", requestBody(binding));
+      ObjectNode body = requestBody(binding);
+      example.map(OpenApiExamples.Example::request).filter(node -> !node.isMissingNode())
+          .ifPresent(request -> ((ObjectNode) body.path("content").elements().next()).set("example", request));
+      op.set("requestBody", body);
     }
-    op.set("responses", responses(binding));
+    ObjectNode responses = responses(binding);
+    example.map(OpenApiExamples.Example::response).filter(node -> !node.isMissingNode())
+        .ifPresent(response -> ((ObjectNode) responses.path("200").path("content").elements().next())
+            .set("example", response));
+    op.set("responses", responses);
     Access access = binding.rpc().access();
     if (access != Access.ACCESS_PUBLIC) {
       op.putArray("security").addObject().putArray(SECURITY_SCHEME);
