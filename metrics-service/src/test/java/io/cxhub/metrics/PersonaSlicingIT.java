@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,8 +130,10 @@ class PersonaSlicingIT {
       int port = app.getEnvironment().getRequiredProperty("local.grpc.port", Integer.class);
       ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
       try {
-        var metrics = asTenant(MetricsServiceGrpc.newBlockingStub(channel), "segments").withDeadlineAfter(10, TimeUnit.SECONDS);
-        metrics.recordResponses(RecordResponsesRequest.newBuilder()
+        // a deadline per call: a stub's deadline is absolute, and a loaded machine is slow
+        Supplier<MetricsServiceGrpc.MetricsServiceBlockingStub> metrics =
+            () -> asTenant(MetricsServiceGrpc.newBlockingStub(channel), "segments").withDeadlineAfter(10, TimeUnit.SECONDS);
+        metrics.get().recordResponses(RecordResponsesRequest.newBuilder()
             .addResponses(response("r1", "c-smb-1", 10))
             .addResponses(response("r2", "c-smb-2", 9))
             .addResponses(response("r3", "c-ent", 3))
@@ -142,16 +145,17 @@ class PersonaSlicingIT {
         personaServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 
         // persona-service is down: new respondents are unassigned; a cached one keeps its segment
-        var outage = metrics.recordResponses(RecordResponsesRequest.newBuilder()
+        var outage = metrics.get().recordResponses(RecordResponsesRequest.newBuilder()
             .addResponses(response("r6", "c-new", 10))
             .addResponses(response("r7", "c-smb-1", 0))
             .build());
         assertThat(outage.getAppliedCount()).isEqualTo(2);
         // a resend of r1 during the outage keeps the segment it was first recorded with
-        metrics.recordResponses(RecordResponsesRequest.newBuilder().addResponses(response("r1", "c-smb-1", 10)).build());
+        metrics.get().recordResponses(RecordResponsesRequest.newBuilder().addResponses(response("r1", "c-smb-1", 10)).build());
 
-        var scores = asTenant(ScoreServiceGrpc.newBlockingStub(channel), "segments").withDeadlineAfter(10, TimeUnit.SECONDS);
-        var result = scores.queryScores(QueryScoresRequest.newBuilder()
+        Supplier<ScoreServiceGrpc.ScoreServiceBlockingStub> scores =
+            () -> asTenant(ScoreServiceGrpc.newBlockingStub(channel), "segments").withDeadlineAfter(10, TimeUnit.SECONDS);
+        var result = scores.get().queryScores(QueryScoresRequest.newBuilder()
             .setMetric(ScoreMetric.SCORE_METRIC_NPS)
             .addGroupBy(ScoreDimension.SCORE_DIMENSION_SEGMENT)
             .build());
@@ -160,13 +164,13 @@ class PersonaSlicingIT {
             Map.entry("", 1L), Map.entry("enterprise", 1L), Map.entry("smb", 3L), Map.entry("unassigned", 2L));
         assertThat(result.getTotals(0).getN()).isEqualTo(7);
         // the value tier the respondent had when they answered slices and filters every score
-        var byTier = scores.queryScores(QueryScoresRequest.newBuilder()
+        var byTier = scores.get().queryScores(QueryScoresRequest.newBuilder()
             .setMetric(ScoreMetric.SCORE_METRIC_NPS)
             .addGroupBy(ScoreDimension.SCORE_DIMENSION_VALUE_TIER)
             .build());
         assertThat(bySegment(byTier)).containsExactly(Map.entry("", 1L), Map.entry("at_risk", 1L),
             Map.entry("champions", 2L), Map.entry("unassigned", 3L));
-        var champions = scores.queryScores(QueryScoresRequest.newBuilder()
+        var champions = scores.get().queryScores(QueryScoresRequest.newBuilder()
             .setMetric(ScoreMetric.SCORE_METRIC_NPS)
             .setFilter(io.cxhub.proto.metrics.v1.ScoreFilter.newBuilder().addValueTiers("champions"))
             .build());
@@ -217,50 +221,52 @@ class PersonaSlicingIT {
       int port = app.getEnvironment().getRequiredProperty("local.grpc.port", Integer.class);
       ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
       try {
-        var events = asTenant(EventServiceGrpc.newBlockingStub(channel), "kpi-slices").withDeadlineAfter(10, TimeUnit.SECONDS);
-        var kpis = asTenant(KpiServiceGrpc.newBlockingStub(channel), "kpi-slices").withDeadlineAfter(10, TimeUnit.SECONDS);
+        Supplier<EventServiceGrpc.EventServiceBlockingStub> events =
+            () -> asTenant(EventServiceGrpc.newBlockingStub(channel), "kpi-slices").withDeadlineAfter(10, TimeUnit.SECONDS);
+        Supplier<KpiServiceGrpc.KpiServiceBlockingStub> kpis =
+            () -> asTenant(KpiServiceGrpc.newBlockingStub(channel), "kpi-slices").withDeadlineAfter(10, TimeUnit.SECONDS);
         var batch = RecordEventsRequest.newBuilder()
             .addEvents(resolution("e1", "c-smb-1", 1))
             .addEvents(resolution("e2", "c-smb-2", 2))
             .addEvents(resolution("e3", "c-ent", 1))
             .addEvents(resolution("e4", "", 1))
             .build();
-        assertThat(events.recordEvents(batch).getRecorded()).isEqualTo(4);
+        assertThat(events.get().recordEvents(batch).getRecorded()).isEqualTo(4);
         assertThat(persona.calls.get()).isEqualTo(1); // one lookup for the batch
 
         personaServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 
         // persona-service down: a new customer is unassigned; the replayed batch counts nothing
         // again and keeps the slices it was first recorded with
-        events.recordEvents(RecordEventsRequest.newBuilder().addEvents(resolution("e5", "c-new", 1)).build());
-        var replay = events.recordEvents(batch);
+        events.get().recordEvents(RecordEventsRequest.newBuilder().addEvents(resolution("e5", "c-new", 1)).build());
+        var replay = events.get().recordEvents(batch);
         assertThat(replay.getRecorded()).isZero();
         assertThat(replay.getDuplicates()).isEqualTo(4);
 
-        var byTier = kpis.queryKpis(QueryKpisRequest.newBuilder()
+        var byTier = kpis.get().queryKpis(QueryKpisRequest.newBuilder()
             .addGroupBy(KpiDimension.KPI_DIMENSION_VALUE_TIER).addFamilies(KpiFamily.KPI_FAMILY_SUPPORT).build());
         assertThat(resolvedBy(byTier)).containsExactly(Map.entry("", 1L), Map.entry("at_risk", 1L),
             Map.entry("champions", 1L), Map.entry("unassigned", 2L));
         assertThat(byTier.getTotal().getSupport().getResolved()).isEqualTo(5);
-        var bySegment = kpis.queryKpis(QueryKpisRequest.newBuilder()
+        var bySegment = kpis.get().queryKpis(QueryKpisRequest.newBuilder()
             .addGroupBy(KpiDimension.KPI_DIMENSION_SEGMENT).addFamilies(KpiFamily.KPI_FAMILY_SUPPORT).build());
         assertThat(resolvedBy(bySegment)).containsExactly(Map.entry("", 1L), Map.entry("enterprise", 1L),
             Map.entry("smb", 2L), Map.entry("unassigned", 1L));
-        var byPersona = kpis.queryKpis(QueryKpisRequest.newBuilder()
+        var byPersona = kpis.get().queryKpis(QueryKpisRequest.newBuilder()
             .addGroupBy(KpiDimension.KPI_DIMENSION_PERSONA).addFamilies(KpiFamily.KPI_FAMILY_SUPPORT).build());
         assertThat(resolvedBy(byPersona)).containsExactly(Map.entry("", 1L), Map.entry("p-busy", 1L),
             Map.entry("unassigned", 3L));
 
         // FCR of the smb customers: c-smb-1 at the first contact, c-smb-2 at the second
-        var smb = kpis.queryKpis(QueryKpisRequest.newBuilder()
+        var smb = kpis.get().queryKpis(QueryKpisRequest.newBuilder()
             .setFilter(KpiFilter.newBuilder().addSegments("smb")).addFamilies(KpiFamily.KPI_FAMILY_SUPPORT).build());
         assertThat(smb.getTotal().getSupport().getFcr().getN()).isEqualTo(2);
         assertThat(smb.getTotal().getSupport().getFcr().getCount()).isEqualTo(1);
-        var champions = kpis.queryKpis(QueryKpisRequest.newBuilder()
+        var champions = kpis.get().queryKpis(QueryKpisRequest.newBuilder()
             .setFilter(KpiFilter.newBuilder().addValueTiers("champions").addValueTiers("unassigned")).build());
         assertThat(champions.getTotal().getSupport().getResolved()).isEqualTo(3);
 
-        var bad = failure(() -> kpis.queryKpis(QueryKpisRequest.newBuilder()
+        var bad = failure(() -> kpis.get().queryKpis(QueryKpisRequest.newBuilder()
             .setFilter(KpiFilter.newBuilder().addValueTiers("gold")).build()));
         assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(bad)).containsExactly("filter.value_tiers[0]");
