@@ -29,6 +29,9 @@ final class SentimentScorer {
       java.util.Set.of("no", "without", "sans", "aucun", "aucune", "nothing", "none", "nobody", "rien");
   private static final double EXPECTED_MISSING = -1.8;
   private static final double EXCESS = -1.2;
+  /** Words that open an interjection without qualifying anything ("Oh great", "Ah bravo"). */
+  private static final java.util.Set<String> OPENERS =
+      java.util.Set.of("oh", "ah", "wow", "well", "yeah", "yes", "just", "eh", "bah", "ben", "ouais", "oui", "bon", "alors");
   /** Praise under this valence in a question is asked about, not asserted. */
   private static final double ASKED_PRAISE = 2.0;
   private static final double IRONY = -1.6;
@@ -138,7 +141,8 @@ final class SentimentScorer {
           i = end; // a neutral phrase that hides its words ("merci d'avance", "thanks in advance")
           continue;
         }
-        boolean interjection = wordsBefore(tokens, i) <= 1 || end >= n || tokens.get(end).isBoundary();
+        boolean interjection = wordsBefore(tokens, i) == 0
+            || (onlyBoostsBefore(tokens, i) && (wordsBefore(tokens, i) <= 1 || end >= n || tokens.get(end).isBoundary()));
         boolean ironic = v > 0 && interjection
             && (lexicon.ironic.contains(t.norm()) || lexicon.ironic.contains(Tokenizer.fold(m.source())));
         if (ironic && repetition) {
@@ -659,6 +663,24 @@ final class SentimentScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * Nothing but intensifiers before {@code i} in its clause ("Vraiment génial, …", "…, very
+   * professional."): a word that qualifies a noun ("Vue magnifique, cabine minuscule") is an
+   * opinion, not an interjection.
+   */
+  private boolean onlyBoostsBefore(List<Token> tokens, int i) {
+    int k = i - 1;
+    while (k >= 0 && !tokens.get(k).isBoundary()) {
+      if (tokens.get(k).isWord() && !OPENERS.contains(tokens.get(k).norm())
+          && lexicon.boost.longestAt(tokens, k) == null && !(k > 0
+          && lexicon.boost.longestAt(tokens, k - 1) != null && lexicon.boost.longestAt(tokens, k - 1).length() > 1)) {
+        return false;
+      }
+      k--;
+    }
+    return true;
   }
 
   private static int wordsBefore(List<Token> tokens, int i) {

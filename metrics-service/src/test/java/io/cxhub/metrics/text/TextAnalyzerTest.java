@@ -297,4 +297,18 @@ class TextAnalyzerTest {
   void wordsOfAStemCountForTheLanguage() {
     assertThat(analyze("Hugely disappointing evening.").language()).isEqualTo(Language.EN);
   }
+
+  @Test
+  void anAdjectiveAfterItsNounIsAnOpinionNotAnInterjection() {
+    assertThat(analyze("Vue magnifique, cabine minuscule et étouffante.").sentiment()).isEqualTo(Sentiment.MIXED);
+    assertThat(analyze("Oh great, another lost parcel.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Vraiment génial, encore en retard.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void aMissingEventOfTheFourthRoundIsAComplaint() {
+    assertThat(analyze("They don't care.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Personne ne nous a prévenus.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Is the shop open on Sunday?").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+  }
 }
