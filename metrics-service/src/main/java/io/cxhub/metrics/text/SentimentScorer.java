@@ -139,6 +139,7 @@ final class SentimentScorer {
         int end = i + m.length();
         if (v == 0) {
           i = end; // a neutral phrase that hides its words ("merci d'avance", "thanks in advance")
+          spent = end; // and its negator: "sans aucun doute le meilleur"
           continue;
         }
         boolean interjection = wordsBefore(tokens, i) == 0

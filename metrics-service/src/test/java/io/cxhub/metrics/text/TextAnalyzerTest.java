@@ -264,7 +264,9 @@ class TextAnalyzerTest {
         "Does the job, no complaints.",
         "Nine out of ten, would come back.",
         "Mieux que prévu !",
-        "Tout s'est passé comme sur des roulettes.")) {
+        "Tout s'est passé comme sur des roulettes.",
+        "Sans aucun doute le meilleur.",
+        "Without a doubt the best pizza in town.")) {
       assertThat(analyze(text).sentiment()).as(text).isEqualTo(Sentiment.POSITIVE);
     }
   }
