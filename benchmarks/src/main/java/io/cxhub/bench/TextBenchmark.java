@@ -89,7 +89,7 @@ public final class TextBenchmark {
         Instant at = start.plusDays(random.nextInt(61)).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(i % 80000);
         var c = new Comment("bench", "r" + i, "q1", "s" + random.nextInt(5), "LINK", "", "", "", at, text,
             random.nextInt(11), -1);
-        cubes.add(new AnalysedComment(c, analyzer.analyze(text, taxonomy), "", "", 0), 1);
+        cubes.add(new AnalysedComment(c, analyzer.analyze(text, taxonomy), "", "", "", 0), 1);
       }
       System.out.printf("filled the cubes with %d comments in %.1f s%n", comments, (System.nanoTime() - f0) / 1e9);
       var filter = new TextInsights.PeriodFilter("2026-11-01", "2026-11-30", "", "", "", "", "", "");
