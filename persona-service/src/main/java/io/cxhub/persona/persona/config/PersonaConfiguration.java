@@ -8,6 +8,7 @@ import io.cxhub.persona.customer.Customers;
 import io.cxhub.persona.value.CustomerValuations;
 import io.cxhub.persona.value.ValueReports;
 import io.cxhub.persona.persona.PersonaCatalog;
+import io.cxhub.persona.persona.PersonaDeletion;
 import io.cxhub.persona.persona.Personas;
 import io.cxhub.persona.segment.SegmentCatalog;
 import io.cxhub.persona.segment.SegmentOperations;
@@ -23,6 +24,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
@@ -105,5 +107,15 @@ class PersonaConfiguration {
   @Bean
   PersonaCatalog personaCatalog(Personas personas, Clock clock) {
     return new PersonaCatalog(personas, clock);
+  }
+
+  /**
+   * Deleting a persona: refused while a segment's rule names it in {@code persona_id}; then its
+   * customers and its assignment rule are cleared by the discovery feature.
+   */
+  @Bean
+  PersonaDeletion personaDeletion(Personas personas, SegmentCatalog segments, DiscoverPersonas discovery) {
+    return new PersonaDeletion(personas, (tenantId, personaId) -> segments.naming(tenantId, "persona_id", personaId),
+        List.of(discovery));
   }
 }
