@@ -23,12 +23,30 @@ public final class PersonaCatalog {
   public static final Set<String> UPDATABLE = Set.of("name", "description", "demographics", "psychographics",
       "transactional", "behavioral", "goals", "needs", "frustrations", "motivations");
 
+  /** The updatable fields that make a persona's narrative (what its card shows as such). */
+  static final Set<String> NARRATIVE = Set.of("goals", "needs", "frustrations", "motivations");
+
+  /**
+   * Told after an update changed a persona's narrative (goals, needs, frustrations or
+   * motivations), so that what is kept apart from the persona (a card narrative) does not
+   * hide the edit.
+   */
+  public interface NarrativeListener {
+    void narrativeChanged(String tenantId, String personaId);
+  }
+
   private final Personas personas;
   private final Clock clock;
+  private final List<NarrativeListener> narrativeListeners;
 
   public PersonaCatalog(Personas personas, Clock clock) {
+    this(personas, clock, List.of());
+  }
+
+  public PersonaCatalog(Personas personas, Clock clock, List<NarrativeListener> narrativeListeners) {
     this.personas = Objects.requireNonNull(personas);
     this.clock = Objects.requireNonNull(clock);
+    this.narrativeListeners = List.copyOf(narrativeListeners);
   }
 
   /**
@@ -78,7 +96,8 @@ public final class PersonaCatalog {
    * Replaces the fields named in {@code mask} (all updatable fields when empty) by those of
    * {@code changes}, checks the whole result as on creation, and stores it if the persona is
    * still at {@code etag} (no check when empty). Only the profile changes: a persona adopted
-   * from a discovery keeps its assignment rule.
+   * from a discovery keeps its assignment rule. A change of its goals, needs, frustrations or
+   * motivations is told to the {@link NarrativeListener}s.
    *
    * @throws InvalidInputException naming {@code update_mask} for a path that cannot be
    *     updated, or every invalid field of the result
@@ -107,6 +126,9 @@ public final class PersonaCatalog {
     if (!personas.replace(updated, current.version())) {
       var now = personas.find(tenantId, personaId).orElseThrow(() -> new NotFoundException("persona", personaId));
       throw new StaleVersionException("persona", personaId, current.etag(), now.etag());
+    }
+    if (fields.stream().anyMatch(NARRATIVE::contains)) {
+      narrativeListeners.forEach(l -> l.narrativeChanged(tenantId, personaId));
     }
     return updated;
   }

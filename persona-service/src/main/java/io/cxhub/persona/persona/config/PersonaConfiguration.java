@@ -104,18 +104,21 @@ class PersonaConfiguration {
         refresh.enabled());
   }
 
+  /** A persona's edited goals, needs, frustrations and motivations show on its card (no stored card narrative hides them). */
   @Bean
-  PersonaCatalog personaCatalog(Personas personas, Clock clock) {
-    return new PersonaCatalog(personas, clock);
+  PersonaCatalog personaCatalog(Personas personas, Clock clock, CustomerInsights insights) {
+    return new PersonaCatalog(personas, clock, List.of(insights::personaTextsChanged));
   }
 
   /**
    * Deleting a persona: refused while a segment's rule names it in {@code persona_id}; then its
-   * customers and its assignment rule are cleared by the discovery feature.
+   * customers and its assignment rule are cleared by the discovery feature, and its card's
+   * narrative is forgotten.
    */
   @Bean
-  PersonaDeletion personaDeletion(Personas personas, SegmentCatalog segments, DiscoverPersonas discovery) {
+  PersonaDeletion personaDeletion(Personas personas, SegmentCatalog segments, DiscoverPersonas discovery,
+      CustomerInsights insights) {
     return new PersonaDeletion(personas, (tenantId, personaId) -> segments.naming(tenantId, "persona_id", personaId),
-        List.of(discovery));
+        List.of(discovery, insights::personaTextsChanged));
   }
 }
