@@ -1,7 +1,8 @@
 // Customers: persona and segment cards (size, trend, scores with n and interval, value),
 // value tiers, who contacts when (contact patterns), persona proposals from discovery with
-// their silhouette and an "adopt" action, and segments as rules.
-import { get, post, put, daysAgo } from '../api.js';
+// their silhouette and an "adopt" action, past discoveries to open again, segments as rules;
+// analysts edit a persona's texts and delete a persona from its card.
+import { get, post, put, patch, del, daysAgo } from '../api.js';
 import { t, num, label, date, addTexts, language } from '../i18n.js';
 import { el, escape } from '../main.js';
 import { mount, disposeAll } from '../charts.js';
@@ -21,6 +22,11 @@ addTexts({
     goals: 'Goals', needs: 'Needs', frustrations: 'Frustrations', motivations: 'Motivations', sizeTrend: 'Size over time', computedAt: 'Computed',
     assigned: 'customers now assigned an adopted persona', scored: 'with orders',
     noSupportEvents: 'No resolved case of these customers yet',
+    editPersona: 'Edit', deletePersona: 'Delete', confirmDeletePersona: 'Delete this persona for good? Its customers lose it (discovered personas assign them again).',
+    personaName: 'Name', personaDescription: 'Description', onePerLine: 'one per line', savePersona: 'Save',
+    changedMeanwhile: 'Someone changed this persona meanwhile: the page shows it again, re-apply your change.',
+    pastDiscoveries: 'Past discoveries', discoveryDate: 'Date', discoveryStatus: 'Status', openDiscovery: 'Open',
+    notAdopted: 'none adopted', adoptedOf: 'adopted', moreDiscoveries: 'More', noPastDiscovery: 'No discovery made yet.',
   },
   fr: {
     personas: 'Personas', segments: 'Segments', size: 'Clients', shareOfCustomers: 'des clients', revenue: "Chiffre d'affaires", averageClv: 'CLV moyenne',
@@ -35,6 +41,11 @@ addTexts({
     goals: 'Objectifs', needs: 'Besoins', frustrations: 'Frustrations', motivations: 'Motivations', sizeTrend: 'Taille dans le temps', computedAt: 'Calculé',
     assigned: 'clients désormais rattachés à un persona adopté', scored: 'avec commandes',
     noSupportEvents: 'Pas encore de demande résolue de ces clients',
+    editPersona: 'Modifier', deletePersona: 'Supprimer', confirmDeletePersona: 'Supprimer définitivement ce persona ? Ses clients le perdent (les personas découverts les rattachent à nouveau).',
+    personaName: 'Nom', personaDescription: 'Description', onePerLine: 'un par ligne', savePersona: 'Enregistrer',
+    changedMeanwhile: "Quelqu'un a modifié ce persona entre-temps : la page l'affiche à nouveau, refaites votre modification.",
+    pastDiscoveries: 'Découvertes précédentes', discoveryDate: 'Date', discoveryStatus: 'Statut', openDiscovery: 'Ouvrir',
+    notAdopted: 'aucun adopté', adoptedOf: 'adoptés', moreDiscoveries: 'Plus', noPastDiscovery: "Aucune découverte pour l'instant.",
   },
 });
 
@@ -76,8 +87,13 @@ export async function show(main, args, session) {
   const personaList = personas.personas || [];
   if (!personaList.length) personaSection.append(el(`<p class="meta">${escape(t('noData'))}</p>`));
   const personaCards = await Promise.all(personaList.map((p) => get(`/v1/personas/${encodeURIComponent(p.personaId)}/card`).catch(() => null)));
-  personaList.forEach((p, i) => personaSection.querySelector('.cards').append(card(personaCards[i], p.name, p.description,
-    supportOf(supportByPersona, p.personaId))));
+  const rerender = () => show(main, args, session);
+  personaList.forEach((p, i) => {
+    const article = card(personaCards[i], p.name, p.description, supportOf(supportByPersona, p.personaId));
+    article.dataset.persona = p.personaId;
+    if (session.can('TENANT_ROLE_ANALYST')) article.append(personaEditor(p, rerender));
+    personaSection.querySelector('.cards').append(article);
+  });
 
   // segments: the rule segments and the stated labels the contact patterns know
   const ruleSegments = segments.segments || [];
@@ -98,6 +114,52 @@ export async function show(main, args, session) {
   main.append(contactPatterns(patterns));
   main.append(proposals(session));
   main.append(ruleList(ruleSegments, session, main, args));
+}
+
+const NARRATIVE = ['goals', 'needs', 'frustrations', 'motivations'];
+
+/**
+ * An analyst's tools on a persona card: a form for its texts (PATCH with the etag read, so a
+ * concurrent change is not overwritten) and a delete button with a confirmation. Viewers and
+ * agents do not get them; the API refuses them too.
+ */
+function personaEditor(p, rerender) {
+  const id = encodeURIComponent(p.personaId);
+  const tools = el(`<details class="persona-edit"><summary>${escape(t('editPersona'))}</summary>
+      <form class="stack" name="persona">
+        <label>${escape(t('personaName'))}<input name="name" required maxlength="120" value="${escape(p.name)}"></label>
+        <label>${escape(t('personaDescription'))}<textarea name="description" maxlength="4000" rows="3">${escape(p.description || '')}</textarea></label>
+        ${NARRATIVE.map((k) => `<label>${escape(t(k))} <span class="meta">(${escape(t('onePerLine'))})</span><textarea name="${k}" rows="3">${escape((p[k] || []).join('\n'))}</textarea></label>`).join('')}
+        <p><button type="submit">${escape(t('savePersona'))}</button> <button type="button" name="delete" class="danger">${escape(t('deletePersona'))}</button></p>
+        <p class="result" role="status" aria-live="polite"></p>
+      </form></details>`);
+  const form = tools.querySelector('form');
+  const result = form.querySelector('.result');
+  const fail = (err) => {
+    result.className = 'result error';
+    result.textContent = err.status === 409 && err.problem && /etag/.test(err.problem.detail || '') ? t('changedMeanwhile') : err.message;
+  };
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const lines = (name) => form.elements[name].value.split('\n').map((s) => s.trim()).filter(Boolean);
+    const body = { name: form.elements.name.value.trim(), description: form.elements.description.value.trim(), etag: p.etag || '' };
+    NARRATIVE.forEach((k) => { body[k] = lines(k); });
+    try {
+      await patch(`/v1/personas/${id}?updateMask=name,description,${NARRATIVE.join(',')}`, body);
+      rerender();
+    } catch (err) {
+      fail(err);
+      if (err.status === 409) setTimeout(rerender, 4000);
+    }
+  });
+  form.querySelector('[name=delete]').addEventListener('click', async () => {
+    if (!window.confirm(t('confirmDeletePersona'))) return;
+    try {
+      await del(`/v1/personas/${id}?etag=${encodeURIComponent(p.etag || '')}`);
+      rerender();
+    } catch (err) { fail(err); }
+  });
+  return tools;
 }
 
 /**
@@ -273,11 +335,15 @@ function proposals(session) {
         const discovery = await post('/v1/persona-discoveries', { maxK: 6 });
         localStorage.setItem(key, discovery.discoveryId);
         renderDiscovery(body, discovery, canWrite);
+        pastDiscoveries(past, body, canWrite, key);
       } catch (err) {
         body.innerHTML = `<p class="error">${escape(err.message)}</p>`;
       } finally { e.target.disabled = false; }
     });
   }
+  const past = el(`<div class="past-discoveries"><h3 id="cu-past">${escape(t('pastDiscoveries'))}</h3><div class="list"></div></div>`);
+  section.append(past);
+  pastDiscoveries(past, body, canWrite, key);
   const last = localStorage.getItem(key);
   if (last) {
     get(`/v1/persona-discoveries/${encodeURIComponent(last)}`).then((d) => renderDiscovery(body, d, canWrite))
@@ -286,6 +352,48 @@ function proposals(session) {
     body.innerHTML = `<p class="meta">${escape(canWrite ? t('noDiscovery') : t('viewerNoDiscovery'))}</p>`;
   }
   return section;
+}
+
+/** The tenant's discoveries, newest first, ten at a time: date, k, customers, how many proposals were adopted. */
+async function pastDiscoveries(past, body, canWrite, key, token = '') {
+  const list = past.querySelector('.list');
+  if (!token) list.innerHTML = '';
+  let page;
+  try {
+    page = await get(`/v1/persona-discoveries?pageSize=10${token ? '&pageToken=' + encodeURIComponent(token) : ''}`);
+  } catch (err) {
+    list.append(el(`<p class="error">${escape(err.message)}</p>`));
+    return;
+  }
+  const found = page.discoveries || [];
+  if (!token && !found.length) { list.append(el(`<p class="meta">${escape(t('noPastDiscovery'))}</p>`)); return; }
+  let table = list.querySelector('table');
+  if (!table) {
+    table = el(`<table aria-labelledby="cu-past"><thead><tr><th scope="col">${escape(t('discoveryDate'))}</th><th scope="col">k</th>
+        <th scope="col">${escape(t('size'))}</th><th scope="col">${escape(t('discoveryStatus'))}</th><th scope="col"><span class="sr-only">${escape(t('openDiscovery'))}</span></th></tr></thead><tbody></tbody></table>`);
+    const scroll = el('<div class="scroll"></div>');
+    scroll.append(table);
+    list.append(scroll);
+  }
+  found.forEach((d) => {
+    const adopted = (d.proposals || []).filter((p) => p.adoptedPersonaId).length;
+    const status = adopted ? `${num(adopted, 0)} / ${num(d.k, 0)} ${t('adoptedOf')}` : t('notAdopted');
+    const row = el(`<table><tbody><tr data-discovery="${escape(d.discoveryId)}"><th scope="row">${escape(date(d.createTime))}</th><td>${num(d.k, 0)}</td>
+        <td>${num(d.customers, 0)}</td><td>${escape(status)}</td>
+        <td><button type="button" name="open" aria-label="${escape(t('openDiscovery'))} ${escape(date(d.createTime))}">${escape(t('openDiscovery'))}</button></td></tr></tbody></table>`).querySelector('tr');
+    row.querySelector('button').addEventListener('click', () => {
+      localStorage.setItem(key, d.discoveryId);
+      renderDiscovery(body, d, canWrite);
+      body.scrollIntoView({ block: 'nearest' });
+    });
+    table.tBodies[0].append(row);
+  });
+  list.querySelector('[name=more]')?.closest('p').remove();
+  if (page.nextPageToken) {
+    const more = el(`<p><button type="button" name="more">${escape(t('moreDiscoveries'))}</button></p>`);
+    more.querySelector('button').addEventListener('click', () => pastDiscoveries(past, body, canWrite, key, page.nextPageToken));
+    list.append(more);
+  }
 }
 
 function renderDiscovery(body, d, canWrite) {
@@ -302,7 +410,10 @@ function renderDiscovery(body, d, canWrite) {
         <dt>${escape(t('ease'))}</dt><dd>${p.ease === undefined ? '–' : percent(p.ease, 0)}</dd>
         <dt>${escape(t('satisfaction'))}</dt><dd>${p.satisfaction === undefined ? '–' : percent(p.satisfaction, 0)}</dd>
         <dt>${escape(t('averageClv'))}</dt><dd>${money(p.averageClv)}</dd><dt>${escape(t('revenue'))}</dt><dd>${money(p.revenue)}</dd></dl></article>`);
-    if (canWrite) {
+    if (p.adoptedPersonaId) {
+      item.dataset.adopted = p.adoptedPersonaId;
+      item.append(el(`<p class="tag">${escape(t('adopted'))}</p>`));
+    } else if (canWrite) {
       const form = el(`<form class="inline"><label>${escape(t('nameOptional'))}<input name="name" value="${escape(p.suggestedName)}" maxlength="120"></label><button type="submit">${escape(t('adopt'))}</button><p class="result" aria-live="polite"></p></form>`);
       form.addEventListener('submit', async (e) => {
         e.preventDefault();

@@ -54,6 +54,14 @@ public interface Customers {
    */
   void setPersonaAssignments(String tenantId, java.util.Map<String, PersonaAssignment> assignments);
 
+  /**
+   * Takes a deleted persona away from every customer of the tenant: a customer who stated it
+   * has no stated persona any more, and an assignment to it is removed.
+   *
+   * @return customers changed
+   */
+  long forgetPersona(String tenantId, String personaId);
+
   /** Customers of the tenant in this rule segment now. */
   long countInSegment(String tenantId, String segmentId);
 

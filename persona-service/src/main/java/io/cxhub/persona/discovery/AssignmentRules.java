@@ -11,4 +11,7 @@ public interface AssignmentRules {
   List<AssignmentRule> list(String tenantId);
 
   Optional<AssignmentRule> find(String tenantId, String personaId);
+
+  /** Deletes the rule of this persona; false if there was none. */
+  boolean delete(String tenantId, String personaId);
 }

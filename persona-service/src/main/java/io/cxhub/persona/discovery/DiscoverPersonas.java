@@ -5,6 +5,7 @@ import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
 import io.cxhub.kit.error.PreconditionFailedException;
 import io.cxhub.kit.error.Violations;
+import io.cxhub.kit.paging.PageRequest;
 import io.cxhub.persona.customer.Customer;
 import io.cxhub.persona.customer.CustomerValue;
 import io.cxhub.persona.customer.Customers;
@@ -12,6 +13,7 @@ import io.cxhub.persona.customer.PersonaAssignment;
 import io.cxhub.persona.discovery.CustomerFeatures.Feature;
 import io.cxhub.persona.persona.Persona;
 import io.cxhub.persona.persona.PersonaCatalog;
+import io.cxhub.persona.persona.PersonaDeletion;
 import io.cxhub.persona.persona.PersonaProfile;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * cluster with its size, traits in words, scores and value. {@link #adopt} turns a proposal
  * into a persona with an {@link AssignmentRule}; {@link #reassign} gives every customer
  * without a stated persona the nearest adopted persona within its radius, with a confidence.
+ * When a persona is deleted ({@link #personaDeleted}), its rule goes and its customers are
+ * assigned again by the remaining rules.
  */
-public final class DiscoverPersonas {
+public final class DiscoverPersonas implements PersonaDeletion.Listener {
 
   public static final int MIN_CUSTOMERS = 10;
   public static final int DEFAULT_MAX_K = 6;
@@ -104,6 +108,63 @@ public final class DiscoverPersonas {
       throw InvalidInputException.of("discovery_id", "is required");
     }
     return discoveries.find(tenantId, discoveryId).orElseThrow(() -> new NotFoundException("persona discovery", discoveryId));
+  }
+
+  /** One page of discoveries, newest first; {@code nextPageToken} is empty on the last page. */
+  public record DiscoveryPage(List<PersonaDiscovery> discoveries, String nextPageToken) {}
+
+  /**
+   * One page of the tenant's discoveries, newest first.
+   *
+   * @throws InvalidInputException naming {@code page_size} or {@code page_token}
+   */
+  public DiscoveryPage list(String tenantId, int pageSize, String pageToken) {
+    var page = PageRequest.of(pageSize, pageToken);
+    var after = page.isFirst() ? null : position(page.after());
+    // one more than asked tells whether another page follows
+    var found = discoveries.list(tenantId, after, page.size() + 1);
+    if (found.size() <= page.size()) {
+      return new DiscoveryPage(found, "");
+    }
+    var items = found.subList(0, page.size());
+    var last = items.get(items.size() - 1);
+    return new DiscoveryPage(List.copyOf(items),
+        PageRequest.tokenAfter(last.createTime().toEpochMilli() + ":" + last.discoveryId()));
+  }
+
+  private static PersonaDiscoveries.Position position(String key) {
+    int colon = key.indexOf(':');
+    try {
+      return new PersonaDiscoveries.Position(Instant.ofEpochMilli(Long.parseLong(key.substring(0, colon))),
+          key.substring(colon + 1));
+    } catch (RuntimeException e) {
+      throw InvalidInputException.of("page_token", "is not a token issued by this API");
+    }
+  }
+
+  /**
+   * The personas adopted from the tenant's proposals still in place, by
+   * {@code discoveryId + "/" + proposalId}.
+   */
+  public Map<String, String> adoptedPersonas(String tenantId) {
+    var adopted = new HashMap<String, String>();
+    rules.list(tenantId).forEach(r -> adopted.put(r.discoveryId() + "/" + r.proposalId(), r.personaId()));
+    return adopted;
+  }
+
+  /**
+   * Removes the deleted persona's rule and takes it from its customers, then assigns the
+   * tenant's customers again by the remaining rules (nothing to do when nothing pointed at it).
+   */
+  @Override
+  public void personaDeleted(String tenantId, String personaId) {
+    boolean hadRule = rules.delete(tenantId, personaId);
+    long customersChanged = customers.forgetPersona(tenantId, personaId);
+    long assigned = hadRule || customersChanged > 0 ? reassign(tenantId) : 0;
+    if (hadRule || customersChanged > 0) {
+      log.info("persona forgotten tenant={} persona={} rule={} customers={} assigned={}", tenantId, personaId,
+          hadRule, customersChanged, assigned);
+    }
   }
 
   /** What adopting a proposal made. */

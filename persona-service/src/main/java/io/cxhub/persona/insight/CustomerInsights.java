@@ -56,6 +56,14 @@ public final class CustomerInsights {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /**
+   * A persona's goals, needs, frustrations or motivations were edited (or the persona was
+   * deleted): a narrative stored for its card no longer hides them.
+   */
+  public void personaTextsChanged(String tenantId, String personaId) {
+    narratives.delete(tenantId, Narratives.Subject.PERSONA, personaId);
+  }
+
   /** @throws NotFoundException if the tenant has no such persona */
   public CustomerCard personaCard(String tenantId, String personaId, String startDate, String endDate) {
     require("persona_id", personaId);

@@ -9,5 +9,8 @@ public interface Narratives {
 
   Optional<CardNarrative> find(String tenantId, Subject subject, String subjectId);
 
+  /** Forgets the narrative (the card shows its subject's own texts again); idempotent. */
+  void delete(String tenantId, Subject subject, String subjectId);
+
   enum Subject { PERSONA, SEGMENT }
 }

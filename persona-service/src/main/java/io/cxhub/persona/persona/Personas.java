@@ -26,4 +26,21 @@ public interface Personas {
    * after {@code after}, or from the first when it is null.
    */
   List<Persona> list(String tenantId, NameKeyPosition after, int limit);
+
+  /**
+   * Replaces the stored persona by {@code persona} (same tenant and id) if it is still at
+   * {@code expectedVersion}.
+   *
+   * @return false if it is gone or at another version (nothing written)
+   * @throws io.cxhub.kit.error.AlreadyExistsException if another persona of the tenant has
+   *     the new name key
+   */
+  boolean replace(Persona persona, long expectedVersion);
+
+  /**
+   * Deletes the persona, only if it is at {@code expectedVersion} when that is not null.
+   *
+   * @return false if there was none (or it was at another version)
+   */
+  boolean delete(String tenantId, String id, Long expectedVersion);
 }

@@ -104,6 +104,39 @@ public final class SegmentCatalog implements Segmentation {
         .map(s -> s.withSize(customers.countInSegment(tenantId, s.segmentId()))).toList();
   }
 
+  /**
+   * The tenant's segments whose rule compares {@code attribute} with {@code value} (in a
+   * comparison or an {@code in} list, at any depth), in words: {@code segment 'Name' (id)}.
+   * What a thing named in rules (a persona) asks before it is deleted.
+   */
+  public List<String> naming(String tenantId, String attribute, String value) {
+    return segments.list(tenantId).stream()
+        .filter(s -> names(s.definition().rule(), attribute, value))
+        .map(s -> "segment '" + (s.definition().displayName().isEmpty() ? s.segmentId()
+            : s.definition().displayName()) + "' (" + s.segmentId() + ")")
+        .toList();
+  }
+
+  private static boolean names(SegmentRule rule, String attribute, String value) {
+    if (rule instanceof SegmentRule.All all) {
+      return all.rules().stream().anyMatch(r -> names(r, attribute, value));
+    }
+    if (rule instanceof SegmentRule.Any any) {
+      return any.rules().stream().anyMatch(r -> names(r, attribute, value));
+    }
+    if (rule instanceof SegmentRule.Not not) {
+      return not.rule() != null && names(not.rule(), attribute, value);
+    }
+    if (rule instanceof SegmentRule.Compare c) {
+      return attribute.equals(c.attribute()) && c.value() instanceof SegmentRule.Value.Text t
+          && value.equals(t.value());
+    }
+    if (rule instanceof SegmentRule.In in) {
+      return attribute.equals(in.attribute()) && in.values().contains(value);
+    }
+    return false;
+  }
+
   /** Deletes the segment; its members leave it. @throws NotFoundException if there is none */
   public void delete(String tenantId, String segmentId) {
     requireId(segmentId);

@@ -60,6 +60,24 @@ public final class InMemoryCustomers implements Customers {
   }
 
   @Override
+  public long forgetPersona(String tenantId, String personaId) {
+    long[] changed = {0};
+    of(tenantId).replaceAll((id, c) -> {
+      var next = c;
+      if (c.personaId().equals(personaId)) {
+        next = new Customer(c.customerId(), c.profile().toBuilder().personaId("").build(), c.activity(), c.value(),
+            c.createTime(), c.updateTime(), c.segmentIds(), c.assignedPersona());
+      }
+      if (c.assignedPersona() != null && c.assignedPersona().personaId().equals(personaId)) {
+        next = next.withAssignedPersona(null);
+      }
+      changed[0] += next == c ? 0 : 1;
+      return next;
+    });
+    return changed[0];
+  }
+
+  @Override
   public long countInSegment(String tenantId, String segmentId) {
     return of(tenantId).values().stream().filter(c -> c.segmentIds().contains(segmentId)).count();
   }

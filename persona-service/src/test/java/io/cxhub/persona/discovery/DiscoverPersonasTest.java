@@ -204,6 +204,15 @@ class DiscoverPersonasTest {
     public Optional<PersonaDiscovery> find(String tenantId, String discoveryId) {
       return Optional.ofNullable(stored.get(tenantId + ":" + discoveryId));
     }
+
+    @Override
+    public List<PersonaDiscovery> list(String tenantId, Position after, int limit) {
+      return stored.values().stream().filter(d -> d.tenantId().equals(tenantId))
+          .filter(d -> after == null || after.precedes(d.createTime(), d.discoveryId()))
+          .sorted(java.util.Comparator.comparing(PersonaDiscovery::createTime)
+              .thenComparing(PersonaDiscovery::discoveryId).reversed())
+          .limit(limit).toList();
+    }
   }
 
   static final class Rules implements AssignmentRules {
@@ -222,6 +231,11 @@ class DiscoverPersonasTest {
     @Override
     public Optional<AssignmentRule> find(String tenantId, String personaId) {
       return Optional.ofNullable(stored.get(tenantId + ":" + personaId));
+    }
+
+    @Override
+    public boolean delete(String tenantId, String personaId) {
+      return stored.remove(tenantId + ":" + personaId) != null;
     }
   }
 }

@@ -40,6 +40,40 @@ public final class InMemoryPersonas implements Personas {
         .toList();
   }
 
+  @Override
+  public boolean replace(Persona persona, long expectedVersion) {
+    int at = indexOf(persona.tenantId(), persona.id());
+    if (at < 0 || stored.get(at).version() != expectedVersion) {
+      return false;
+    }
+    boolean taken = stored.stream().anyMatch(p -> p.tenantId().equals(persona.tenantId())
+        && !p.id().equals(persona.id()) && p.nameKey().equals(persona.nameKey()));
+    if (taken) {
+      throw new AlreadyExistsException("a persona named '" + persona.profile().name() + "' already exists");
+    }
+    stored.set(at, persona);
+    return true;
+  }
+
+  @Override
+  public boolean delete(String tenantId, String id, Long expectedVersion) {
+    int at = indexOf(tenantId, id);
+    if (at < 0 || (expectedVersion != null && stored.get(at).version() != expectedVersion)) {
+      return false;
+    }
+    stored.remove(at);
+    return true;
+  }
+
+  private int indexOf(String tenantId, String id) {
+    for (int i = 0; i < stored.size(); i++) {
+      if (stored.get(i).tenantId().equals(tenantId) && stored.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   int size() {
     return stored.size();
   }

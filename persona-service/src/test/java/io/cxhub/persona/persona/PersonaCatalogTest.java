@@ -11,6 +11,7 @@ import io.cxhub.kit.error.AlreadyExistsException;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.NotFoundException;
+import io.cxhub.kit.error.StaleVersionException;
 import io.cxhub.kit.paging.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
@@ -158,6 +160,131 @@ class PersonaCatalogTest {
           "persona.behavioral.preferred_channels[0]",
           "persona.frustrations[0]");
       assertThat(personas.size()).isZero();
+    }
+  }
+
+  @Nested
+  class Updating {
+
+    final Clock later = Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC);
+    final PersonaCatalog laterCatalog = new PersonaCatalog(personas, later);
+
+    @Test
+    void replacesOnlyTheMaskedFieldsAndMovesTheVersionOn() {
+      var created = catalog.create("acme", busyParent());
+      var changes = new PersonaProfile("Parent pressé", "ignored", null, null, null, null,
+          List.of("Livré avant 18 h"), null, null, null);
+
+      var updated = laterCatalog.update("acme", created.id(), changes, Set.of("name", "goals"), created.etag());
+
+      assertThat(updated.profile().name()).isEqualTo("Parent pressé");
+      assertThat(updated.profile().goals()).containsExactly("Livré avant 18 h");
+      assertThat(updated.profile().description()).isEqualTo(busyParent().description());
+      assertThat(updated.profile().demographics()).isEqualTo(busyParent().demographics());
+      assertThat(updated.etag()).isEqualTo("2");
+      assertThat(updated.createTime()).isEqualTo(created.createTime());
+      assertThat(updated.updateTime()).isEqualTo(Instant.parse("2025-03-14T09:27:53.589Z"));
+      assertThat(catalog.get("acme", created.id())).isEqualTo(updated);
+    }
+
+    @Test
+    void anEmptyMaskReplacesEveryField() {
+      var created = catalog.create("acme", busyParent());
+
+      var updated = catalog.update("acme", created.id(), named("Student"), Set.of(), "");
+
+      assertThat(updated.profile()).isEqualTo(named("Student"));
+    }
+
+    @Test
+    void refusesAStaleEtagNamingTheCurrentOne() {
+      var created = catalog.create("acme", busyParent());
+      catalog.update("acme", created.id(), named("Student"), Set.of("name"), "1");
+
+      assertThatThrownBy(() -> catalog.update("acme", created.id(), named("Other"), Set.of("name"), "1"))
+          .isInstanceOfSatisfying(StaleVersionException.class, e -> assertThat(e.currentEtag()).isEqualTo("2"));
+      assertThat(catalog.get("acme", created.id()).profile().name()).isEqualTo("Student");
+    }
+
+    @Test
+    void namesAnUnknownMaskPathAndEveryInvalidField() {
+      var created = catalog.create("acme", busyParent());
+
+      assertViolations(() -> catalog.update("acme", created.id(), named(""), Set.of("persona_id"), ""), "update_mask");
+      assertViolations(() -> catalog.update("acme", created.id(),
+          new PersonaProfile("", "x".repeat(4001), null, null, null, null, null, null, null, null),
+          Set.of("name", "description"), ""), "persona.name", "persona.description");
+    }
+
+    @Test
+    void refusesANameTakenByAnotherPersonaButKeepsItsOwn() {
+      var created = catalog.create("acme", busyParent());
+      catalog.create("acme", named("Student"));
+
+      assertThatThrownBy(() -> catalog.update("acme", created.id(), named("STUDENT"), Set.of("name"), ""))
+          .isInstanceOf(AlreadyExistsException.class);
+      assertThat(catalog.update("acme", created.id(), named(busyParent().name().toUpperCase()), Set.of("name"), "")
+          .profile().name()).isEqualTo(busyParent().name().toUpperCase());
+    }
+
+    @Test
+    void doesNotChangeAnotherTenantsPersona() {
+      var created = catalog.create("acme", busyParent());
+
+      assertThatThrownBy(() -> catalog.update("globex", created.id(), named("Mine"), Set.of(), ""))
+          .isInstanceOf(NotFoundException.class);
+    }
+  }
+
+  @Nested
+  class Deleting {
+
+    final List<String> cleared = new ArrayList<>();
+    final List<String> naming = new ArrayList<>();
+    final PersonaDeletion deletion = new PersonaDeletion(personas, (tenant, id) -> List.copyOf(naming),
+        List.of((tenant, id) -> cleared.add(tenant + "/" + id)));
+
+    @Test
+    void deletesThenClearsWhatPointedAtIt() {
+      var created = catalog.create("acme", busyParent());
+
+      deletion.delete("acme", created.id(), created.etag());
+
+      assertThat(personas.find("acme", created.id())).isEmpty();
+      assertThat(cleared).containsExactly("acme/" + created.id());
+    }
+
+    @Test
+    void refusesWhileSomethingNamesItAndNamesIt() {
+      var created = catalog.create("acme", busyParent());
+      naming.add("segment 'Parents' (parents)");
+
+      assertThatThrownBy(() -> deletion.delete("acme", created.id(), ""))
+          .isInstanceOfSatisfying(io.cxhub.kit.error.PreconditionFailedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(PersonaDeletion.IN_USE);
+            assertThat(e.getMessage()).contains("segment 'Parents' (parents)");
+          });
+      assertThat(personas.find("acme", created.id())).isPresent();
+      assertThat(cleared).isEmpty();
+    }
+
+    @Test
+    void aStaleEtagDeletesNothing() {
+      var created = catalog.create("acme", busyParent());
+      catalog.update("acme", created.id(), named("Student"), Set.of("name"), "");
+
+      assertThatThrownBy(() -> deletion.delete("acme", created.id(), "1")).isInstanceOf(StaleVersionException.class);
+      assertThat(personas.find("acme", created.id())).isPresent();
+      assertThat(cleared).isEmpty();
+    }
+
+    @Test
+    void anUnknownPersonaIsNotFoundAfterFinishingAnInterruptedCleanUp() {
+      var created = catalog.create("globex", busyParent());
+
+      assertThatThrownBy(() -> deletion.delete("acme", created.id(), "")).isInstanceOf(NotFoundException.class);
+      assertThat(cleared).containsExactly("acme/" + created.id());
+      assertThat(personas.find("globex", created.id())).isPresent();
     }
   }
 

@@ -244,13 +244,48 @@ class DashboardInsightIT {
   }
 
   @Test
+  void anAnalystEditsAPersonasTextsThenDeletesIt() {
+    // a persona of its own, so that the demo's three (DemoIT counts them) stay as they are
+    String id = send("POST", "/v1/personas", Map.of("name", "Persona edit IT", "goals", List.of("Old goal")))
+        .path("personaId").asText();
+    try {
+      DemoHub.User analyst = demo.user(DemoHub.Role.ANALYST);
+      Page page = signedIn(browsers.desktop("fr-FR", true), "customers", analyst);
+      Locator card = page.locator(".customer-card[data-persona='" + id + "']");
+      card.locator(".persona-edit summary").click();
+      card.locator("input[name=name]").fill("Persona modifié IT");
+      card.locator("textarea[name=goals]").fill("Livré avant 18 h\n\n  Sans rappel  ");
+      card.locator("form[name=persona] button[type=submit]").click();
+      page.locator(".customer-card[data-persona='" + id + "'] h3").filter(new Locator.FilterOptions()
+          .setHasText("Persona modifié IT")).waitFor();
+
+      JsonNode stored = api("/v1/personas/" + id);
+      assertThat(stored.path("name").asText()).isEqualTo("Persona modifié IT");
+      assertThat(stored.path("goals").toString()).isEqualTo("[\"Livré avant 18 h\",\"Sans rappel\"]");
+      assertThat(stored.path("etag").asText()).isEqualTo("2");
+      assertThat(Axe.violations(page)).isEmpty();
+
+      page.onceDialog(com.microsoft.playwright.Dialog::accept);
+      Locator edited = page.locator(".customer-card[data-persona='" + id + "']");
+      edited.locator(".persona-edit summary").click();
+      edited.locator("button[name=delete]").click();
+      edited.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+      assertThat(admin.send("GET", "/v1/personas/" + id, null).status()).isEqualTo(404);
+      page.context().close();
+    } finally {
+      admin.send("DELETE", "/v1/personas/" + id, null);
+    }
+  }
+
+  @Test
   void aViewerSeesTheCardsButNoDiscoveryNorSegmentForm() {
     DemoHub.User viewer = demo.user(DemoHub.Role.VIEWER);
     Page page = signedIn(browsers.desktop("en-GB", true), "customers", viewer);
     page.locator("#segment-rules").waitFor();
     assertThat(page.locator(".customer-card").count()).isPositive();
     assertThat(page.locator("#segment-rules form").count()).isZero();
-    assertThat(page.locator("#proposals button").count()).isZero();
+    assertThat(page.locator("#proposals button:not([name=open]):not([name=more])").count()).isZero();
+    assertThat(page.locator(".persona-edit").count()).as("viewers do not edit personas").isZero();
     page.context().close();
   }
 

@@ -192,6 +192,15 @@ class MongoCustomers implements Customers {
   }
 
   @Override
+  public long forgetPersona(String tenantId, String personaId) {
+    long stated = collection.updateMany(and(eq("tenantId", tenantId), eq("personaId", personaId)),
+        Updates.set("personaId", "")).getModifiedCount();
+    long assigned = collection.updateMany(and(eq("tenantId", tenantId), eq("assignedPersona.personaId", personaId)),
+        Updates.unset("assignedPersona")).getModifiedCount();
+    return stated + assigned;
+  }
+
+  @Override
   public long countInSegment(String tenantId, String segmentId) {
     return collection.countDocuments(and(eq("tenantId", tenantId), eq("segmentIds", segmentId)));
   }

@@ -10,9 +10,12 @@ import io.cxhub.proto.persona.v1.AdoptPersonaProposalRequest;
 import io.cxhub.proto.persona.v1.AdoptPersonaProposalResponse;
 import io.cxhub.proto.persona.v1.DiscoverPersonasRequest;
 import io.cxhub.proto.persona.v1.GetPersonaDiscoveryRequest;
+import io.cxhub.proto.persona.v1.ListPersonaDiscoveriesRequest;
+import io.cxhub.proto.persona.v1.ListPersonaDiscoveriesResponse;
 import io.cxhub.proto.persona.v1.PersonaDiscoveryServiceGrpc;
 import io.cxhub.proto.persona.v1.PersonaProposal;
 import io.grpc.stub.StreamObserver;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** The cx.persona.v1.PersonaDiscoveryService endpoint (tenant-scoped). */
@@ -28,14 +31,29 @@ class PersonaDiscoveryGrpcService extends PersonaDiscoveryServiceGrpc.PersonaDis
   @Override
   public void discoverPersonas(DiscoverPersonasRequest request,
       StreamObserver<io.cxhub.proto.persona.v1.PersonaDiscovery> response) {
-    response.onNext(toProto(discover.discover(TenantContext.require(), request.getMaxK())));
+    String tenant = TenantContext.require();
+    response.onNext(toProto(discover.discover(tenant, request.getMaxK()), Map.of()));
     response.onCompleted();
   }
 
   @Override
   public void getPersonaDiscovery(GetPersonaDiscoveryRequest request,
       StreamObserver<io.cxhub.proto.persona.v1.PersonaDiscovery> response) {
-    response.onNext(toProto(discover.get(TenantContext.require(), request.getDiscoveryId())));
+    String tenant = TenantContext.require();
+    var discovery = discover.get(tenant, request.getDiscoveryId());
+    response.onNext(toProto(discovery, discover.adoptedPersonas(tenant)));
+    response.onCompleted();
+  }
+
+  @Override
+  public void listPersonaDiscoveries(ListPersonaDiscoveriesRequest request,
+      StreamObserver<ListPersonaDiscoveriesResponse> response) {
+    String tenant = TenantContext.require();
+    var page = discover.list(tenant, request.getPageSize(), request.getPageToken());
+    var adopted = discover.adoptedPersonas(tenant);
+    var reply = ListPersonaDiscoveriesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.discoveries().forEach(d -> reply.addDiscoveries(toProto(d, adopted)));
+    response.onNext(reply.build());
     response.onCompleted();
   }
 
@@ -50,7 +68,8 @@ class PersonaDiscoveryGrpcService extends PersonaDiscoveryServiceGrpc.PersonaDis
     response.onCompleted();
   }
 
-  static io.cxhub.proto.persona.v1.PersonaDiscovery toProto(PersonaDiscovery d) {
+  /** @param adopted persona ids adopted from proposals, by {@code discoveryId/proposalId} */
+  static io.cxhub.proto.persona.v1.PersonaDiscovery toProto(PersonaDiscovery d, Map<String, String> adopted) {
     var b = io.cxhub.proto.persona.v1.PersonaDiscovery.newBuilder()
         .setDiscoveryId(d.discoveryId())
         .setCreateTime(ProtoTimestamps.toProto(d.createTime()))
@@ -69,7 +88,8 @@ class PersonaDiscoveryGrpcService extends PersonaDiscoveryServiceGrpc.PersonaDis
           .setNpsResponses(p.npsResponses())
           .setAverageClv(p.averageClv())
           .setRevenue(p.revenue())
-          .setRadius(p.radius());
+          .setRadius(p.radius())
+          .setAdoptedPersonaId(adopted.getOrDefault(d.discoveryId() + "/" + p.proposalId(), ""));
       for (double c : p.centroid()) {
         proposal.addCentroid(Math.round(c * 1000) / 1000.0);
       }

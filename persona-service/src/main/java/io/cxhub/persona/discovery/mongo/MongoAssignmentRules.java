@@ -57,6 +57,11 @@ class MongoAssignmentRules implements AssignmentRules {
     return d == null || !tenantId.equals(d.getString("tenantId")) ? Optional.empty() : Optional.of(toRule(d));
   }
 
+  @Override
+  public boolean delete(String tenantId, String personaId) {
+    return collection.deleteOne(eq("_id", Ids.tenantScoped(tenantId, personaId))).getDeletedCount() == 1;
+  }
+
   private static AssignmentRule toRule(Document d) {
     return new AssignmentRule(d.getString("personaId"), d.getString("discoveryId"), d.getString("proposalId"),
         Codec.standardization(d), Codec.array(d, "centroid"), Codec.number(d, "radius"),

@@ -1,16 +1,25 @@
 package io.cxhub.persona.discovery.mongo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.cxhub.kit.mongo.MongoIndexes;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.persona.discovery.PersonaDiscoveries;
 import io.cxhub.persona.discovery.PersonaDiscovery;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -18,6 +27,8 @@ import org.springframework.stereotype.Repository;
  * tenantId, discoveryId, createTime, customers, k, silhouette, experienceAvailable, means[],
  * sds[], proposals[{proposalId, suggestedName, size, share, centroid[], traits[], radius,
  * npsResponses, nps, ease, satisfaction, averageClv, revenue}] }} (NaN stored as null).
+ * The listing, newest first, is served by the index {@code (tenantId, createTime desc,
+ * discoveryId desc)}.
  */
 @Repository
 class MongoPersonaDiscoveries implements PersonaDiscoveries {
@@ -26,6 +37,8 @@ class MongoPersonaDiscoveries implements PersonaDiscoveries {
 
   MongoPersonaDiscoveries(MongoDatabase database) {
     this.collection = database.getCollection("persona_discoveries");
+    MongoIndexes.ensure(collection, Indexes.compoundIndex(Indexes.ascending("tenantId"),
+        Indexes.descending("createTime", "discoveryId")), new IndexOptions().name("tenant_newest"));
   }
 
   @Override
@@ -62,6 +75,22 @@ class MongoPersonaDiscoveries implements PersonaDiscoveries {
     if (d == null || !tenantId.equals(d.getString("tenantId"))) {
       return Optional.empty();
     }
+    return Optional.of(toDiscovery(d));
+  }
+
+  @Override
+  public List<PersonaDiscovery> list(String tenantId, Position after, int limit) {
+    Bson filter = eq("tenantId", tenantId);
+    if (after != null) {
+      var time = Date.from(after.createTime());
+      filter = and(filter, or(lt("createTime", time),
+          and(eq("createTime", time), lt("discoveryId", after.discoveryId()))));
+    }
+    return collection.find(filter).sort(Sorts.descending("createTime", "discoveryId")).limit(limit)
+        .map(MongoPersonaDiscoveries::toDiscovery).into(new ArrayList<>());
+  }
+
+  private static PersonaDiscovery toDiscovery(Document d) {
     var proposals = d.getList("proposals", Document.class, List.of()).stream()
         .map(p -> new PersonaDiscovery.Proposal(p.getString("proposalId"), p.getString("suggestedName"),
             p.getInteger("size"), Codec.number(p, "share"), Codec.array(p, "centroid"),
@@ -69,8 +98,8 @@ class MongoPersonaDiscoveries implements PersonaDiscoveries {
             Codec.number(p, "nps"), Codec.number(p, "ease"), Codec.number(p, "satisfaction"),
             Codec.number(p, "averageClv"), Codec.number(p, "revenue")))
         .toList();
-    return Optional.of(new PersonaDiscovery(d.getString("discoveryId"), tenantId, d.getDate("createTime").toInstant(),
-        d.getInteger("customers"), d.getInteger("k"), Codec.number(d, "silhouette"),
-        d.getBoolean("experienceAvailable", false), Codec.standardization(d), proposals));
+    return new PersonaDiscovery(d.getString("discoveryId"), d.getString("tenantId"),
+        d.getDate("createTime").toInstant(), d.getInteger("customers"), d.getInteger("k"),
+        Codec.number(d, "silhouette"), d.getBoolean("experienceAvailable", false), Codec.standardization(d), proposals);
   }
 }

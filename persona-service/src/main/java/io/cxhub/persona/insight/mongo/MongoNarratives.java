@@ -41,6 +41,11 @@ class MongoNarratives implements Narratives {
   }
 
   @Override
+  public void delete(String tenantId, Subject subject, String subjectId) {
+    collection.deleteOne(eq("_id", key(tenantId, subject, subjectId)));
+  }
+
+  @Override
   public Optional<CardNarrative> find(String tenantId, Subject subject, String subjectId) {
     var d = collection.find(eq("_id", key(tenantId, subject, subjectId))).first();
     if (d == null || !tenantId.equals(d.getString("tenantId"))) {

@@ -8,6 +8,7 @@ import io.cxhub.persona.customer.Customers;
 import io.cxhub.persona.value.CustomerValuations;
 import io.cxhub.persona.value.ValueReports;
 import io.cxhub.persona.persona.PersonaCatalog;
+import io.cxhub.persona.persona.PersonaDeletion;
 import io.cxhub.persona.persona.Personas;
 import io.cxhub.persona.segment.SegmentCatalog;
 import io.cxhub.persona.segment.SegmentOperations;
@@ -23,6 +24,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
@@ -102,8 +104,21 @@ class PersonaConfiguration {
         refresh.enabled());
   }
 
+  /** A persona's edited goals, needs, frustrations and motivations show on its card (no stored card narrative hides them). */
   @Bean
-  PersonaCatalog personaCatalog(Personas personas, Clock clock) {
-    return new PersonaCatalog(personas, clock);
+  PersonaCatalog personaCatalog(Personas personas, Clock clock, CustomerInsights insights) {
+    return new PersonaCatalog(personas, clock, List.of(insights::personaTextsChanged));
+  }
+
+  /**
+   * Deleting a persona: refused while a segment's rule names it in {@code persona_id}; then its
+   * customers and its assignment rule are cleared by the discovery feature, and its card's
+   * narrative is forgotten.
+   */
+  @Bean
+  PersonaDeletion personaDeletion(Personas personas, SegmentCatalog segments, DiscoverPersonas discovery,
+      CustomerInsights insights) {
+    return new PersonaDeletion(personas, (tenantId, personaId) -> segments.naming(tenantId, "persona_id", personaId),
+        List.of(discovery, insights::personaTextsChanged));
   }
 }

@@ -80,6 +80,7 @@ public final class PersonaProtoMapper {
         .addAllMotivations(p.motivations())
         .setCreateTime(ProtoTimestamps.toProto(persona.createTime()))
         .setUpdateTime(ProtoTimestamps.toProto(persona.updateTime()))
+        .setEtag(persona.etag())
         .build();
   }
 

@@ -2,7 +2,9 @@ package io.cxhub.persona.persona.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -24,13 +26,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
  * Personas in the {@code personas} collection, one document per persona with each
  * attribute family as a sub-document. {@code nameKey} (the folded name) is unique per
- * tenant through a unique index, so two concurrent creations of the same name cannot
- * both succeed, even without transactions.
+ * tenant through a unique index, so two concurrent creations (or renamings) to the same
+ * name cannot both succeed, even without transactions. {@code version} (absent on documents
+ * written before personas could change: version 1) makes updates and deletions conditional.
  */
 @Repository
 class MongoPersonas implements Personas {
@@ -61,6 +65,33 @@ class MongoPersonas implements Personas {
   @Override
   public List<Persona> list(String tenantId, NameKeyPosition after, int limit) {
     return MongoKeyset.byNameKey(collection, tenantId, after, limit, MongoPersonas::toPersona);
+  }
+
+  @Override
+  public boolean replace(Persona persona, long expectedVersion) {
+    try {
+      return collection.replaceOne(
+          and(eq("_id", persona.id()), eq("tenantId", persona.tenantId()), versionIs(expectedVersion)),
+          toDocument(persona)).getMatchedCount() == 1;
+    } catch (MongoWriteException e) {
+      if (MongoInserts.isDuplicateKey(e)) {
+        throw new AlreadyExistsException("a persona named '" + persona.profile().name() + "' already exists");
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean delete(String tenantId, String id, Long expectedVersion) {
+    Bson filter = expectedVersion == null
+        ? and(eq("_id", id), eq("tenantId", tenantId))
+        : and(eq("_id", id), eq("tenantId", tenantId), versionIs(expectedVersion));
+    return collection.deleteOne(filter).getDeletedCount() == 1;
+  }
+
+  /** Version 1 documents written before versions existed have no field. */
+  private static Bson versionIs(long version) {
+    return version == 1 ? or(eq("version", 1L), eq("version", null)) : eq("version", version);
   }
 
   static Document toDocument(Persona persona) {
@@ -99,7 +130,8 @@ class MongoPersonas implements Personas {
         .append("frustrations", p.frustrations())
         .append("motivations", p.motivations())
         .append("createTime", Date.from(persona.createTime()))
-        .append("updateTime", Date.from(persona.updateTime()));
+        .append("updateTime", Date.from(persona.updateTime()))
+        .append("version", persona.version());
   }
 
   static Persona toPersona(Document doc) {
@@ -139,6 +171,7 @@ class MongoPersonas implements Personas {
         doc.getString("tenantId"),
         doc.getString("_id"),
         profile,
+        number(doc, "version") == 0 ? 1 : (long) number(doc, "version"),
         doc.getDate("createTime").toInstant(),
         doc.getDate("updateTime").toInstant());
   }
