@@ -11,8 +11,8 @@ import io.cxhub.proto.survey.v1.GetSurveyRequest;
 import io.cxhub.proto.survey.v1.Survey;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.grpc.Context;
+import io.cxhub.kit.testing.TestBreakers;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -41,14 +41,7 @@ class PeerTest {
   private final ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor()
       .intercept(new TenantClientInterceptor(GrpcCalls.testTokens())).build();
   private final SurveyServiceGrpc.SurveyServiceBlockingStub stub = SurveyServiceGrpc.newBlockingStub(channel);
-  private final CircuitBreaker breaker = CircuitBreaker.of("fake", CircuitBreakerConfig.custom()
-      .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-      .slidingWindowSize(4)
-      .minimumNumberOfCalls(4)
-      .failureRateThreshold(50)
-      .waitDurationInOpenState(Duration.ofMinutes(10))
-      .recordException(new PeerFailure())
-      .build());
+  private final CircuitBreaker breaker = TestBreakers.opensAfterFourCalls("fake");
   private final Peer peer = new Peer("fake-service", breaker, Duration.ofSeconds(5));
   private Server server;
 
