@@ -12,8 +12,9 @@ import io.cxhub.journey.insight.Readings.TeamSupport;
 import io.cxhub.journey.insight.ScoreKind;
 import io.cxhub.journey.insight.Slice;
 import io.cxhub.journey.insight.Tally;
+import io.cxhub.kit.grpc.Peer;
+import io.cxhub.kit.grpc.PeerCallException;
 import io.cxhub.kit.grpc.ProtoChannels;
-import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.proto.common.v1.DateRange;
 import io.cxhub.proto.metrics.v1.KpiDimension;
 import io.cxhub.proto.metrics.v1.KpiFamily;
@@ -32,12 +33,11 @@ import io.cxhub.proto.metrics.v1.ScoreFilter;
 import io.cxhub.proto.metrics.v1.ScoreMetric;
 import io.cxhub.proto.metrics.v1.ScoreServiceGrpc;
 import io.cxhub.proto.metrics.v1.ScoreValue;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Channel;
 import io.grpc.ConnectivityState;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -67,8 +67,7 @@ public final class MetricsClient implements Indicators, TextThemes, AutoCloseabl
   private final ScoreServiceGrpc.ScoreServiceBlockingStub scores;
   private final KpiServiceGrpc.KpiServiceBlockingStub kpis;
   private final TextAnalyticsServiceGrpc.TextAnalyticsServiceBlockingStub text;
-  private final CircuitBreaker circuitBreaker;
-  private final Duration deadline;
+  private final Peer peer;
   private final ExecutorService pool;
 
   /** @param channel the channel to metrics-service; its owner shuts it down */
@@ -77,8 +76,7 @@ public final class MetricsClient implements Indicators, TextThemes, AutoCloseabl
     this.scores = ScoreServiceGrpc.newBlockingStub(channel);
     this.kpis = KpiServiceGrpc.newBlockingStub(channel);
     this.text = TextAnalyticsServiceGrpc.newBlockingStub(channel);
-    this.circuitBreaker = circuitBreaker;
-    this.deadline = deadline;
+    this.peer = new Peer("metrics-service", circuitBreaker, deadline);
     var count = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(parallelism, r -> {
       var thread = new Thread(r, "metrics-client-" + count.incrementAndGet());
@@ -92,7 +90,8 @@ public final class MetricsClient implements Indicators, TextThemes, AutoCloseabl
     if (channel instanceof ManagedChannel managed && managed.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
       managed.resetConnectBackoff();
     }
-    var tenant = TenantContext.withTenant(tenantId);
+    // the caller's context (request id, cancellation) follows each call into the pool
+    var context = Context.current();
     var scoreCalls = new ArrayList<List<Future<QueryScoresResponse>>>();
     var supportCalls = new ArrayList<Future<QueryKpisResponse>>();
     var funnelCalls = new ArrayList<Future<QueryKpisResponse>>();
@@ -104,16 +103,15 @@ public final class MetricsClient implements Indicators, TextThemes, AutoCloseabl
           continue;
         }
         var request = scoreRequest(kind, slice);
-        perKind.add(submit(tenant.wrap(() -> guarded(() -> scores.withDeadlineAfter(deadline.toMillis(),
-            TimeUnit.MILLISECONDS).queryScores(request)))));
+        perKind.add(submit(context.wrap(() -> peer.call(tenantId, scores, s -> s.queryScores(request)))));
       }
       scoreCalls.add(perKind);
       var support = kpiRequest(slice, KpiFamily.KPI_FAMILY_SUPPORT, KpiDimension.KPI_DIMENSION_TEAM);
-      supportCalls.add(!need.support() ? null : submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(
-          deadline.toMillis(), TimeUnit.MILLISECONDS).queryKpis(support)))));
+      supportCalls.add(!need.support() ? null
+          : submit(context.wrap(() -> peer.call(tenantId, kpis, k -> k.queryKpis(support)))));
       var funnel = kpiRequest(slice, KpiFamily.KPI_FAMILY_FUNNEL, KpiDimension.KPI_DIMENSION_STAGE);
-      funnelCalls.add(!need.funnel() ? null : submit(tenant.wrap(() -> guarded(() -> kpis.withDeadlineAfter(
-          deadline.toMillis(), TimeUnit.MILLISECONDS).queryKpis(funnel)))));
+      funnelCalls.add(!need.funnel() ? null
+          : submit(context.wrap(() -> peer.call(tenantId, kpis, k -> k.queryKpis(funnel)))));
     }
     var readings = new ArrayList<Readings>();
     for (int i = 0; i < slices.size(); i++) {
@@ -136,9 +134,8 @@ public final class MetricsClient implements Indicators, TextThemes, AutoCloseabl
         .setTop(top).setSamples(samples);
     places.forEach(p -> request.addPlaces(ThemePlace.newBuilder().setId(p.id()).addAllStageIds(p.stageIds())
         .addAllTouchpointIds(p.touchpointIds())));
-    var tenant = TenantContext.withTenant(tenantId);
-    var answer = await(submit(tenant.wrap(() -> guarded(() -> text.withDeadlineAfter(deadline.toMillis(),
-        TimeUnit.MILLISECONDS).listPlaceThemes(request.build())))));
+    var answer = await(submit(Context.current().wrap(
+        () -> peer.call(tenantId, text, t -> t.listPlaceThemes(request.build())))));
     var found = new ArrayList<PlaceThemes>();
     for (var p : answer.getPlacesList()) {
       found.add(new PlaceThemes(p.getId(), p.getComments(), p.getThemesList().stream().map(MetricsClient::theme).toList()));
@@ -161,22 +158,14 @@ public final class MetricsClient implements Indicators, TextThemes, AutoCloseabl
     return pool.submit(call);
   }
 
-  private <T> T guarded(Callable<T> call) throws Exception {
-    return circuitBreaker.executeCallable(call);
-  }
-
   private <T> T await(Future<T> future) {
     try {
       // every call has its own deadline; this bound only guards against a stuck pool
-      return future.get(deadline.toMillis() * 4 + 1000, TimeUnit.MILLISECONDS);
+      return future.get(peer.deadline().toMillis() * 4 + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       var cause = e.getCause();
-      if (cause instanceof CallNotPermittedException) {
-        throw new IndicatorsUnavailableException("metrics circuit breaker is open", cause);
-      }
-      if (cause instanceof StatusRuntimeException sre) {
-        throw new IndicatorsUnavailableException("metrics-service: " + sre.getStatus().getCode()
-            + (sre.getStatus().getDescription() == null ? "" : " " + sre.getStatus().getDescription()), sre);
+      if (cause instanceof PeerCallException failure) {
+        throw new IndicatorsUnavailableException(failure.getMessage(), failure);
       }
       throw new IndicatorsUnavailableException("metrics-service read failed: " + cause, cause);
     } catch (TimeoutException e) {

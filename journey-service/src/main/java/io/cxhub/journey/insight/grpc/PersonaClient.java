@@ -2,20 +2,18 @@ package io.cxhub.journey.insight.grpc;
 
 import io.cxhub.journey.insight.CustomerValues;
 import io.cxhub.journey.insight.Indicators.IndicatorsUnavailableException;
-import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.grpc.Peer;
+import io.cxhub.kit.grpc.PeerCallException;
 import io.cxhub.proto.persona.v1.CustomerServiceGrpc;
 import io.cxhub.proto.persona.v1.LookupCustomersRequest;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Channel;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The client of persona-service's customer valuation ({@code CustomerService.LookupCustomers},
@@ -31,28 +29,23 @@ public final class PersonaClient implements CustomerValues {
   static final int MAX_LOOKUP = 500;
 
   private final CustomerServiceGrpc.CustomerServiceBlockingStub customers;
-  private final CircuitBreaker circuitBreaker;
-  private final Duration deadline;
+  private final Peer peer;
 
   /** @param channel the channel to persona-service; its owner shuts it down */
   public PersonaClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
     this.customers = CustomerServiceGrpc.newBlockingStub(channel);
-    this.circuitBreaker = circuitBreaker;
-    this.deadline = deadline;
+    this.peer = new Peer("persona-service", circuitBreaker, deadline);
   }
 
   @Override
   public Map<String, Value> values(String tenantId, Set<String> customerIds) {
     var found = new HashMap<String, Value>();
     List<String> ids = new ArrayList<>(customerIds);
-    var tenant = TenantContext.withTenant(tenantId);
-    var previous = tenant.attach();
     try {
       for (int from = 0; from < ids.size(); from += MAX_LOOKUP) {
         var request = LookupCustomersRequest.newBuilder()
             .addAllCustomerIds(ids.subList(from, Math.min(ids.size(), from + MAX_LOOKUP))).build();
-        var answer = circuitBreaker.executeSupplier(() -> customers
-            .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).lookupCustomers(request));
+        var answer = peer.call(tenantId, customers, c -> c.lookupCustomers(request));
         for (var c : answer.getCustomersList()) {
           // a customer without a computed value (or without amounts) is not valued
           if (c.hasValue() && !c.getTransactional().getCurrency().isEmpty()) {
@@ -61,12 +54,8 @@ public final class PersonaClient implements CustomerValues {
         }
       }
       return found;
-    } catch (CallNotPermittedException e) {
-      throw new IndicatorsUnavailableException("persona circuit breaker is open", e);
-    } catch (StatusRuntimeException e) {
-      throw new IndicatorsUnavailableException("persona-service: " + e.getStatus().getCode(), e);
-    } finally {
-      tenant.detach(previous);
+    } catch (PeerCallException e) {
+      throw new IndicatorsUnavailableException(e.getMessage(), e);
     }
   }
 }

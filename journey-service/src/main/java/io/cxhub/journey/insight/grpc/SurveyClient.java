@@ -6,7 +6,8 @@ import io.cxhub.journey.insight.DayRange;
 import io.cxhub.journey.insight.Feedback;
 import io.cxhub.journey.insight.Indicators.IndicatorsUnavailableException;
 import io.cxhub.kit.error.NotFoundException;
-import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.grpc.Peer;
+import io.cxhub.kit.grpc.PeerCallException;
 import io.cxhub.proto.survey.v1.AlertServiceGrpc;
 import io.cxhub.proto.survey.v1.CommentFilter;
 import io.cxhub.proto.survey.v1.FireAlertRequest;
@@ -16,12 +17,10 @@ import io.cxhub.proto.survey.v1.NpsCategory;
 import io.cxhub.proto.survey.v1.QuestionKind;
 import io.cxhub.proto.survey.v1.ResponseServiceGrpc;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Channel;
-import io.grpc.Context;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,8 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,16 +51,14 @@ public final class SurveyClient implements Feedback, AlertSink {
   private final ResponseServiceGrpc.ResponseServiceBlockingStub responses;
   private final SurveyServiceGrpc.SurveyServiceBlockingStub surveys;
   private final AlertServiceGrpc.AlertServiceBlockingStub alerts;
-  private final CircuitBreaker circuitBreaker;
-  private final Duration deadline;
+  private final Peer peer;
 
   /** @param channel the channel to survey-service; its owner shuts it down */
   public SurveyClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
     this.responses = ResponseServiceGrpc.newBlockingStub(channel);
     this.surveys = SurveyServiceGrpc.newBlockingStub(channel);
     this.alerts = AlertServiceGrpc.newBlockingStub(channel);
-    this.circuitBreaker = circuitBreaker;
-    this.deadline = deadline;
+    this.peer = new Peer("survey-service", circuitBreaker, deadline);
   }
 
   @Override
@@ -74,8 +70,7 @@ public final class SurveyClient implements Feedback, AlertSink {
         .setStartTime(start(period)).setEndTime(end(period))
         .setPageSize(limit).build();
     try {
-      var page = call(tenantId, () -> responses.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-          .listResponses(request));
+      var page = call(tenantId, responses, s -> s.listResponses(request));
       var found = new ArrayList<Verbatim>();
       for (var r : page.getResponsesList()) {
         int score = r.getAnswersList().stream().filter(a -> a.hasScore()).mapToInt(a -> a.getScore()).min().orElse(-1);
@@ -102,8 +97,7 @@ public final class SurveyClient implements Feedback, AlertSink {
           .setNpsCategory(NpsCategory.NPS_CATEGORY_DETRACTOR)
           .setStartTime(start(period)).setEndTime(end(period))
           .setPageSize((int) Math.min(PAGE, maxResponses - read)).setPageToken(token).build();
-      var page = call(tenantId, () -> responses.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-          .listResponses(request));
+      var page = call(tenantId, responses, s -> s.listResponses(request));
       for (var r : page.getResponsesList()) {
         if (!r.getContext().getCustomerId().isEmpty()) {
           ids.add(r.getContext().getCustomerId());
@@ -117,8 +111,7 @@ public final class SurveyClient implements Feedback, AlertSink {
 
   @Override
   public ResponseSample sample(String tenantId, String surveyId, DayRange period, int limit) {
-    var survey = call(tenantId, () -> surveys.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-        .getSurvey(GetSurveyRequest.newBuilder().setSurveyId(surveyId).build()));
+    var survey = call(tenantId, surveys, s -> s.getSurvey(GetSurveyRequest.newBuilder().setSurveyId(surveyId).build()));
     Map<String, String> kinds = new LinkedHashMap<>();
     Map<String, int[]> scales = new HashMap<>();
     for (var q : survey.getQuestionsList()) {
@@ -134,8 +127,7 @@ public final class SurveyClient implements Feedback, AlertSink {
       var request = ListResponsesRequest.newBuilder().setSurveyId(surveyId)
           .setStartTime(start(period)).setEndTime(end(period))
           .setPageSize(Math.min(PAGE, limit - rows.size())).setPageToken(token).build();
-      var page = call(tenantId, () -> responses.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-          .listResponses(request));
+      var page = call(tenantId, responses, s -> s.listResponses(request));
       for (var r : page.getResponsesList()) {
         var row = new HashMap<String, Integer>();
         r.getAnswersList().stream().filter(a -> a.hasScore() && kinds.containsKey(a.getQuestionId()))
@@ -152,25 +144,19 @@ public final class SurveyClient implements Feedback, AlertSink {
     var request = FireAlertRequest.newBuilder()
         .setAlertId(alert.alertId()).setTitle(alert.title()).setSeverity(alert.severity()).setSource(SOURCE)
         .setStageId(alert.stageId()).setTouchpointId(alert.touchpointId()).build();
-    call(tenantId, () -> alerts.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).fireAlert(request));
+    call(tenantId, alerts, s -> s.fireAlert(request));
   }
 
-  private <T> T call(String tenantId, Supplier<T> call) {
-    Context tenant = TenantContext.withTenant(tenantId);
-    Context previous = tenant.attach();
+  private <S extends AbstractStub<S>, T> T call(String tenantId, S stub, Function<S, T> rpc) {
     try {
-      return circuitBreaker.executeSupplier(call);
-    } catch (CallNotPermittedException e) {
-      throw new IndicatorsUnavailableException("survey circuit breaker is open", e);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new NotFoundException("survey", e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription());
+      return peer.call(tenantId, stub, rpc);
+    } catch (PeerCallException e) {
+      if (e.code() == Status.Code.NOT_FOUND) {
+        var description = e.status().getDescription();
+        throw new NotFoundException("survey", description == null ? "" : description);
       }
-      // a refusal of a healthy peer (PeerFailure is false) is not retried later either: the caller gets it as unavailable
-      throw new IndicatorsUnavailableException("survey-service: " + e.getStatus().getCode()
-          + (io.cxhub.kit.grpc.PeerFailure.is(e) ? "" : " (refused)"), e);
-    } finally {
-      tenant.detach(previous);
+      // a refusal of a healthy peer is not retried later either: the caller gets it as unavailable
+      throw new IndicatorsUnavailableException(e.getMessage(), e);
     }
   }
 

@@ -1,21 +1,16 @@
 package io.cxhub.metrics.alert.grpc;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
-import io.cxhub.kit.grpc.PeerFailure;
-import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.grpc.Peer;
+import io.cxhub.kit.grpc.PeerCallException;
 import io.cxhub.metrics.alert.AlertRejectedException;
 import io.cxhub.metrics.alert.AlertSink;
 import io.cxhub.proto.survey.v1.AlertServiceGrpc;
 import io.cxhub.proto.survey.v1.AlertServiceGrpc.AlertServiceBlockingStub;
 import io.cxhub.proto.survey.v1.FireAlertRequest;
-import io.cxhub.proto.survey.v1.FireAlertResponse;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Channel;
-import io.grpc.Context;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The client of survey-service's internal {@code cx.survey.v1.AlertService/FireAlert}: owns
@@ -37,15 +32,13 @@ public final class SurveyAlertClient implements AlertSink {
 
   private final Channel channel;
   private final AlertServiceBlockingStub stub;
-  private final CircuitBreaker circuitBreaker;
-  private final Duration deadline;
+  private final Peer peer;
 
   /** @param channel the channel to survey-service; its owner shuts it down */
   public SurveyAlertClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
     this.channel = channel;
     this.stub = AlertServiceGrpc.newBlockingStub(channel);
-    this.circuitBreaker = circuitBreaker;
-    this.deadline = deadline;
+    this.peer = new Peer("survey-service", circuitBreaker, deadline);
   }
 
   @Override
@@ -53,15 +46,15 @@ public final class SurveyAlertClient implements AlertSink {
     Reconnect.nowIfFailed(channel);
     var request = toRequest(alert);
     try {
-      var reply = circuitBreaker.executeSupplier(() -> call(tenantId, request));
+      var reply = peer.call(tenantId, stub, s -> s.fireAlert(request));
       return new Delivery(reply.getEventId(), reply.getCaseId().isEmpty() ? null : reply.getCaseId());
-    } catch (CallNotPermittedException e) {
-      throw new DependencyUnavailableException("survey-service circuit breaker is open", e);
-    } catch (StatusRuntimeException e) {
-      if (PeerFailure.is(e)) {
-        throw new DependencyUnavailableException("survey-service: " + describe(e), e);
+    } catch (PeerCallException e) {
+      if (e.refused()) {
+        var status = e.status();
+        throw new AlertRejectedException("survey-service refused the alert: " + status.getCode()
+            + (status.getDescription() == null ? "" : " " + status.getDescription()), e);
       }
-      throw new AlertRejectedException("survey-service refused the alert: " + describe(e), e);
+      throw e;
     }
   }
 
@@ -87,18 +80,4 @@ public final class SurveyAlertClient implements AlertSink {
     return request.build();
   }
 
-  private FireAlertResponse call(String tenantId, FireAlertRequest request) {
-    Context tenantContext = TenantContext.withTenant(tenantId);
-    Context previous = tenantContext.attach();
-    try {
-      return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).fireAlert(request);
-    } finally {
-      tenantContext.detach(previous);
-    }
-  }
-
-  private static String describe(StatusRuntimeException e) {
-    var status = e.getStatus();
-    return status.getCode() + (status.getDescription() == null ? "" : " " + status.getDescription());
-  }
 }

@@ -1,23 +1,19 @@
 package io.cxhub.metrics.alert.grpc;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
-import io.cxhub.kit.grpc.PeerFailure;
-import io.cxhub.kit.tenant.TenantContext;
+import io.cxhub.kit.grpc.Peer;
+import io.cxhub.kit.grpc.PeerCallException;
 import io.cxhub.metrics.alert.KnownSurveys;
 import io.cxhub.proto.survey.v1.GetSurveyRequest;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc;
 import io.cxhub.proto.survey.v1.SurveyServiceGrpc.SurveyServiceBlockingStub;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Channel;
-import io.grpc.Context;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asks survey-service's {@code SurveyService.GetSurvey}, as the rule's tenant, whether each
@@ -32,15 +28,13 @@ public final class SurveyDirectoryClient implements KnownSurveys {
 
   private final Channel channel;
   private final SurveyServiceBlockingStub stub;
-  private final CircuitBreaker circuitBreaker;
-  private final Duration deadline;
+  private final Peer peer;
 
   /** @param channel the channel to survey-service; its owner shuts it down */
   public SurveyDirectoryClient(Channel channel, CircuitBreaker circuitBreaker, Duration deadline) {
     this.channel = channel;
     this.stub = SurveyServiceGrpc.newBlockingStub(channel);
-    this.circuitBreaker = circuitBreaker;
-    this.deadline = deadline;
+    this.peer = new Peer("survey-service", circuitBreaker, deadline);
   }
 
   @Override
@@ -57,23 +51,14 @@ public final class SurveyDirectoryClient implements KnownSurveys {
 
   private boolean exists(String tenantId, String surveyId) {
     var request = GetSurveyRequest.newBuilder().setSurveyId(surveyId).build();
-    Context tenant = TenantContext.withTenant(tenantId);
-    Context previous = tenant.attach();
     try {
-      circuitBreaker.executeSupplier(
-          () -> stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).getSurvey(request));
+      peer.call(tenantId, stub, s -> s.getSurvey(request));
       return true;
-    } catch (CallNotPermittedException e) {
-      throw new DependencyUnavailableException("survey-service circuit breaker is open; the survey ids cannot be checked", e);
-    } catch (StatusRuntimeException e) {
-      var code = e.getStatus().getCode();
-      if (code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT) {
+    } catch (PeerCallException e) {
+      if (e.code() == Status.Code.NOT_FOUND || e.code() == Status.Code.INVALID_ARGUMENT) {
         return false;
       }
-      throw new DependencyUnavailableException("survey-service cannot check the survey ids: " + code
-          + (PeerFailure.is(e) ? "" : " (refused)"), e);
-    } finally {
-      tenant.detach(previous);
+      throw new DependencyUnavailableException("the survey ids cannot be checked: " + e.getMessage(), e);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.cxhub.metrics.ingest.grpc;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cxhub.kit.grpc.Peer;
 import io.cxhub.kit.id.Ids;
 import io.cxhub.kit.tenant.TenantContext;
 import io.cxhub.kit.grpc.ProtoChannels;
@@ -18,21 +19,18 @@ import io.cxhub.proto.persona.v1.CustomerServiceGrpc.CustomerServiceBlockingStub
 import io.cxhub.proto.persona.v1.LookupCustomersRequest;
 import io.cxhub.proto.persona.v1.LookupCustomersResponse;
 import io.cxhub.proto.persona.v1.ValueTier;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.ConnectivityState;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client of persona-service: owns the stub, the per-call deadline, a Caffeine cache of
@@ -50,21 +48,18 @@ public final class PersonaClient implements Segments, CustomerEventSink {
   /** A relay batch of 500 events is one call; it may take longer than a lookup. */
   private static final Duration DELIVER_DEADLINE = Duration.ofSeconds(10);
 
-  private static final Logger log = LoggerFactory.getLogger(PersonaClient.class);
   private static final int MAX_LOOKUP = 500;
 
   private final ManagedChannel channel;
   private final CustomerServiceBlockingStub stub;
-  private final CircuitBreaker circuitBreaker;
-  private final Duration deadline;
+  private final Peer peer;
   private final Cache<String, Profile> cache;
 
   /** @param channel the channel to persona-service; its owner shuts it down */
   public PersonaClient(ManagedChannel channel, CircuitBreaker circuitBreaker, Duration deadline, Duration ttl, long size) {
     this.channel = channel;
     this.stub = CustomerServiceGrpc.newBlockingStub(channel);
-    this.circuitBreaker = circuitBreaker;
-    this.deadline = deadline;
+    this.peer = new Peer("persona-service", circuitBreaker, deadline);
     this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();
   }
 
@@ -82,20 +77,18 @@ public final class PersonaClient implements Segments, CustomerEventSink {
     }
     for (int from = 0; from < missing.size(); from += MAX_LOOKUP) {
       List<String> chunk = missing.subList(from, Math.min(from + MAX_LOOKUP, missing.size()));
-      try {
-        var reply = circuitBreaker.executeSupplier(() -> lookup(tenantId, chunk));
-        var found = new HashMap<String, Profile>();
-        reply.getCustomersList().forEach(c -> found.put(c.getCustomerId(), Profile.of(c.getSegment(), c.getPersonaId(),
-            valueTier(c))));
-        for (String id : chunk) {
-          Profile profile = found.getOrDefault(id, Profile.UNASSIGNED);
-          cache.put(Ids.tenantScoped(tenantId, id), profile);
-          result.put(id, profile);
-        }
-      } catch (CallNotPermittedException | StatusRuntimeException e) {
-        log.warn("persona-service lookup failed, counting as unassigned tenant={} customers={} cause={}",
-            tenantId, chunk.size(), e.getMessage());
+      var reply = lookup(tenantId, chunk);
+      if (reply.isEmpty()) {
         chunk.forEach(id -> result.put(id, Profile.UNASSIGNED));
+        continue;
+      }
+      var found = new HashMap<String, Profile>();
+      reply.get().getCustomersList().forEach(c -> found.put(c.getCustomerId(), Profile.of(c.getSegment(),
+          c.getPersonaId(), valueTier(c))));
+      for (String id : chunk) {
+        Profile profile = found.getOrDefault(id, Profile.UNASSIGNED);
+        cache.put(Ids.tenantScoped(tenantId, id), profile);
+        result.put(id, profile);
       }
     }
     return result;
@@ -134,18 +127,13 @@ public final class PersonaClient implements Segments, CustomerEventSink {
     }
   }
 
-  private LookupCustomersResponse lookup(String tenantId, List<String> ids) {
+  /** The customers' profiles; empty (logged) when persona-service cannot answer: they count as unassigned. */
+  private Optional<LookupCustomersResponse> lookup(String tenantId, List<String> ids) {
     if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
       channel.resetConnectBackoff();
     }
-    Context tenantContext = TenantContext.withTenant(tenantId);
-    Context previous = tenantContext.attach();
-    try {
-      return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-          .lookupCustomers(LookupCustomersRequest.newBuilder().addAllCustomerIds(ids).build());
-    } finally {
-      tenantContext.detach(previous);
-    }
+    return peer.tryCall(tenantId, "profiles of " + ids.size() + " customers (counted as unassigned)", stub,
+        s -> s.lookupCustomers(LookupCustomersRequest.newBuilder().addAllCustomerIds(ids).build()));
   }
 
   /**

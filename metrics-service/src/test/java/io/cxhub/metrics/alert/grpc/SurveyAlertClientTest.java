@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cxhub.kit.error.DependencyUnavailableException;
-import io.cxhub.kit.grpc.PeerFailure;
 import io.cxhub.kit.tenant.TenantClientInterceptor;
 import io.cxhub.kit.tenant.TenantServerInterceptor;
 import io.cxhub.metrics.alert.AlertRejectedException;
 import io.cxhub.metrics.alert.AlertSink;
 import io.cxhub.metrics.alert.Severity;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.cxhub.kit.testing.TestBreakers;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -40,14 +39,7 @@ class SurveyAlertClientTest {
   private final FakeSurveyAlertService survey = new FakeSurveyAlertService();
   private final ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor()
       .intercept(new TenantClientInterceptor(io.cxhub.kit.testing.GrpcCalls.testTokens())).build();
-  private final CircuitBreaker breaker = CircuitBreaker.of("survey", CircuitBreakerConfig.custom()
-      .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-      .slidingWindowSize(4)
-      .minimumNumberOfCalls(4)
-      .failureRateThreshold(50)
-      .waitDurationInOpenState(Duration.ofMinutes(10))
-      .recordException(new PeerFailure())
-      .build());
+  private final CircuitBreaker breaker = TestBreakers.opensAfterFourCalls("survey");
   private final SurveyAlertClient client = new SurveyAlertClient(channel, breaker, Duration.ofSeconds(5));
   private Server server;
 
