@@ -218,7 +218,7 @@ final class DemoCampaigns {
     Map<String, JsonNode> invitations = invitations(campaignId);
     for (Invitee invitee : invitees) {
       String address = mail ? invitee.address().toLowerCase(Locale.ROOT) : invitee.address();
-      JsonNode invitation = invitations.get(address);
+      JsonNode invitation = invitations.get(invitee.customer().id());
       String token = links.get(address);
       if (!invitee.opens() || invitation == null || token == null) {
         continue;
@@ -244,20 +244,19 @@ final class DemoCampaigns {
     }
   }
 
-  /** The campaign's invitations by address (e-mail in lower case). */
+  /** The campaign's invitations by customer id (the API masks their addresses). */
   private Map<String, JsonNode> invitations(String campaignId) {
-    var byAddress = new HashMap<String, JsonNode>();
+    var byCustomer = new HashMap<String, JsonNode>();
     String page = "";
     do {
       JsonNode list = tenant.get("/v1/campaigns/" + campaignId + "/invitations?pageSize=100"
           + (page.isEmpty() ? "" : "&pageToken=" + DemoClient.query(page)));
       for (JsonNode invitation : list.path("invitations")) {
-        String address = invitation.path("address").asText();
-        byAddress.put(address.contains("@") ? address.toLowerCase(Locale.ROOT) : address, invitation);
+        byCustomer.put(invitation.path("customerId").asText(), invitation);
       }
       page = list.path("nextPageToken").asText();
     } while (!page.isEmpty());
-    return byAddress;
+    return byCustomer;
   }
 
   private static int clamp(int value, int min, int max) {
