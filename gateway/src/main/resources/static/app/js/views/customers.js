@@ -20,6 +20,7 @@ addTexts({
     attribute: 'Attribute', operator: 'Operator', value: 'Value', create: 'Create', noRuleSegments: 'No rule segment yet.', stated: 'stated label',
     goals: 'Goals', needs: 'Needs', frustrations: 'Frustrations', motivations: 'Motivations', sizeTrend: 'Size over time', computedAt: 'Computed',
     assigned: 'customers now assigned an adopted persona', scored: 'with orders',
+    noSupportEvents: 'No resolved case of these customers yet',
   },
   fr: {
     personas: 'Personas', segments: 'Segments', size: 'Clients', shareOfCustomers: 'des clients', revenue: "Chiffre d'affaires", averageClv: 'CLV moyenne',
@@ -33,6 +34,7 @@ addTexts({
     attribute: 'Attribut', operator: 'Opérateur', value: 'Valeur', create: 'Créer', noRuleSegments: 'Pas encore de segment par règle.', stated: 'libellé déclaré',
     goals: 'Objectifs', needs: 'Besoins', frustrations: 'Frustrations', motivations: 'Motivations', sizeTrend: 'Taille dans le temps', computedAt: 'Calculé',
     assigned: 'clients désormais rattachés à un persona adopté', scored: 'avec commandes',
+    noSupportEvents: 'Pas encore de demande résolue de ces clients',
   },
 });
 
@@ -59,11 +61,13 @@ export async function show(main, args, session) {
   main.innerHTML = '';
   main.append(el(`<h1>${escape(t('customers'))}</h1>`));
   const period = { start: daysAgo(89), end: daysAgo(0) };
-  const [personas, segments, patterns, value] = await Promise.all([
+  const [personas, segments, patterns, value, supportByPersona, supportBySegment] = await Promise.all([
     get('/v1/personas?pageSize=100').catch(() => ({ personas: [] })),
     get('/v1/segments').catch(() => ({ segments: [] })),
     get(`/v1/contact-patterns?period.startDate=${period.start}&period.endDate=${period.end}`).catch((e) => ({ error: e.message })),
     get('/v1/customer-value').catch(() => null),
+    supportBy('KPI_DIMENSION_PERSONA', period),
+    supportBy('KPI_DIMENSION_SEGMENT', period),
   ]);
 
   // personas
@@ -72,7 +76,8 @@ export async function show(main, args, session) {
   const personaList = personas.personas || [];
   if (!personaList.length) personaSection.append(el(`<p class="meta">${escape(t('noData'))}</p>`));
   const personaCards = await Promise.all(personaList.map((p) => get(`/v1/personas/${encodeURIComponent(p.personaId)}/card`).catch(() => null)));
-  personaList.forEach((p, i) => personaSection.querySelector('.cards').append(card(personaCards[i], p.name, p.description)));
+  personaList.forEach((p, i) => personaSection.querySelector('.cards').append(card(personaCards[i], p.name, p.description,
+    supportOf(supportByPersona, p.personaId))));
 
   // segments: the rule segments and the stated labels the contact patterns know
   const ruleSegments = segments.segments || [];
@@ -84,7 +89,7 @@ export async function show(main, args, session) {
   const segmentCards = await Promise.all(ids.map((id) => get(`/v1/segments/${encodeURIComponent(id)}/card`).catch(() => null)));
   ids.forEach((id, i) => {
     const rule = ruleSegments.find((s) => s.segmentId === id);
-    const c = card(segmentCards[i], rule ? rule.displayName || id : id, rule ? rule.description : t('stated'));
+    const c = card(segmentCards[i], rule ? rule.displayName || id : id, rule ? rule.description : t('stated'), supportOf(supportBySegment, id));
     segmentSection.querySelector('.cards').append(c);
     if (rule) sizeTrend(c, id);
   });
@@ -95,8 +100,32 @@ export async function show(main, args, session) {
   main.append(ruleList(ruleSegments, session, main, args));
 }
 
-/** A persona's or segment's card. */
-function card(c, name, description) {
+/**
+ * Support KPIs (FCR, AHT) per persona or segment over the period, from one KPI query grouped by
+ * that dimension (events are sliced by their customer's persona and segment when recorded);
+ * null when the query failed.
+ */
+function supportBy(dimension, period) {
+  return post('/v1/kpis:query', { filter: { period: { startDate: period.start, endDate: period.end } },
+    groupBy: [dimension], families: ['KPI_FAMILY_SUPPORT'] })
+    .then((r) => new Map((r.cells || []).map((c) => [(c.key || [])[0]?.value || '', c.support || {}])))
+    .catch(() => null);
+}
+
+/** The support KPIs of one persona or segment: {} without events, null when unknown. */
+function supportOf(byId, id) {
+  return byId ? (byId.get(id) || {}) : null;
+}
+
+/** A mean handling time in minutes, with n and the low-sample mark. */
+function handling(d) {
+  if (!d || !Number(d.n)) return `<span class="meta">${escape(t('noSupportEvents'))}</span>`;
+  return `<b>${num(Number(d.meanSeconds || 0) / 60, 1)} min</b> <span class="meta">n = ${num(Number(d.n), 0)}</span>`
+    + (d.lowSample ? ` <span class="warn" title="${escape(t('lowSample'))}">⚠<span class="sr-only">${escape(t('lowSampleShort'))}</span></span>` : '');
+}
+
+/** A persona's or segment's card; `support` holds its FCR and AHT (null: not available). */
+function card(c, name, description, support = null) {
   const article = el(`<article class="card customer-card"><h3>${escape(name)}</h3></article>`);
   if (description) article.append(el(`<p class="meta">${escape(description)}</p>`));
   if (!c) { article.append(el(`<p class="meta">${escape(t('noData'))}</p>`)); return article; }
@@ -106,6 +135,9 @@ function card(c, name, description) {
       <dt>NPS</dt><dd data-score="nps">${c.scoresAvailable === false ? '–' : score(c.nps)}</dd>
       <dt>CSAT</dt><dd data-score="csat">${c.scoresAvailable === false ? '–' : score(c.csat, { unit: ' %' })}</dd>
       <dt>CES</dt><dd data-score="ces">${c.scoresAvailable === false ? '–' : score(c.ces, { unit: ' %' })}</dd>
+      <dt>${escape(t('fcr'))}</dt><dd data-kpi="fcr">${!support ? '–' : Number(support.fcr?.n) ? score(support.fcr, { unit: ' %' })
+        : `<span class="meta">${escape(t('noSupportEvents'))}</span>`}</dd>
+      <dt>${escape(t('aht'))}</dt><dd data-kpi="aht">${support ? handling(support.aht) : '–'}</dd>
       <dt>${escape(t('revenue'))}</dt><dd>${money(c.revenue)}</dd>
       <dt>${escape(t('averageClv'))}</dt><dd>${money(c.averageClv)}</dd></dl>`));
   if (c.scoresAvailable === false) article.append(el(`<p class="warn">${escape(t('scoresUnavailable'))}</p>`));

@@ -1,6 +1,7 @@
 package io.cxhub.metrics.event;
 
 import io.cxhub.kit.domain.Channel;
+import io.cxhub.metrics.ingest.Profile;
 import io.cxhub.metrics.rollup.LedgerItem;
 import java.time.Instant;
 
@@ -14,6 +15,10 @@ import java.time.Instant;
  * @param openedTime FIRST_RESPONSE: when the case was opened
  * @param contactCount CASE_RESOLVED: contacts made about the case
  * @param stepOrder FUNNEL_STEP_*: position of the step, from 1
+ * @param profile the customer's segment, persona and value tier as resolved when the event
+ *     was first recorded ({@link RecordEvents}): {@link Profile#NONE} without a customer id,
+ *     {@link Profile#UNASSIGNED} when it could not be resolved. Stored with the event in the
+ *     ledger, so every retry, completion and recount counts it in the same cells
  */
 public record BusinessEvent(
     String eventId,
@@ -31,7 +36,8 @@ public record BusinessEvent(
     String funnelId,
     String step,
     int stepOrder,
-    Amount amount) implements LedgerItem {
+    Amount amount,
+    Profile profile) implements LedgerItem {
 
   public BusinessEvent {
     channel = channel == null ? Channel.UNSPECIFIED : channel;
@@ -42,6 +48,7 @@ public record BusinessEvent(
     customerId = text(customerId);
     funnelId = text(funnelId);
     step = text(step);
+    profile = profile == null ? Profile.NONE : profile;
   }
 
   private static String text(String value) {
@@ -51,6 +58,12 @@ public record BusinessEvent(
   @Override
   public String itemId() {
     return eventId;
+  }
+
+  /** The same event with its customer's profile. */
+  public BusinessEvent withProfile(Profile resolved) {
+    return new BusinessEvent(eventId, type, occurTime, channel, team, stageId, touchpointId, caseId, openedTime,
+        contactCount, handlingSeconds, customerId, funnelId, step, stepOrder, amount, resolved);
   }
 
   /** A builder, for adapters and tests; every field starts absent. */
@@ -76,6 +89,7 @@ public record BusinessEvent(
     private String step = "";
     private int stepOrder;
     private Amount amount;
+    private Profile profile = Profile.NONE;
 
     private Builder(String eventId, EventType type, Instant occurTime) {
       this.eventId = eventId;
@@ -96,10 +110,11 @@ public record BusinessEvent(
     public Builder step(String value) { step = value; return this; }
     public Builder stepOrder(int value) { stepOrder = value; return this; }
     public Builder amount(Amount value) { amount = value; return this; }
+    public Builder profile(Profile value) { profile = value; return this; }
 
     public BusinessEvent build() {
       return new BusinessEvent(eventId, type, occurTime, channel, team, stageId, touchpointId, caseId, openedTime,
-          contactCount, handlingSeconds, customerId, funnelId, step, stepOrder, amount);
+          contactCount, handlingSeconds, customerId, funnelId, step, stepOrder, amount, profile);
     }
   }
 }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * What an event adds to the cubes (layout in {@link EventCubes}): the same tally to the cell
- * of its day cube and of its month cube. Pure: depends on the event and the zone only.
+ * of its day cube and of its month cube. Pure: depends on the event (with the customer
+ * profile stored in it) and the zone only.
  */
 public final class EventContributor implements Contributor<BusinessEvent> {
 
@@ -83,6 +84,9 @@ public final class EventContributor implements Contributor<BusinessEvent> {
     dims.put(DIM_TEAM, e.team());
     dims.put(DIM_STAGE, e.stageId());
     dims.put(DIM_TOUCHPOINT, e.touchpointId());
+    dims.put(DIM_SEGMENT, e.profile().segment());
+    dims.put(DIM_PERSONA, e.profile().persona());
+    dims.put(DIM_VALUE_TIER, e.profile().valueTier());
     return dims;
   }
 

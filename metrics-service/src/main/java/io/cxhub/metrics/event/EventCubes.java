@@ -8,6 +8,11 @@ import java.util.zip.CRC32;
  * {@link EventContributor} writes and the KPI reads sum. Every event counts in the day cube
  * and in the month cube of its local day (tenant's time zone).
  *
+ * <p>The support, commerce and funnel cells also carry the customer's {@value #DIM_SEGMENT},
+ * {@value #DIM_PERSONA} and {@value #DIM_VALUE_TIER} as resolved when the event was recorded
+ * (absent, like any empty dimension, for events without a customer; {@code unassigned} when
+ * they could not be resolved), the same slices as the score cells.
+ *
  * <ul>
  *   <li>{@value #SUPPORT}: cells by channel × team × stage × touchpoint; counters
  *       {@value #CONTACTS}, {@value #RESOLVED}, {@value #RESOLVED_FIRST_CONTACT},
@@ -42,6 +47,9 @@ public final class EventCubes {
   public static final String DIM_STEP = "step";
   public static final String DIM_STEP_ORDER = "stepOrder";
   public static final String DIM_CUSTOMER = "customer";
+  public static final String DIM_SEGMENT = "segment";
+  public static final String DIM_PERSONA = "persona";
+  public static final String DIM_VALUE_TIER = "valueTier";
 
   public static final String CONTACTS = "contacts";
   public static final String RESOLVED = "resolved";

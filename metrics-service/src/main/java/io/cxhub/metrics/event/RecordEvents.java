@@ -3,6 +3,7 @@ package io.cxhub.metrics.event;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
 import io.cxhub.kit.error.Violations;
+import io.cxhub.metrics.ingest.Segments;
 import io.cxhub.metrics.rollup.ExactlyOnceAggregator;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Records business events: validates them, then counts each exactly once (by its
- * {@code event_id}) through the tenant's event ledger and cubes.
+ * Records business events: validates them, resolves the segment, persona and value tier of
+ * each event's customer (the same {@link Segments} lookup and fallback as responses: no
+ * customer id → empty, not resolved → {@code unassigned}), then counts each exactly once (by
+ * its {@code event_id}) through the tenant's event ledger and cubes. The profile is stored
+ * with the event by its first recording, so a retry never moves it to another slice.
  */
 public final class RecordEvents {
 
@@ -22,16 +26,22 @@ public final class RecordEvents {
   private final ExactlyOnceAggregator<BusinessEvent> aggregator;
   private final Clock clock;
   private final CustomerEventFeed customerFeed;
+  private final Segments segments;
 
   public RecordEvents(ExactlyOnceAggregator<BusinessEvent> aggregator, Clock clock) {
-    this(aggregator, clock, CustomerEventFeed.NONE);
+    this(aggregator, clock, CustomerEventFeed.NONE, Segments.NONE);
   }
 
-  /** @param customerFeed receives orders and contacts before they are counted (see {@link CustomerEventFeed}) */
-  public RecordEvents(ExactlyOnceAggregator<BusinessEvent> aggregator, Clock clock, CustomerEventFeed customerFeed) {
+  /**
+   * @param customerFeed receives orders and contacts before they are counted (see {@link CustomerEventFeed})
+   * @param segments resolves the customers' profiles (never throws: see {@link Segments})
+   */
+  public RecordEvents(
+      ExactlyOnceAggregator<BusinessEvent> aggregator, Clock clock, CustomerEventFeed customerFeed, Segments segments) {
     this.aggregator = aggregator;
     this.clock = clock;
     this.customerFeed = customerFeed;
+    this.segments = segments;
   }
 
   /**
@@ -113,7 +123,9 @@ public final class RecordEvents {
     for (int from = 0; from < events.size(); from += CHUNK) {
       var chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
       customerFeed.offer(tenantId, chunk);
-      var outcome = aggregator.record(tenantId, chunk);
+      var profiles = segments.profilesOf(tenantId, chunk.stream().map(BusinessEvent::customerId).toList());
+      var outcome = aggregator.record(tenantId,
+          chunk.stream().map(e -> e.withProfile(profiles.apply(e.customerId()))).toList());
       recorded += outcome.applied();
       duplicates += outcome.duplicates();
       chunk.forEach(e -> seen.add(e.eventId()));

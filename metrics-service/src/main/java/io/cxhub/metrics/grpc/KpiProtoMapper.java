@@ -25,15 +25,48 @@ import io.cxhub.proto.metrics.v1.PurchaseCycle;
 import io.cxhub.proto.metrics.v1.QueryKpisRequest;
 import io.cxhub.proto.metrics.v1.QueryKpisResponse;
 import io.cxhub.proto.metrics.v1.SupportKpis;
+import io.cxhub.metrics.ingest.Profile;
+import io.cxhub.proto.persona.v1.ValueTier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** cx.metrics.v1 KPI messages to and from the domain. */
 final class KpiProtoMapper {
 
+  /** Longest segment or persona id in a filter, as elsewhere in the metrics contracts. */
+  private static final int MAX_ID = 128;
+
+  /**
+   * The value tiers a filter may name: persona-service's tiers as slicing values
+   * ({@code VALUE_TIER_AT_RISK} → {@code at_risk}, as recorded) and {@code unassigned}.
+   */
+  static final Set<String> VALUE_TIERS = valueTiers();
+
   private KpiProtoMapper() {}
+
+  private static Set<String> valueTiers() {
+    var tiers = new TreeSet<String>();
+    for (ValueTier tier : ValueTier.values()) {
+      if (tier != ValueTier.VALUE_TIER_UNSPECIFIED && tier != ValueTier.UNRECOGNIZED) {
+        tiers.add(tier.name().substring("VALUE_TIER_".length()).toLowerCase(Locale.ROOT));
+      }
+    }
+    tiers.add(Profile.UNASSIGNED_VALUE);
+    return Collections.unmodifiableSet(tiers);
+  }
+
+  private static void checkIds(String field, List<String> ids, Violations violations) {
+    for (int i = 0; i < ids.size(); i++) {
+      violations.requireText(field + "[" + i + "]", ids.get(i), MAX_ID);
+    }
+  }
 
   static KpiQuery toQuery(QueryKpisRequest request) {
     var violations = new Violations();
@@ -41,8 +74,17 @@ final class KpiProtoMapper {
     var channels = new HashSet<String>();
     f.getChannelsList().forEach(c -> channels.add(MetricsProtoMapper.channel(c)));
     DayRange period = DayRange.parse(f.getPeriod().getStartDate(), f.getPeriod().getEndDate(), "filter.period", violations);
-    var filter = new KpiFilter(period, channels, new HashSet<>(f.getTeamsList()), new HashSet<>(f.getStagesList()),
-        new HashSet<>(f.getTouchpointsList()), new HashSet<>(f.getFunnelIdsList()));
+    checkIds("filter.segments", f.getSegmentsList(), violations);
+    checkIds("filter.personas", f.getPersonasList(), violations);
+    for (int i = 0; i < f.getValueTiersCount(); i++) {
+      if (!VALUE_TIERS.contains(f.getValueTiers(i))) {
+        violations.add("filter.value_tiers[" + i + "]", "must be one of " + VALUE_TIERS + ", not '"
+            + f.getValueTiers(i) + "'");
+      }
+    }
+    var filter = KpiFilter.builder().period(period).channels(channels).teams(f.getTeamsList())
+        .stages(f.getStagesList()).touchpoints(f.getTouchpointsList()).funnelIds(f.getFunnelIdsList())
+        .segments(f.getSegmentsList()).personas(f.getPersonasList()).valueTiers(f.getValueTiersList()).build();
     var groupBy = new ArrayList<KpiDimension>();
     for (int i = 0; i < request.getGroupByCount(); i++) {
       switch (request.getGroupBy(i)) {
@@ -51,6 +93,9 @@ final class KpiProtoMapper {
         case KPI_DIMENSION_TEAM -> groupBy.add(KpiDimension.TEAM);
         case KPI_DIMENSION_STAGE -> groupBy.add(KpiDimension.STAGE);
         case KPI_DIMENSION_TOUCHPOINT -> groupBy.add(KpiDimension.TOUCHPOINT);
+        case KPI_DIMENSION_SEGMENT -> groupBy.add(KpiDimension.SEGMENT);
+        case KPI_DIMENSION_PERSONA -> groupBy.add(KpiDimension.PERSONA);
+        case KPI_DIMENSION_VALUE_TIER -> groupBy.add(KpiDimension.VALUE_TIER);
         default -> violations.add("group_by[" + i + "]", "must be a known dimension");
       }
     }

@@ -3,7 +3,6 @@ package io.cxhub.metrics.ingest;
 import io.cxhub.kit.error.Violations;
 import io.cxhub.metrics.rollup.ExactlyOnceAggregator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -36,17 +35,8 @@ public final class RecordResponses {
 
   /** Each response with its respondent's profile, resolved in one lookup for the batch. */
   private List<RecordedResponse> withProfiles(String tenantId, List<RecordedResponse> responses) {
-    var customers = new HashSet<String>();
-    responses.forEach(r -> {
-      if (!r.customerId().isEmpty()) {
-        customers.add(r.customerId());
-      }
-    });
-    Map<String, Profile> resolved = customers.isEmpty() ? Map.of() : segments.resolve(tenantId, customers);
-    return responses.stream()
-        .map(r -> r.customerId().isEmpty() ? r.withProfile(Profile.NONE)
-            : r.withProfile(resolved.getOrDefault(r.customerId(), Profile.UNASSIGNED)))
-        .toList();
+    var profiles = segments.profilesOf(tenantId, responses.stream().map(RecordedResponse::customerId).toList());
+    return responses.stream().map(r -> r.withProfile(profiles.apply(r.customerId()))).toList();
   }
 
   private static void validate(List<RecordedResponse> batch) {

@@ -8,7 +8,13 @@ public enum KpiDimension {
   CHANNEL(EventCubes.DIM_CHANNEL),
   TEAM(EventCubes.DIM_TEAM),
   STAGE(EventCubes.DIM_STAGE),
-  TOUCHPOINT(EventCubes.DIM_TOUCHPOINT);
+  TOUCHPOINT(EventCubes.DIM_TOUCHPOINT),
+  /** The customer's segment when the event was recorded (empty without a customer). */
+  SEGMENT(EventCubes.DIM_SEGMENT),
+  /** The customer's persona when the event was recorded (empty without a customer). */
+  PERSONA(EventCubes.DIM_PERSONA),
+  /** The customer's value tier when the event was recorded (empty without a customer). */
+  VALUE_TIER(EventCubes.DIM_VALUE_TIER);
 
   private final String cellDimension;
 

@@ -61,8 +61,8 @@ final class LanguageDetection {
       }
       words++;
       String w = t.norm();
-      boolean inFr = fr.function.contains(w) || fr.vocabulary.contains(w) || fr.sms.containsKey(w);
-      boolean inEn = en.function.contains(w) || en.vocabulary.contains(w) || en.sms.containsKey(w);
+      boolean inFr = fr.knows(w);
+      boolean inEn = en.knows(w);
       if (inFr && !inEn) {
         frVotes++;
       } else if (inEn && !inFr) {

@@ -77,6 +77,9 @@ final class Lexicon {
   final PhraseTable<Double> clauseEnd = new PhraseTable<>();
   final Set<String> subjectNegator = new HashSet<>();
   final Set<String> vocabulary = new HashSet<>();
+  /** The stems of the valence section's "word*" entries ("disappoint*"), for {@link #knows}. */
+  private final Set<String> vocabularyStems = new HashSet<>();
+  private int longestStem = 0;
 
   static Lexicon load(String resource) {
     InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource);
@@ -121,6 +124,10 @@ final class Lexicon {
         valence.add(term, Double.parseDouble(cols[1]));
         for (String w : Tokenizer.fold(term).split("[\\s'’-]+")) {
           vocabulary.add(w.replace("*", ""));
+          if (w.endsWith("*") && w.length() > 4) {
+            vocabularyStems.add(w.substring(0, w.length() - 1));
+            longestStem = Math.max(longestStem, w.length() - 1);
+          }
         }
       }
       case "boost", "damp" -> boost.add(term, Double.parseDouble(cols[1]));
@@ -152,6 +159,22 @@ final class Lexicon {
       }
       default -> throw new IllegalArgumentException("unknown section " + section);
     }
+  }
+
+  /**
+   * A word of this language's lexicon: a common word, an SMS spelling, a word of the valence
+   * section, or a word that starts with one of its stems ("disappointing" for "disappoint*").
+   */
+  boolean knows(String w) {
+    if (function.contains(w) || vocabulary.contains(w) || sms.containsKey(w)) {
+      return true;
+    }
+    for (int len = 4; len <= Math.min(longestStem, w.length() - 1); len++) {
+      if (vocabularyStems.contains(w.substring(0, len))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Replaces SMS spellings by their standard words, keeping the original offsets. */

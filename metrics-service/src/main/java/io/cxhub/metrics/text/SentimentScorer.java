@@ -29,6 +29,11 @@ final class SentimentScorer {
       java.util.Set.of("no", "without", "sans", "aucun", "aucune", "nothing", "none", "nobody", "rien");
   private static final double EXPECTED_MISSING = -1.8;
   private static final double EXCESS = -1.2;
+  /** Words that open an interjection without qualifying anything ("Oh great", "Ah bravo"). */
+  private static final java.util.Set<String> OPENERS =
+      java.util.Set.of("oh", "ah", "wow", "well", "yeah", "yes", "just", "eh", "bah", "ben", "ouais", "oui", "bon", "alors");
+  /** Praise under this valence in a question is asked about, not asserted. */
+  private static final double ASKED_PRAISE = 2.0;
   private static final double IRONY = -1.6;
   /** Negative mass that a sentence needs, with no praise, to make its cheerful interjection ironic. */
   private static final double IRONY_CONTEXT = 0.8;
@@ -65,6 +70,7 @@ final class SentimentScorer {
     int firstPolarInSentence = -1;
     var interjections = new ArrayList<Integer>();
     var requests = new ArrayList<Integer>();
+    int spent = 0; // end of the last polar phrase: the negator inside it ("not worth") is used up
     int i = 0;
     int n = tokens.size();
     while (i < n) {
@@ -133,21 +139,24 @@ final class SentimentScorer {
         int end = i + m.length();
         if (v == 0) {
           i = end; // a neutral phrase that hides its words ("merci d'avance", "thanks in advance")
+          spent = end; // and its negator: "sans aucun doute le meilleur"
           continue;
         }
-        boolean interjection = wordsBefore(tokens, i) <= 1 || end >= n || tokens.get(end).isBoundary();
+        boolean interjection = wordsBefore(tokens, i) == 0
+            || (onlyBoostsBefore(tokens, i) && (wordsBefore(tokens, i) <= 1 || end >= n || tokens.get(end).isBoundary()));
         boolean ironic = v > 0 && interjection
             && (lexicon.ironic.contains(t.norm()) || lexicon.ironic.contains(Tokenizer.fold(m.source())));
         if (ironic && repetition) {
           v = IRONY;
         } else {
-          v = adjust(tokens, i, end, v, shouting);
+          v = adjust(tokens, i, end, v, shouting, spent);
           if (ironic && v > 0) {
             interjections.add(hits.size());
           }
         }
         hits.add(new Hit(i, end, v));
         i = end;
+        spent = end;
         continue;
       }
       var e = lexicon.expected.longestAt(tokens, i);
@@ -170,10 +179,34 @@ final class SentimentScorer {
       }
       i++;
     }
+    praiseInQuestions(tokens, hits);
     ironyInContext(tokens, hits, interjections);
     wishesInRequests(tokens, hits, requests);
     politenessFormulas(tokens, hits);
     return hits;
+  }
+
+  /**
+   * Mild praise words in a question are asked about, not asserted: "Is the museum easy to
+   * reach?", "Est-ce que le plat est bon ?". Only the clause that ends with the question mark
+   * ("Great hotel, is breakfast included?" keeps "Great"), and only words under
+   * {@link #ASKED_PRAISE}: strong praise and complaints in a question stay ("Why is it so slow?").
+   */
+  private static void praiseInQuestions(List<Token> tokens, List<Hit> hits) {
+    hits.removeIf(h -> h.valence() > 0 && h.valence() < ASKED_PRAISE && inQuestionClause(tokens, h.to()));
+  }
+
+  private static boolean inQuestionClause(List<Token> tokens, int from) {
+    for (int k = from; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (t.kind() == Token.Kind.SENTENCE) {
+        return t.norm().equals("?");
+      }
+      if (t.kind() == Token.Kind.CLAUSE) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** What a request asks for is a wish, not praise: "merci de me rembourser rapidement". */
@@ -412,11 +445,11 @@ final class SentimentScorer {
     return w.length() < 4 || Integer.parseInt(w) < 1900; // a year is not a duration
   }
 
-  private double adjust(List<Token> tokens, int from, int to, double v, boolean shouting) {
+  private double adjust(List<Token> tokens, int from, int to, double v, boolean shouting, int spent) {
     double factor = 1.0;
     boolean flipped = false;
     int seen = 0;
-    for (int k = from - 1; k >= 0 && seen < 3; k--) {
+    for (int k = from - 1; k >= spent && seen < 3; k--) {
       Token b = tokens.get(k);
       if (b.isBoundary()) {
         break;
@@ -436,8 +469,9 @@ final class SentimentScorer {
     }
     double adjusted = v * factor;
     boolean selfNegated = lexicon.negator.longestAt(tokens, from) != null;
-    if (!flipped && !selfNegated && (negatedBefore(tokens, from) || negatedAround(tokens, from, to))) {
-      adjusted *= NEGATION_FACTOR;
+    if (!flipped && !selfNegated && (negatedBefore(tokens, from, spent) || negatedAround(tokens, from, to))) {
+      // "can't recommend them enough", "couldn't thank you enough": praise, not its negation
+      adjusted *= canBefore(tokens, from) && enoughAfter(tokens, to) ? 1.3 : NEGATION_FACTOR;
     }
     if (afterContrast(tokens, from)) {
       adjusted *= 1.2;
@@ -525,8 +559,13 @@ final class SentimentScorer {
 
   /** A negator within the words before {@code from} in the same clause: three words, two for "no"/"sans". */
   boolean negatedBefore(List<Token> tokens, int from) {
+    return negatedBefore(tokens, from, 0);
+  }
+
+  /** The same, looking no further back than {@code spent} (a negator inside a phrase already read is used up). */
+  boolean negatedBefore(List<Token> tokens, int from, int spent) {
     int seen = 0;
-    for (int k = from - 1; k >= 0 && seen < 3; k--) {
+    for (int k = from - 1; k >= spent && seen < 3; k--) {
       Token b = tokens.get(k);
       if (b.isBoundary() || lexicon.contrast.longestAt(tokens, k) != null) {
         return false;
@@ -568,6 +607,34 @@ final class SentimentScorer {
     return false;
   }
 
+  /** "can"/"could" within the three words before {@code from} ("can't" is "ca not", "could not", "cannot"). */
+  private static boolean canBefore(List<Token> tokens, int from) {
+    for (int k = from - 1; k >= 0 && k >= from - 3; k--) {
+      String w = tokens.get(k).norm();
+      if (tokens.get(k).isBoundary()) {
+        return false;
+      }
+      if (w.equals("can") || w.equals("ca") || w.equals("could") || w.equals("cannot")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "enough" within the three words after a negated word, in its clause: "can't thank you enough". */
+  private static boolean enoughAfter(List<Token> tokens, int to) {
+    for (int k = to; k < tokens.size() && k < to + 4; k++) {
+      Token t = tokens.get(k);
+      if (t.isBoundary()) {
+        return false;
+      }
+      if (t.norm().equals("enough")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean stillBefore(List<Token> tokens, int from) {
     for (int k = from - 1; k >= 0 && k >= from - 5; k--) {
       Token b = tokens.get(k);
@@ -597,6 +664,24 @@ final class SentimentScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * Nothing but intensifiers before {@code i} in its clause ("Vraiment génial, …", "…, very
+   * professional."): a word that qualifies a noun ("Vue magnifique, cabine minuscule") is an
+   * opinion, not an interjection.
+   */
+  private boolean onlyBoostsBefore(List<Token> tokens, int i) {
+    int k = i - 1;
+    while (k >= 0 && !tokens.get(k).isBoundary()) {
+      if (tokens.get(k).isWord() && !OPENERS.contains(tokens.get(k).norm())
+          && lexicon.boost.longestAt(tokens, k) == null && !(k > 0
+          && lexicon.boost.longestAt(tokens, k - 1) != null && lexicon.boost.longestAt(tokens, k - 1).length() > 1)) {
+        return false;
+      }
+      k--;
+    }
+    return true;
   }
 
   private static int wordsBefore(List<Token> tokens, int i) {

@@ -3,6 +3,7 @@ package io.cxhub.metrics.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxhub.kit.domain.Channel;
+import io.cxhub.metrics.ingest.Profile;
 import io.cxhub.metrics.rollup.CellIncrement;
 import io.cxhub.metrics.rollup.Period;
 import java.time.Instant;
@@ -31,6 +32,31 @@ class EventContributorTest {
       assertThat(i.cell().get(EventCubes.DIM_TEAM)).isEqualTo("n1");
       assertThat(i.tally().counter(EventCubes.CONTACTS)).isEqualTo(1);
     });
+  }
+
+  @Test
+  void theCustomersProfileSlicesSupportCommerceAndFunnelCellsButNotTheCustomerCells() {
+    var at = Instant.parse("2026-03-02T10:00:00Z");
+    var profile = Profile.of("smb", "p-busy", "champions");
+
+    var resolution = contributor.contributions("acme", ZoneOffset.UTC,
+        EventFixtures.resolved("e1", at, Channel.SUPPORT, "n1", 1, 60L).withProfile(profile));
+    var order = contributor.contributions("acme", ZoneOffset.UTC,
+        EventFixtures.order("o1", at, "c-1", "EUR", 1_000_000).withProfile(profile));
+    var anonymous = contributor.contributions("acme", ZoneOffset.UTC,
+        EventFixtures.resolved("e2", at, Channel.SUPPORT, "n1", 1, 60L));
+
+    assertThat(resolution).allSatisfy(i -> assertThat(i.cell().dims())
+        .containsEntry(EventCubes.DIM_SEGMENT, "smb").containsEntry(EventCubes.DIM_PERSONA, "p-busy")
+        .containsEntry(EventCubes.DIM_VALUE_TIER, "champions"));
+    assertThat(order).filteredOn(i -> i.cube().family().equals(EventCubes.COMMERCE))
+        .hasSize(2).allSatisfy(i -> assertThat(i.cell().get(EventCubes.DIM_VALUE_TIER)).isEqualTo("champions"));
+    // loyalty counts a customer's orders across slices: one cell per customer, whatever their tier
+    assertThat(order).filteredOn(i -> i.cube().family().startsWith(EventCubes.CUSTOMERS))
+        .hasSize(2).allSatisfy(i -> assertThat(i.cell().dims()).containsOnlyKeys(EventCubes.DIM_CUSTOMER));
+    // without a customer the cell is the one events had before profiles were kept
+    assertThat(anonymous.get(0).cell().dims())
+        .doesNotContainKeys(EventCubes.DIM_SEGMENT, EventCubes.DIM_PERSONA, EventCubes.DIM_VALUE_TIER);
   }
 
   @Test

@@ -6,18 +6,30 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.cxhub.kit.domain.Channel;
 import io.cxhub.kit.error.FieldViolation;
 import io.cxhub.kit.error.InvalidInputException;
+import io.cxhub.metrics.ingest.Profile;
+import io.cxhub.metrics.ingest.Segments;
+import io.cxhub.metrics.kpi.KpiDimension;
 import io.cxhub.metrics.kpi.KpiFamily;
 import io.cxhub.metrics.kpi.KpiFilter;
 import io.cxhub.metrics.kpi.KpiQuery;
 import io.cxhub.metrics.kpi.QueryKpis;
+import io.cxhub.metrics.kpi.KpiResults;
+import io.cxhub.metrics.rollup.Cubes;
 import io.cxhub.metrics.rollup.TenantZones;
 import io.cxhub.metrics.score.Granularity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class RecordEventsTest {
@@ -115,5 +127,143 @@ class RecordEventsTest {
     assertThat(resolved("acme")).isEqualTo(1);
     assertThat(resolved("globex")).isEqualTo(1);
     assertThat(resolved("initech")).isZero();
+  }
+
+  /** The customer's segment, persona and value tier, resolved at ingestion like a respondent's. */
+  @Nested
+  class Profiles {
+
+    /** persona-service as the port sees it: a directory that changes, counting lookups. */
+    private final Map<String, Profile> directory = new HashMap<>(Map.of(
+        "c-1", Profile.of("smb", "p-busy", "loyal"),
+        "c-2", Profile.of("enterprise", "", "at_risk")));
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final Segments segments = (tenant, ids) -> {
+      lookups.incrementAndGet();
+      var found = new HashMap<String, Profile>();
+      ids.forEach(id -> found.put(id, directory.getOrDefault(id, Profile.UNASSIGNED)));
+      return found;
+    };
+    private final RecordEvents sliced = new RecordEvents(rollup.aggregator, CLOCK, CustomerEventFeed.NONE, segments);
+
+    private BusinessEvent resolutionOf(String id, String customer) {
+      return BusinessEvent.builder(id, EventType.CASE_RESOLVED, AT).caseId("case-" + id).channel(Channel.SUPPORT)
+          .contactCount(1).handlingSeconds(60L).customerId(customer).build();
+    }
+
+    /** Resolutions per value of one dimension. */
+    private Map<String, Long> resolvedBy(KpiDimension dimension, KpiFilter filter) {
+      var report = kpis.query("acme", new KpiQuery(filter, List.of(dimension), Granularity.MONTH,
+          Set.of(KpiFamily.SUPPORT, KpiFamily.COMMERCE)));
+      var result = new TreeMap<String, Long>();
+      for (KpiResults.Cell cell : report.cells()) {
+        result.put(cell.key().get(dimension), cell.support().resolved());
+      }
+      return result;
+    }
+
+    @Test
+    void eventsAreSlicedByTheirCustomersProfileAndEventsWithoutCustomerByNone() {
+      var outcome = sliced.record("acme", List.of(resolutionOf("r1", "c-1"), resolutionOf("r2", "c-2"),
+          resolutionOf("r3", "c-unknown"), resolutionOf("r4", "")));
+
+      assertThat(outcome.recorded()).isEqualTo(4);
+      assertThat(lookups.get()).isEqualTo(1); // one lookup for the batch
+      assertThat(resolvedBy(KpiDimension.VALUE_TIER, KpiFilter.ALL)).containsExactly(
+          Map.entry("", 1L), Map.entry("at_risk", 1L), Map.entry("loyal", 1L), Map.entry("unassigned", 1L));
+      assertThat(resolvedBy(KpiDimension.SEGMENT, KpiFilter.ALL)).containsExactly(
+          Map.entry("", 1L), Map.entry("enterprise", 1L), Map.entry("smb", 1L), Map.entry("unassigned", 1L));
+      assertThat(resolvedBy(KpiDimension.PERSONA, KpiFilter.ALL)).containsExactly(
+          Map.entry("", 1L), Map.entry("p-busy", 1L), Map.entry("unassigned", 2L));
+      var atRisk = KpiFilter.builder().valueTiers(List.of("at_risk", "unassigned")).build();
+      assertThat(resolvedBy(KpiDimension.SEGMENT, atRisk)).containsExactly(
+          Map.entry("enterprise", 1L), Map.entry("unassigned", 1L));
+    }
+
+    @Test
+    void ordersAreSlicedToo() {
+      sliced.record("acme", List.of(EventFixtures.order("o1", AT, "c-1", "EUR", 10_000_000),
+          EventFixtures.order("o2", AT, "c-2", "EUR", 5_000_000)));
+
+      var report = kpis.query("acme", new KpiQuery(KpiFilter.builder().valueTiers(List.of("loyal")).build(),
+          List.of(KpiDimension.VALUE_TIER), Granularity.MONTH, Set.of(KpiFamily.COMMERCE)));
+
+      assertThat(report.cells()).singleElement().satisfies(cell -> {
+        assertThat(cell.key()).containsEntry(KpiDimension.VALUE_TIER, "loyal");
+        assertThat(cell.commerce().revenueMicros()).containsEntry("EUR", 10_000_000L);
+      });
+    }
+
+    @Test
+    void aResentEventKeepsTheSliceItWasFirstRecordedWith() {
+      sliced.record("acme", List.of(resolutionOf("r1", "c-1")));
+      directory.put("c-1", Profile.of("smb", "p-busy", "champions"));
+
+      var again = sliced.record("acme", List.of(resolutionOf("r1", "c-1"), resolutionOf("r2", "c-1")));
+
+      assertThat(again).isEqualTo(new RecordEvents.BatchOutcome(2, 1, 1));
+      assertThat(resolvedBy(KpiDimension.VALUE_TIER, KpiFilter.ALL))
+          .containsExactly(Map.entry("champions", 1L), Map.entry("loyal", 1L));
+    }
+
+    @Test
+    void aCrashAfterTheCubesIsCompletedByTheResendWithoutCountingTwiceOrMovingTheEvent() {
+      var crashing = new RecordEvents(rollup.over(crashingAfterApply(rollup.cubes)), CLOCK, CustomerEventFeed.NONE,
+          segments);
+      assertThat(catchThrowableOfType(IllegalStateException.class,
+          () -> crashing.record("acme", List.of(resolutionOf("r1", "c-1"))))).hasMessageContaining("crash");
+      directory.put("c-1", Profile.of("smb", "p-busy", "champions"));
+
+      var resent = sliced.record("acme", List.of(resolutionOf("r1", "c-1")));
+
+      assertThat(resent.received()).isEqualTo(1);
+      assertThat(resolvedBy(KpiDimension.VALUE_TIER, KpiFilter.ALL)).containsExactly(Map.entry("loyal", 1L));
+      assertThat(sliced.record("acme", List.of(resolutionOf("r1", "c-1"))).duplicates()).isEqualTo(1);
+      assertThat(resolvedBy(KpiDimension.VALUE_TIER, KpiFilter.ALL)).containsExactly(Map.entry("loyal", 1L));
+    }
+
+    @Test
+    void aCrashBeforeTheCubesIsCompletedByTheResendUnderTheFirstProfile() {
+      var crashing = new RecordEvents(rollup.over(crashingBeforeApply(rollup.cubes)), CLOCK, CustomerEventFeed.NONE,
+          segments);
+      assertThat(catchThrowableOfType(IllegalStateException.class,
+          () -> crashing.record("acme", List.of(resolutionOf("r1", "c-1"))))).hasMessageContaining("crash");
+      assertThat(resolved("acme")).isZero();
+      directory.put("c-1", Profile.of("smb", "p-busy", "champions"));
+
+      sliced.record("acme", List.of(resolutionOf("r1", "c-1")));
+
+      assertThat(resolvedBy(KpiDimension.VALUE_TIER, KpiFilter.ALL)).containsExactly(Map.entry("loyal", 1L));
+    }
+  }
+
+  /** Cubes that apply the increments, then fail as if the process died before the mark. */
+  private static Cubes crashingAfterApply(Cubes delegate) {
+    return crashing(delegate, true);
+  }
+
+  /** Cubes that fail before applying anything. */
+  private static Cubes crashingBeforeApply(Cubes delegate) {
+    return crashing(delegate, false);
+  }
+
+  private static Cubes crashing(Cubes delegate, boolean afterApply) {
+    return (Cubes) Proxy.newProxyInstance(Cubes.class.getClassLoader(), new Class<?>[] {Cubes.class},
+        (proxy, method, args) -> {
+          boolean apply = method.getName().equals("applyOnce");
+          if (apply && !afterApply) {
+            throw new IllegalStateException("crash before the cubes");
+          }
+          Object result;
+          try {
+            result = method.invoke(delegate, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (apply) {
+            throw new IllegalStateException("crash after the cubes");
+          }
+          return result;
+        });
   }
 }

@@ -136,8 +136,8 @@ class QueryKpisTest {
       assertThat(report.cells().get(0).support().aht().mean()).isEqualTo(360.0);
       assertThat(report.cells().get(1).support().frt().n()).isEqualTo(4);
 
-      var filter = new KpiFilter(new DayRange(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
-          Set.of("EMAIL"), Set.of(), Set.of(), Set.of(), Set.of());
+      var filter = KpiFilter.builder().period(new DayRange(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)))
+          .channels(Set.of("EMAIL")).build();
       var email = kpis.query("acme", new KpiQuery(filter, List.of(), Granularity.MONTH, Set.of(KpiFamily.SUPPORT)));
       assertThat(email.total().support().resolved()).isEqualTo(5);
       assertThat(email.cells()).isEmpty();

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * sets (eval-{fr,en}-3.tsv, issue 11) are held out the same way, in other styles (app-store
  * reviews, SMS replies, e-mails, kiosk answers, Google reviews) and other retail domains;
  * their reports go to target/text-analytics-report-{fr,en}-3.md and
- * target/text-analytics-failures-{fr,en}-3.md.
+ * target/text-analytics-failures-{fr,en}-3.md. The fourth sets (eval-{fr,en}-4.tsv) are held
+ * out the same way, in yet other styles and domains (marketplace reviews, B2B e-mails, chat
+ * summaries, improvement suggestions, restaurants, travel, telecom, banking); reports in
+ * target/text-analytics-report-{fr,en}-4.md and target/text-analytics-failures-{fr,en}-4.md.
  */
 class TextAnalyticsQualityTest {
 
@@ -44,9 +47,9 @@ class TextAnalyticsQualityTest {
   }
 
   /** Floors on the first sets (whole set): measured minus a small margin, over the 0.80 target. */
-  static final double FR_1_SENTIMENT_MACRO_F1 = 0.96;
+  static final double FR_1_SENTIMENT_MACRO_F1 = 0.97;
   static final double FR_1_THEME_MICRO_F1 = 0.91;
-  static final double EN_1_SENTIMENT_MACRO_F1 = 0.92;
+  static final double EN_1_SENTIMENT_MACRO_F1 = 0.94;
   static final double EN_1_THEME_MICRO_F1 = 0.91;
 
   @Test
@@ -74,7 +77,7 @@ class TextAnalyticsQualityTest {
   /** Floors on the sets held out entirely: measured minus a small margin, never above. */
   static final double FR_2_SENTIMENT_MACRO_F1 = 0.79;
   static final double FR_2_THEME_MICRO_F1 = 0.88;
-  static final double EN_2_SENTIMENT_MACRO_F1 = 0.77;
+  static final double EN_2_SENTIMENT_MACRO_F1 = 0.79;
   static final double EN_2_THEME_MICRO_F1 = 0.86;
 
   @Test
@@ -100,9 +103,9 @@ class TextAnalyticsQualityTest {
   }
 
   /** Floors on the third sets: measured minus a small margin, never above. */
-  static final double FR_3_SENTIMENT_MACRO_F1 = 0.82;
+  static final double FR_3_SENTIMENT_MACRO_F1 = 0.83;
   static final double FR_3_THEME_MICRO_F1 = 0.78;
-  static final double EN_3_SENTIMENT_MACRO_F1 = 0.76;
+  static final double EN_3_SENTIMENT_MACRO_F1 = 0.78;
   static final double EN_3_THEME_MICRO_F1 = 0.76;
 
   @Test
@@ -124,6 +127,38 @@ class TextAnalyticsQualityTest {
     assertThat(all).hasSizeGreaterThanOrEqualTo(120);
     assertThat(eval.sentimentMacroF1()).isGreaterThanOrEqualTo(EN_3_SENTIMENT_MACRO_F1);
     assertThat(eval.themeMicro()[2]).isGreaterThanOrEqualTo(EN_3_THEME_MICRO_F1);
+    assertThat(eval.languageAccuracy()).isGreaterThanOrEqualTo(0.95);
+  }
+
+  /**
+   * Floors on the fourth sets (eval-{fr,en}-4.tsv, issue 11), held out entirely: marketplace
+   * reviews, B2B e-mails, agents' chat summaries, "what could we improve?" answers,
+   * restaurants, travel, telecom and banking. Measured minus a small margin, never above.
+   */
+  static final double FR_4_SENTIMENT_MACRO_F1 = 0.72;
+  static final double FR_4_THEME_MICRO_F1 = 0.60;
+  static final double EN_4_SENTIMENT_MACRO_F1 = 0.76;
+  static final double EN_4_THEME_MICRO_F1 = 0.63;
+
+  @Test
+  void frenchFourthSetDoesNotRegress() throws IOException {
+    var all = Evaluation.loadHeldOut("text/eval-fr-4.tsv");
+    var eval = evaluate(all);
+    writeHeldOut("fr", "4", "fourth set", eval);
+    assertThat(all).hasSizeGreaterThanOrEqualTo(100);
+    assertThat(eval.sentimentMacroF1()).isGreaterThanOrEqualTo(FR_4_SENTIMENT_MACRO_F1);
+    assertThat(eval.themeMicro()[2]).isGreaterThanOrEqualTo(FR_4_THEME_MICRO_F1);
+    assertThat(eval.languageAccuracy()).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void englishFourthSetDoesNotRegress() throws IOException {
+    var all = Evaluation.loadHeldOut("text/eval-en-4.tsv");
+    var eval = evaluate(all);
+    writeHeldOut("en", "4", "fourth set", eval);
+    assertThat(all).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(eval.sentimentMacroF1()).isGreaterThanOrEqualTo(EN_4_SENTIMENT_MACRO_F1);
+    assertThat(eval.themeMicro()[2]).isGreaterThanOrEqualTo(EN_4_THEME_MICRO_F1);
     assertThat(eval.languageAccuracy()).isGreaterThanOrEqualTo(0.95);
   }
 

@@ -238,4 +238,79 @@ class TextAnalyzerTest {
     assertThat(analyze("Je ne suis pas sûre que ça vaille le coup.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
     assertThat(analyze("Really worth the money.").sentiment()).isEqualTo(Sentiment.POSITIVE);
   }
+
+  @Test
+  void reviewVocabularyComparativesAndRecommendationsArePolar() {
+    for (String text : List.of(
+        "The blender was a complete disaster.",
+        "They really messed up the booking.",
+        "Felt let down by the after-sales team.",
+        "The jacket fell apart within weeks.",
+        "Worse than last time.",
+        "Didn't live up to the hype.",
+        "I wouldn't recommend this gym.",
+        "Not worth the hassle.",
+        "Nothing to write home about, and overpriced.",
+        "Mouldy bread in a sealed bag.",
+        "Plats froids et serveur désagréable.",
+        "Une vraie galère, je ne recommande pas.")) {
+      assertThat(analyze(text).sentiment()).as(text).isEqualTo(Sentiment.NEGATIVE);
+    }
+    for (String text : List.of(
+        "The concert was better than expected.",
+        "Pleasantly surprised by the print quality.",
+        "Would definitely recommend the plumber.",
+        "The IT helpdesk sorted it out in minutes.",
+        "Does the job, no complaints.",
+        "Nine out of ten, would come back.",
+        "Mieux que prévu !",
+        "Tout s'est passé comme sur des roulettes.",
+        "Sans aucun doute le meilleur.",
+        "Without a doubt the best pizza in town.")) {
+      assertThat(analyze(text).sentiment()).as(text).isEqualTo(Sentiment.POSITIVE);
+    }
+  }
+
+  @Test
+  void aNegatorInsideAPhraseIsUsedUpAndCantEnoughIsPraise() {
+    assertThat(analyze("Not impressed with the slow service.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Not worth the hassle.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Can't recommend this place enough.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("I can't thank the nurse enough.").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("I can't recommend them.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("It isn't fast enough.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void mildPraiseInAQuestionIsAskedAboutNotAsserted() {
+    assertThat(analyze("Is the museum easy to reach by bus?").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(analyze("Est-ce que le plat est bon ?").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(analyze("Great hotel, is breakfast included?").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(analyze("Why is the app so slow?").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void shameAndApartFromContrastLikeBut() {
+    assertThat(analyze("Lovely pizza, shame the service was so slow.").sentiment()).isEqualTo(Sentiment.MIXED);
+    assertThat(analyze("Great stay apart from the noisy air conditioning.").sentiment()).isEqualTo(Sentiment.MIXED);
+  }
+
+  @Test
+  void wordsOfAStemCountForTheLanguage() {
+    assertThat(analyze("Hugely disappointing evening.").language()).isEqualTo(Language.EN);
+  }
+
+  @Test
+  void anAdjectiveAfterItsNounIsAnOpinionNotAnInterjection() {
+    assertThat(analyze("Vue magnifique, cabine minuscule et étouffante.").sentiment()).isEqualTo(Sentiment.MIXED);
+    assertThat(analyze("Oh great, another lost parcel.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Vraiment génial, encore en retard.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void aMissingEventOfTheFourthRoundIsAComplaint() {
+    assertThat(analyze("They don't care.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Personne ne nous a prévenus.").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyze("Is the shop open on Sunday?").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+  }
 }

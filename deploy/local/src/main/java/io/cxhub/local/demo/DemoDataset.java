@@ -159,12 +159,13 @@ final class DemoDataset {
         long firstResponse = channel.equals("CHANNEL_EMAIL") ? 3_600L * (1 + random.nextInt(inFriction ? 30 : 12))
             : 60L * (1 + random.nextInt(inFriction ? 25 : 8));
         events.add(event(caseId + "-frt", "EVENT_TYPE_FIRST_RESPONSE", opened.plusSeconds(firstResponse),
-            Map.of("openedTime", opened.toString(), "channel", channel, "team", team, "caseId", caseId)));
+            Map.of("openedTime", opened.toString(), "customerId", customer.id(), "channel", channel, "team", team,
+                "caseId", caseId)));
         int contactCount = random.nextDouble() < (inFriction ? 0.55 : 0.74) ? 1 : 2 + random.nextInt(2);
         long handling = 240 + random.nextInt(team.equals("sav-lyon") ? 600 : 900);
         events.add(event(caseId + "-done", "EVENT_TYPE_CASE_RESOLVED", opened.plusSeconds(firstResponse + handling * contactCount),
-            Map.of("channel", channel, "team", team, "caseId", caseId, "contactCount", contactCount,
-                "handlingSeconds", String.valueOf(handling * contactCount))));
+            Map.of("customerId", customer.id(), "channel", channel, "team", team, "caseId", caseId,
+                "contactCount", contactCount, "handlingSeconds", String.valueOf(handling * contactCount))));
       }
     }
   }

@@ -5,6 +5,7 @@ import io.cxhub.metrics.event.BusinessEvent;
 import io.cxhub.metrics.event.EventContributor;
 import io.cxhub.metrics.event.RecordEvents;
 import io.cxhub.metrics.event.mongo.BusinessEventCodec;
+import io.cxhub.metrics.ingest.Segments;
 import io.cxhub.metrics.kpi.QueryKpis;
 import io.cxhub.metrics.rollup.Applications;
 import io.cxhub.metrics.rollup.Cubes;
@@ -37,8 +38,8 @@ class EventConfiguration {
 
   @Bean
   RecordEvents recordEvents(ExactlyOnceAggregator<BusinessEvent> eventAggregator, Clock clock,
-      io.cxhub.metrics.event.CustomerEventFeed customerFeed) {
-    return new RecordEvents(eventAggregator, clock, customerFeed);
+      io.cxhub.metrics.event.CustomerEventFeed customerFeed, Segments segments) {
+    return new RecordEvents(eventAggregator, clock, customerFeed, segments);
   }
 
   @Bean

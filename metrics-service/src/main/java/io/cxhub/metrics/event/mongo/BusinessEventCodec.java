@@ -4,6 +4,7 @@ import io.cxhub.kit.domain.Channel;
 import io.cxhub.metrics.event.Amount;
 import io.cxhub.metrics.event.BusinessEvent;
 import io.cxhub.metrics.event.EventType;
+import io.cxhub.metrics.ingest.Profile;
 import io.cxhub.metrics.rollup.mongo.LedgerCodec;
 import java.time.Instant;
 import org.bson.Document;
@@ -14,8 +15,12 @@ import org.bson.Document;
  * <pre>
  * item: { eventId, type, occurTime: "2026-03-14T10:00:00.123456789Z", channel, team, stageId, touchpointId,
  *   caseId, openedTime, contactCount, handlingSeconds, customerId, funnelId, step, stepOrder,
- *   currency, amountMicros }
+ *   currency, amountMicros, segment, persona, valueTier }
  * </pre>
+ *
+ * <p>{@code segment}, {@code persona} and {@code valueTier} are the customer's profile resolved
+ * when the event was first recorded; an event recorded before they were kept has none (empty:
+ * counted like an event without a customer, as it was).
  *
  * <p>Instants are stored as ISO-8601 text, to the nanosecond: a recount must rebuild exactly
  * the event that was counted (a BSON date keeps milliseconds only, which could move a
@@ -50,6 +55,9 @@ public final class BusinessEventCodec implements LedgerCodec<BusinessEvent> {
     if (e.amount() != null) {
       doc.append("currency", e.amount().currency()).append("amountMicros", e.amount().micros());
     }
+    put(doc, "segment", e.profile().segment());
+    put(doc, "persona", e.profile().persona());
+    put(doc, "valueTier", e.profile().valueTier());
     return doc;
   }
 
@@ -73,6 +81,7 @@ public final class BusinessEventCodec implements LedgerCodec<BusinessEvent> {
         .step(d.getString("step"))
         .stepOrder(d.get("stepOrder", 0))
         .amount(micros == null ? null : new Amount(d.getString("currency"), micros.longValue()))
+        .profile(new Profile(d.getString("segment"), d.getString("persona"), d.getString("valueTier")))
         .build();
   }
 
