@@ -3,6 +3,7 @@ package io.cxhub.local;
 import io.cxhub.embedded.EmbeddedMongo;
 import io.cxhub.gateway.GatewayApplication;
 import io.cxhub.gateway.apikey.BootstrapApiKey;
+import io.cxhub.local.demo.DemoOutbox;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
  * The whole hub in this JVM: the embedded MongoDB, the four services and the gateway,
  * each service and the gateway in its own Spring context with its own ports. Start it
  * with {@link #start(LocalConfig)}; {@link #close()} stops the gateway first, then the
- * services, then the database, so the data file is closed cleanly.
+ * services, then the database, so the data file is closed cleanly. With {@code --demo}
+ * ({@link LocalConfig#demoOutbox()}) it also runs the demo's local mail and SMS sinks.
  */
 public final class CxHub implements AutoCloseable {
 
@@ -37,11 +39,13 @@ public final class CxHub implements AutoCloseable {
   private final String gatewayHost;
   private final AdminKey adminKey;
   private final Duration startupTime;
+  private final Optional<DemoOutbox> demoOutbox;
   private boolean closed;
 
   private CxHub(EmbeddedMongo mongo, Map<HubService, ConfigurableApplicationContext> services,
       ConfigurableApplicationContext gateway, String gatewayHost, AdminKey adminKey,
-      Duration startupTime) {
+      Duration startupTime, Optional<DemoOutbox> demoOutbox) {
+    this.demoOutbox = demoOutbox;
     this.mongo = mongo;
     this.services = services;
     this.gateway = gateway;
@@ -60,8 +64,14 @@ public final class CxHub implements AutoCloseable {
     log.info("starting CX Hub: {}", config);
     EmbeddedMongo mongo = EmbeddedMongo.start(config.dataDir(), LOOPBACK, config.mongoPort());
     var started = Collections.synchronizedMap(new LinkedHashMap<String, ConfigurableApplicationContext>());
+    Optional<DemoOutbox> outbox = Optional.empty();
     try {
-      var plan = HubPlan.of(config, mongo::connectionString);
+      // --demo without a mail server or SMS provider of the user's: messages stay on this machine
+      outbox = config.demoOutbox().isEmpty() ? Optional.empty()
+          : Optional.of(DemoOutbox.start(config.dataDir(), config.demoOutbox()));
+      var overrides = outbox.map(o -> Map.of(HubService.SURVEY.serviceName(), o.surveyServiceProperties(),
+          GATEWAY, o.gatewayProperties())).orElse(Map.of());
+      var plan = HubPlan.of(config, mongo::connectionString, overrides);
       var contexts = ContextStarter.startAll(plan, config.startThreads(), started);
       var services = new EnumMap<HubService, ConfigurableApplicationContext>(HubService.class);
       for (var service : HubService.startOrder()) {
@@ -71,12 +81,18 @@ public final class CxHub implements AutoCloseable {
       var key = AdminKey.of(gateway.getBean(BootstrapApiKey.class), config.bootstrapApiKey());
       String host = config.gatewayAddress().equals("0.0.0.0") ? LOOPBACK : config.gatewayAddress();
       return new CxHub(mongo, services, gateway, host, key,
-          Duration.ofNanos(System.nanoTime() - t0));
+          Duration.ofNanos(System.nanoTime() - t0), outbox);
     } catch (RuntimeException | Error e) {
       log.error("CX Hub failed to start; stopping what had started", e);
       closeAll(new ArrayList<>(started.values()), mongo);
+      outbox.ifPresent(DemoOutbox::close);
       throw e;
     }
+  }
+
+  /** The demo's local mail and SMS sinks, when this start has them ({@code --demo} only). */
+  public Optional<DemoOutbox> demoOutbox() {
+    return demoOutbox;
   }
 
   /** The gateway's base URL, e.g. {@code http://127.0.0.1:8080}. */
@@ -164,6 +180,8 @@ public final class CxHub implements AutoCloseable {
     Collections.reverse(reversed);
     reversed.forEach(service -> order.add(services.get(service)));
     closeAll(order, mongo);
+    // after survey-service, whose send in flight finishes on a graceful stop
+    demoOutbox.ifPresent(DemoOutbox::close);
   }
 
   private static void closeAll(List<ConfigurableApplicationContext> contexts, EmbeddedMongo mongo) {

@@ -6,7 +6,8 @@ import sun.misc.Signal;
 /**
  * {@code java -jar cx-hub.jar}: the whole hub in one process, configured by environment
  * variables (see {@link LocalConfig#fromEnvironment}). Ctrl-C stops it cleanly with exit
- * code 0. {@code --demo} also loads the demo tenant ({@link DemoCommand}); {@code --help}
+ * code 0. {@code --demo} also loads the demo tenant ({@link DemoCommand}), its invitations
+ * delivered to a local outbox when no mail server or SMS provider is configured; {@code --help}
  * prints the usage ({@link LaunchOptions}).
  */
 public final class CxHubLocal {
@@ -30,6 +31,9 @@ public final class CxHubLocal {
     LocalConfig config;
     try {
       config = LocalConfig.fromEnvironment(System.getenv());
+      if (options.demo()) {
+        config = config.withDemoOutbox(System.getenv());
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("cx-hub: " + e.getMessage());
       System.exit(2);

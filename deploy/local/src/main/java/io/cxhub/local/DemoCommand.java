@@ -7,6 +7,7 @@ import io.cxhub.gateway.apikey.Role;
 import io.cxhub.gateway.apikey.Scope;
 import io.cxhub.gateway.tenant.Tenant;
 import io.cxhub.local.demo.DemoException;
+import io.cxhub.local.demo.DemoInbox;
 import io.cxhub.local.demo.DemoLoader;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -44,7 +45,8 @@ final class DemoCommand {
       keys.insert(minted);
     }
     try {
-      var loaded = new DemoLoader(hub.gatewayUrl(), operatorKey, step -> out.println("  " + step))
+      var inbox = hub.demoOutbox().map(io.cxhub.local.demo.DemoOutbox::inbox).orElse(DemoInbox.NONE);
+      var loaded = new DemoLoader(hub.gatewayUrl(), operatorKey, step -> out.println("  " + step), inbox)
           .load(password, LocalDate.now(io.cxhub.local.demo.DemoLoader.ZONE));
       out.println();
       out.println("Demo ready: " + loaded.responses() + " answers of tenant '" + loaded.tenantId() + "'.");
@@ -52,6 +54,10 @@ final class DemoCommand {
       out.println("  Dashboard            " + hub.gatewayUrl().resolve("/app/"));
       out.println("  Sign in as           " + loaded.email() + " / " + loaded.password()
           + (env.containsKey("CX_DEMO_PASSWORD") ? "" : "   (set CX_DEMO_PASSWORD to choose it)"));
+      hub.demoOutbox().ifPresent(outbox -> {
+        outbox.mailFolder().ifPresent(folder -> out.println("  Demo e-mail          " + folder));
+        outbox.smsFolder().ifPresent(folder -> out.println("  Demo SMS             " + folder));
+      });
       out.println();
     } catch (DemoException | java.io.UncheckedIOException e) {
       out.println("cx-hub: the demo could not be loaded: " + e.getMessage());

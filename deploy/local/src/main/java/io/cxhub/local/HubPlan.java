@@ -31,6 +31,15 @@ final class HubPlan {
    * @param databaseUri connection string of a database by name, e.g. {@code cx_survey}
    */
   static List<Launch> of(LocalConfig config, Function<String, String> databaseUri) {
+    return of(config, databaseUri, Map.of());
+  }
+
+  /**
+   * @param overrides further properties by context name (e.g. the demo outbox's SMTP server
+   *     for survey-service), applied last
+   */
+  static List<Launch> of(LocalConfig config, Function<String, String> databaseUri,
+      Map<String, Map<String, String>> overrides) {
     try (var free = new FreePorts()) {
       var ports = new EnumMap<HubService, LocalConfig.ServicePorts>(HubService.class);
       for (var service : HubService.startOrder()) {
@@ -44,11 +53,13 @@ final class HubPlan {
 
       var launches = new ArrayList<Launch>();
       for (var service : HubService.startOrder()) {
-        launches.add(new Launch(service.serviceName(), service.builder(),
-            serviceProperties(service, ports, databaseUri, publicUrl)));
+        var p = serviceProperties(service, ports, databaseUri, publicUrl);
+        p.putAll(overrides.getOrDefault(service.serviceName(), Map.of()));
+        launches.add(new Launch(service.serviceName(), service.builder(), p));
       }
-      launches.add(new Launch(GATEWAY, GatewayApplication::builder,
-          gatewayProperties(config, gatewayPort, managementPort, ports, databaseUri, publicUrl)));
+      var p = gatewayProperties(config, gatewayPort, managementPort, ports, databaseUri, publicUrl);
+      p.putAll(overrides.getOrDefault(GATEWAY, Map.of()));
+      launches.add(new Launch(GATEWAY, GatewayApplication::builder, p));
       return launches;
     }
   }

@@ -30,6 +30,13 @@ final class HubSummary {
     line(out, "");
     line(out, "  Data file            %s", hub.dataFile());
     line(out, "  Embedded MongoDB     mongodb://%s", hub.mongoAddress());
+    hub.demoOutbox().ifPresent(outbox -> {
+      outbox.mailFolder().ifPresent(folder -> line(out,
+          "  Demo e-mail          %s   (SMTP 127.0.0.1:%d; nothing leaves this machine)", folder,
+          outbox.smtpPort().orElse(0)));
+      outbox.smsFolder().ifPresent(folder -> line(out,
+          "  Demo SMS             %s   (a local SMS provider; nothing leaves this machine)", folder));
+    });
     line(out, "");
     // Java 17: no pattern matching in switch yet
     var key = hub.adminKey();

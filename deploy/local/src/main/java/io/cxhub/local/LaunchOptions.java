@@ -15,7 +15,9 @@ record LaunchOptions(boolean demo, boolean help) {
       Usage: java -jar cx-hub.jar [--demo] [--help]
 
         --demo      also load the demo tenant (a French online retailer, twelve months of
-                    feedback) and print the dashboard's address and sign-in; safe to repeat
+                    feedback, e-mail and SMS invitation campaigns) and print the dashboard's
+                    address and sign-in; safe to repeat. Without CX_SMTP_HOST / CX_SMS_URL its
+                    messages go to <data>/demo-mail and <data>/demo-sms, never out
         --help, -h  print this help and exit
 
       Settings are environment variables, for example:

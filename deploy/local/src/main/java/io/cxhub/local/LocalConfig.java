@@ -1,9 +1,12 @@
 package io.cxhub.local;
 
+import io.cxhub.local.demo.DemoOutbox;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the one-jar launcher needs to know. A port of 0 means "any free port".
@@ -20,6 +23,9 @@ import java.util.Optional;
  * @param startThreads how many contexts start at the same time
  * @param publicUrl the address respondents reach the hub at ({@code CX_PUBLIC_URL}): the
  *     base of every survey link and QR code; empty means the gateway's own URL
+ * @param demoOutbox the channels whose messages go to the local {@link DemoOutbox} instead of
+ *     a real server: only with {@code --demo}, and only those the user configured no server
+ *     or provider for ({@link #withDemoOutbox}); empty for every other run
  */
 public record LocalConfig(
     Path dataDir,
@@ -30,7 +36,8 @@ public record LocalConfig(
     Map<HubService, ServicePorts> servicePorts,
     Optional<String> bootstrapApiKey,
     int startThreads,
-    Optional<String> publicUrl) {
+    Optional<String> publicUrl,
+    Set<DemoOutbox.Channel> demoOutbox) {
 
   /**
    * Start-up is CPU-bound (class loading, JIT); on the 2-core reference machine two
@@ -62,6 +69,7 @@ public record LocalConfig(
     if (startThreads < 1) {
       throw new IllegalArgumentException("startThreads must be at least 1, not " + startThreads);
     }
+    demoOutbox = Set.copyOf(demoOutbox);
   }
 
   /**
@@ -96,7 +104,8 @@ public record LocalConfig(
         ports,
         Optional.ofNullable(env.get("CX_BOOTSTRAP_API_KEY")),
         positive(env, "CX_START_THREADS", DEFAULT_START_THREADS),
-        Optional.ofNullable(env.get("CX_PUBLIC_URL")));
+        Optional.ofNullable(env.get("CX_PUBLIC_URL")),
+        Set.of());
   }
 
   /** Every port free and chosen at start, gateway on loopback: for tests and side-by-side runs. */
@@ -106,22 +115,43 @@ public record LocalConfig(
       ports.put(service, new ServicePorts(0, 0));
     }
     return new LocalConfig(dataDir, 0, "127.0.0.1", 0, 0, ports, Optional.empty(), DEFAULT_START_THREADS,
-        Optional.empty());
+        Optional.empty(), Set.of());
   }
 
   public LocalConfig withBootstrapApiKey(String key) {
     return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, gatewayManagementPort, servicePorts,
-        Optional.of(key), startThreads, publicUrl);
+        Optional.of(key), startThreads, publicUrl, demoOutbox);
   }
 
   public LocalConfig withDataDir(Path dir) {
     return new LocalConfig(dir, mongoPort, gatewayAddress, gatewayPort, gatewayManagementPort, servicePorts,
-        bootstrapApiKey, startThreads, publicUrl);
+        bootstrapApiKey, startThreads, publicUrl, demoOutbox);
   }
 
   public LocalConfig withPublicUrl(String url) {
     return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, gatewayManagementPort, servicePorts,
-        bootstrapApiKey, startThreads, Optional.of(url));
+        bootstrapApiKey, startThreads, Optional.of(url), demoOutbox);
+  }
+
+  /**
+   * For {@code --demo}: the demo's invitations go to a local {@link DemoOutbox} on each channel
+   * the environment configures no server for ({@code CX_SMTP_HOST} for e-mail, {@code CX_SMS_URL}
+   * for SMS); a server of the user's own is left alone (and the demo sends no campaign on it).
+   */
+  public LocalConfig withDemoOutbox(Map<String, String> env) {
+    var channels = EnumSet.noneOf(DemoOutbox.Channel.class);
+    if (isBlank(env.get("CX_SMTP_HOST"))) {
+      channels.add(DemoOutbox.Channel.MAIL);
+    }
+    if (isBlank(env.get("CX_SMS_URL"))) {
+      channels.add(DemoOutbox.Channel.SMS);
+    }
+    return new LocalConfig(dataDir, mongoPort, gatewayAddress, gatewayPort, gatewayManagementPort, servicePorts,
+        bootstrapApiKey, startThreads, publicUrl, channels);
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   public ServicePorts ports(HubService service) {
@@ -185,6 +215,7 @@ public record LocalConfig(
     return "LocalConfig[dataDir=" + dataDir + ", mongoPort=" + mongoPort + ", gateway="
         + gatewayAddress + ":" + gatewayPort + ", servicePorts=" + servicePorts
         + ", bootstrapApiKey=" + (bootstrapApiKey.isPresent() ? "<set>" : "<none>")
-        + ", startThreads=" + startThreads + ", publicUrl=" + publicUrl.orElse("<gateway>") + "]";
+        + ", startThreads=" + startThreads + ", publicUrl=" + publicUrl.orElse("<gateway>")
+        + ", demoOutbox=" + demoOutbox + "]";
   }
 }

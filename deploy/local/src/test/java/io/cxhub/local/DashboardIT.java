@@ -121,6 +121,10 @@ class DashboardIT {
           .contains("n = " + new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH))
               .format(total.path("n").asLong()));
       page.waitForSelector("#support-kpis dl");
+      // the demo's campaigns: delivered, responded and rate for each channel they went out on
+      page.waitForSelector("#response-rates table");
+      assertThat(page.locator("#response-rates tbody tr td:first-child").allTextContents())
+          .contains("E-mail", "SMS");
     } finally {
       page.context().close();
     }

@@ -9,6 +9,7 @@ import io.cxhub.local.demo.DemoLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code --demo}: the demo tenant loaded through the gateway (at a third of its size, to keep
  * the build short) shows what it promises: a year of answers, the autumn delivery friction
- * ranked first, the second carrier measured as an improvement, a user who can sign in; and a
- * second load adds nothing. The hub and its demo load are the test run's shared {@link DemoHub}.
+ * ranked first, the second carrier measured as an improvement, a user who can sign in, e-mail
+ * and SMS campaigns delivered to the local outbox and answered from it; and a second load adds
+ * nothing. The hub and its demo load are the test run's shared {@link DemoHub}.
  */
 @ExtendWith(DemoHubExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,12 +82,56 @@ class DemoIT {
   void loadingAgainAddsNothing() {
     String key = tenantKey();
     long before = countedAnswers(key);
-    var again = new DemoLoader(hub.gatewayUrl(), hub.operatorKey(), s -> { })
+    long delivered = delivered(key);
+    var again = new DemoLoader(hub.gatewayUrl(), hub.operatorKey(), s -> { }, hub.inbox())
         .load(DemoHub.PASSWORD, today, DemoHub.SCALE);
     assertThat(again.responses()).isEqualTo(loaded.responses());
     assertThat(http.get("/v1/surveys?pageSize=20", Optional.of(key)).json().path("surveys")).hasSize(5);
     assertThat(http.get("/v1/personas?pageSize=20", Optional.of(key)).json().path("personas")).hasSize(3);
     assertThat(countedAnswers(key)).isEqualTo(before);
+    assertThat(delivered(key)).as("no campaign sent again").isEqualTo(delivered);
+  }
+
+  @Test
+  void theCampaignsReachTheOutboxAndTheirRecipientsAnswerMoreByEmailThanBySms() throws Exception {
+    String key = tenantKey();
+    var mail = hub.inbox().mail().orElseThrow();
+    var sms = hub.inbox().sms().orElseThrow();
+    try (var eml = Files.list(mail); var json = Files.list(sms)) {
+      assertThat(eml.filter(f -> f.toString().endsWith(".eml")).count()).as("e-mails kept in %s", mail).isPositive();
+      assertThat(json.filter(f -> f.toString().endsWith(".json")).count()).as("SMS kept in %s", sms).isPositive();
+    }
+    var byChannel = new java.util.HashMap<String, long[]>();
+    for (JsonNode survey : http.get("/v1/surveys?pageSize=20", Optional.of(key)).json().path("surveys")) {
+      var rates = http.get("/v1/surveys/" + survey.path("surveyId").asText() + "/response-rates", Optional.of(key));
+      assertThat(rates.status()).as("%s", rates).isEqualTo(200);
+      for (JsonNode channel : rates.json().path("byChannel")) {
+        long[] row = byChannel.computeIfAbsent(channel.path("channel").asText(), c -> new long[2]);
+        row[0] += channel.path("stats").path("delivered").asLong();
+        row[1] += channel.path("stats").path("responded").asLong();
+      }
+    }
+    assertThat(byChannel).containsKeys("CHANNEL_EMAIL", "CHANNEL_SMS");
+    long[] email = byChannel.get("CHANNEL_EMAIL");
+    long[] text = byChannel.get("CHANNEL_SMS");
+    assertThat(email[0]).isPositive();
+    assertThat(text[0]).isPositive();
+    assertThat(email[1]).as("e-mail recipients answered").isPositive();
+    assertThat(text[1]).as("SMS recipients answered").isPositive();
+    assertThat((double) email[1] / email[0]).as("e-mail answered more than SMS")
+        .isGreaterThan((double) text[1] / text[0]);
+  }
+
+  /** Invitations delivered over the tenant's surveys. */
+  private long delivered(String key) {
+    long total = 0;
+    for (JsonNode survey : http.get("/v1/surveys?pageSize=20", Optional.of(key)).json().path("surveys")) {
+      var rates = http.get("/v1/surveys/" + survey.path("surveyId").asText() + "/response-rates", Optional.of(key));
+      for (JsonNode channel : rates.json().path("byChannel")) {
+        total += channel.path("stats").path("delivered").asLong();
+      }
+    }
+    return total;
   }
 
   private long countedAnswers(String key) {

@@ -3,6 +3,7 @@ package io.cxhub.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxhub.local.demo.DemoOutbox;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,17 @@ class LocalConfigTest {
     var config = LocalConfig.onFreePorts(Path.of("d")).withBootstrapApiKey("s3cret-value");
 
     assertThat(config.toString()).doesNotContain("s3cret-value").contains("<set>");
+  }
+
+  @Test
+  void aDemoOutboxOnlyForTheChannelsTheUserConfiguredNothingFor() {
+    var plain = LocalConfig.fromEnvironment(Map.of());
+    assertThat(plain.demoOutbox()).as("never outside --demo").isEmpty();
+    assertThat(plain.withDemoOutbox(Map.of()).demoOutbox())
+        .containsExactlyInAnyOrder(DemoOutbox.Channel.MAIL, DemoOutbox.Channel.SMS);
+    assertThat(plain.withDemoOutbox(Map.of("CX_SMTP_HOST", "smtp.example.test")).demoOutbox())
+        .containsExactly(DemoOutbox.Channel.SMS);
+    assertThat(plain.withDemoOutbox(Map.of("CX_SMS_URL", "https://sms.example.test/send", "CX_SMTP_HOST", " ")).demoOutbox())
+        .containsExactly(DemoOutbox.Channel.MAIL);
   }
 }

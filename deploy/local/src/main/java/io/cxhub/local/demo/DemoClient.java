@@ -39,6 +39,11 @@ final class DemoClient {
     return new DemoClient(base, otherKey);
   }
 
+  /** A client without a key: a respondent following their link (public routes only). */
+  DemoClient anonymous() {
+    return new DemoClient(base, null);
+  }
+
   URI base() {
     return base;
   }
@@ -89,8 +94,10 @@ final class DemoClient {
       var request = HttpRequest.newBuilder(base.resolve(path))
           .timeout(Duration.ofSeconds(60))
           .header("Accept", "application/json")
-          .header("Authorization", "Bearer " + key)
           .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      if (key != null) {
+        request.header("Authorization", "Bearer " + key);
+      }
       if (json != null) {
         request.header("Content-Type", "application/json");
       }

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * Loads the demo tenant through the gateway's public REST API, as a partner system would:
  * tenant {@value #TENANT} with its journey and blueprint, personas, customers, orders and
  * support contacts, twelve months of answers (imported as history with their dates), an
- * alert rule, an improvement action measured on the data, and a user to sign in with.
+ * alert rule, an improvement action measured on the data, e-mail and SMS invitation campaigns
+ * answered by some of their recipients (when the hub has a {@link DemoOutbox}), and a user to
+ * sign in with.
  *
  * <p>Idempotent: what exists is found by name and kept, customers are upserts, events and
  * answers carry ids and idempotency keys, so loading again adds nothing.
@@ -40,6 +42,7 @@ public final class DemoLoader {
 
   private final DemoClient operator;
   private final Consumer<String> progress;
+  private final DemoInbox inbox;
   private DemoClient tenant;
 
   /**
@@ -48,8 +51,18 @@ public final class DemoLoader {
    * @param progress where to report what is being done
    */
   public DemoLoader(URI gateway, String operatorKey, Consumer<String> progress) {
+    this(gateway, operatorKey, progress, DemoInbox.NONE);
+  }
+
+  /**
+   * @param inbox where the hub's {@link DemoOutbox} keeps what it delivers: the loader then sends
+   *     invitation campaigns on those channels and lets their recipients answer from the messages
+   *     they received ({@link DemoInbox#NONE}: no campaign)
+   */
+  public DemoLoader(URI gateway, String operatorKey, Consumer<String> progress, DemoInbox inbox) {
     this.operator = new DemoClient(gateway, operatorKey);
     this.progress = progress;
+    this.inbox = inbox;
   }
 
   /** What a person needs to look at the demo. */
@@ -88,6 +101,7 @@ public final class DemoLoader {
     tenant.post("/v1/customer-value:compute", Map.of());
     Optional<String> note = action(journeyId, data);
     distributions(surveys);
+    campaigns(data, surveys, scale);
     ensureUser(password);
     return new Loaded(TENANT, USER_EMAIL, password, data.responses.size(), note);
   }
@@ -312,6 +326,17 @@ public final class DemoLoader {
     String pickup = surveys.get(SurveyKey.PICKUP);
     if (tenant.get("/v1/surveys/" + pickup + "/distributions?pageSize=10").path("distributions").isEmpty()) {
       tenant.post("/v1/surveys/" + pickup + "/distributions", Map.of("channel", "CHANNEL_QR", "name", "Étiquette colis"));
+    }
+  }
+
+  private void campaigns(DemoDataset data, Map<SurveyKey, String> surveys, double scale) {
+    if (inbox.mail().isEmpty() && inbox.sms().isEmpty()) {
+      return;
+    }
+    progress.accept("invitation campaigns by e-mail and SMS, and the answers of their recipients");
+    for (var outcome : new DemoCampaigns(tenant, inbox, progress).run(data.customers, surveys, scale)) {
+      progress.accept("  " + outcome.name() + ": " + outcome.invited() + " invited, " + outcome.delivered()
+          + " delivered, " + outcome.responded() + " answered");
     }
   }
 

@@ -6,7 +6,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.options.Cookie;
 import io.cxhub.local.CxHub;
 import io.cxhub.local.LocalConfig;
+import io.cxhub.local.demo.DemoInbox;
 import io.cxhub.local.demo.DemoLoader;
+import io.cxhub.local.demo.DemoOutbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -179,10 +181,11 @@ public final class DemoHub {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    CxHub hub = CxHub.start(LocalConfig.onFreePorts(dir).withBootstrapApiKey(key));
+    // as with --demo: the campaigns' e-mail and SMS go to the local outbox in the data folder
+    CxHub hub = CxHub.start(LocalConfig.onFreePorts(dir).withBootstrapApiKey(key).withDemoOutbox(Map.of()));
     try {
       LocalDate today = LocalDate.now(DemoLoader.ZONE);
-      var loaded = new DemoLoader(hub.gatewayUrl(), key, step -> log.info("demo hub: {}", step))
+      var loaded = new DemoLoader(hub.gatewayUrl(), key, step -> log.info("demo hub: {}", step), inbox(hub))
           .load(PASSWORD, today, SCALE);
       log.info("demo hub ready at {} in {} s: {} answers", hub.gatewayUrl(),
           Duration.ofNanos(System.nanoTime() - t0).toSeconds(), loaded.responses());
@@ -192,6 +195,18 @@ public final class DemoHub {
       deleteQuietly(dir);
       throw e;
     }
+  }
+
+  /**
+   * Where the demo's campaigns were delivered (the hub's local outbox), for a loader that
+   * loads again; {@link DemoInbox#NONE} against a hub already running.
+   */
+  public DemoInbox inbox() {
+    return hub.map(DemoHub::inbox).orElse(DemoInbox.NONE);
+  }
+
+  private static DemoInbox inbox(CxHub hub) {
+    return hub.demoOutbox().map(DemoOutbox::inbox).orElse(DemoInbox.NONE);
   }
 
   /** The gateway's base URL, e.g. {@code http://127.0.0.1:41234}. */
