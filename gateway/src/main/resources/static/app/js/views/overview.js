@@ -159,8 +159,8 @@ async function rates(card) {
   }
   const rows = [...byChannel.entries()].filter(([, r]) => r.delivered > 0);
   if (!rows.length) { card.querySelector('p').replaceWith(el(`<p class="meta">${escape(t('ovNoInvitations'))}</p>`)); return; }
-  card.querySelector('p').replaceWith(el(`<table><thead><tr><th scope="col">${escape(t('channel'))}</th><th scope="col">${escape(t('ovInvited'))}</th><th scope="col">${escape(t('ovResponded'))}</th><th scope="col">${escape(t('ovRateCol'))}</th></tr></thead>
-    <tbody>${rows.map(([channel, r]) => `<tr><td>${escape(label(channel))}</td><td>${num(r.delivered, 0)}</td><td>${num(r.responded, 0)}</td><td>${num(100 * r.responded / r.delivered)} %</td></tr>`).join('')}</tbody></table>`));
+  card.querySelector('p').replaceWith(el(`<div class="table-scroll" tabindex="0" role="region" aria-label="${escape(t('ovRate'))}"><table class="compact"><thead><tr><th scope="col">${escape(t('channel'))}</th><th scope="col">${escape(t('ovInvited'))}</th><th scope="col">${escape(t('ovResponded'))}</th><th scope="col">${escape(t('ovRateCol'))}</th></tr></thead>
+    <tbody>${rows.map(([channel, r]) => `<tr><td>${escape(label(channel))}</td><td>${num(r.delivered, 0)}</td><td>${num(r.responded, 0)}</td><td>${num(100 * r.responded / r.delivered)} %</td></tr>`).join('')}</tbody></table></div>`));
 }
 
 async function support(period, lower) {

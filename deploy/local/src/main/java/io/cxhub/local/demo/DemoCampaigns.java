@@ -40,7 +40,7 @@ final class DemoCampaigns {
   /** Recipients of the full demo; tests load a share of them. */
   static final int MAIL_RECIPIENTS = 200;
   static final int SMS_RECIPIENTS = 150;
-  private static final Duration DELIVERY_WAIT = Duration.ofMinutes(2);
+  private static final Duration DELIVERY_WAIT = Duration.ofMinutes(5);
 
   /** What a campaign did, for the loader's progress lines. */
   record Outcome(String name, long invited, long delivered, long responded) {}
