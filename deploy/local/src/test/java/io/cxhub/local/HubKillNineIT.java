@@ -83,6 +83,7 @@ class HubKillNineIT {
     env.put("CX_DATA_DIR", data.toString());
     env.put("CX_BOOTSTRAP_API_KEY", KEY);
     env.put("GATEWAY_PORT", "0");
+    env.put("GATEWAY_MANAGEMENT_PORT", "0"); // not 8090: a hub already running on this machine must not fail the test
     for (var service : HubService.values()) {
       env.put(service.envPrefix() + "_GRPC_PORT", "0");
       env.put(service.envPrefix() + "_HTTP_PORT", "0");
