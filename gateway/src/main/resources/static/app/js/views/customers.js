@@ -349,7 +349,11 @@ function proposals(session) {
     get(`/v1/persona-discoveries/${encodeURIComponent(last)}`).then((d) => renderDiscovery(body, d, canWrite))
       .catch(() => { body.innerHTML = `<p class="meta">${escape(t('noDiscovery'))}</p>`; });
   } else {
-    body.innerHTML = `<p class="meta">${escape(canWrite ? t('noDiscovery') : t('viewerNoDiscovery'))}</p>`;
+    // no discovery opened in this browser yet: show the tenant's newest, if any
+    const none = () => { body.innerHTML = `<p class="meta">${escape(canWrite ? t('noDiscovery') : t('viewerNoDiscovery'))}</p>`; };
+    get('/v1/persona-discoveries?pageSize=1')
+      .then((r) => { const newest = (r.discoveries || [])[0]; if (newest) renderDiscovery(body, newest, canWrite); else none(); })
+      .catch(none);
   }
   return section;
 }
